@@ -1,0 +1,556 @@
+//! The search index: published entries in an in-memory tantivy index, one set of fields per
+//! language, and the per-entry term sets used to judge how well a hit covers the question.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::schema::{
+    Field, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions, Value,
+};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+
+use crate::analyzer;
+use crate::check::KnowledgeBase;
+use crate::entry::Entry;
+
+/// Weight of a match in the title relative to the body.
+const TITLE_BOOST: f32 = 3.0;
+/// Weight of a match in `also_asked` and `keywords` relative to the body.
+const ASKED_BOOST: f32 = 2.5;
+/// Weight of a synonym match relative to the word itself.
+const SYNONYM_FACTOR: f32 = 0.7;
+/// Weight of a near-miss (typo) match relative to an exact one: low, so that typos find the
+/// entry without outranking an exact match elsewhere.
+const FUZZY_FACTOR: f32 = 0.3;
+/// Heap for the one-off index build.
+const WRITER_HEAP_BYTES: usize = 50_000_000;
+
+/// Why the index could not be built or searched.
+#[derive(Debug, thiserror::Error)]
+#[error("search index: {0}")]
+pub struct IndexError(#[from] tantivy::TantivyError);
+
+/// One ranked entry for a question.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// The entry.
+    pub entry: Arc<Entry>,
+    /// tantivy's relevance score (BM25 with field boosts); comparable within one search only.
+    pub score: f32,
+    /// Share of the question's meaning the entry contains, from 0 to 1: each query term counts
+    /// by its rarity in the knowledge base (IDF), and is covered when the entry contains it,
+    /// one of its synonyms, or a word within typo distance.
+    pub coverage: f32,
+}
+
+/// The ranked hits for a question, with what the decision needs to know about the query.
+#[derive(Debug, Clone)]
+pub struct SearchResult {
+    /// Language the search ran in.
+    pub lang: String,
+    /// `true` when the requested language has no content and the default language was used.
+    pub fell_back: bool,
+    /// Number of distinct search terms in the question (0: nothing to search for).
+    pub query_terms: usize,
+    /// Best first.
+    pub hits: Vec<Hit>,
+}
+
+/// Per-language search data.
+struct LangData {
+    analyzer: TextAnalyzer,
+    title: Field,
+    asked: Field,
+    body: Field,
+    /// word (lowercase, as typed) → analysed terms of its synonyms.
+    synonyms: HashMap<String, Vec<String>>,
+    /// term → number of entries in this language containing it.
+    doc_freq: HashMap<String, u32>,
+    entries: u32,
+}
+
+/// An immutable, searchable snapshot of a knowledge base's published entries.
+///
+/// Build one with [`SearchIndex::build`] (off the async runtime: it takes a while for large
+/// bases) and share it behind an `Arc`; a reload builds a new one and swaps it in.
+pub struct SearchIndex {
+    reader: IndexReader,
+    entry_field: Field,
+    entries: Vec<Arc<Entry>>,
+    /// Analysed terms of each entry (title, also_asked, keywords, body), aligned with `entries`.
+    entry_terms: Vec<HashSet<String>>,
+    langs: BTreeMap<String, LangData>,
+    default_language: String,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("entries", &self.entries.len())
+            .field("languages", &self.langs.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+struct AnalysedQuery {
+    /// Distinct analysed terms with their synonym terms.
+    terms: Vec<(String, Vec<String>)>,
+}
+
+impl SearchIndex {
+    /// Indexes the published entries of `kb`.
+    pub fn build(kb: &KnowledgeBase) -> Result<Self, IndexError> {
+        let mut schema = Schema::builder();
+        let entry_field = schema.add_u64_field("entry", STORED);
+        let mut fields = BTreeMap::new();
+        for lang in &kb.config.languages {
+            let indexing = TextFieldIndexing::default()
+                .set_tokenizer(&analyzer::tokenizer_name(lang))
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+            let options = TextOptions::default().set_indexing_options(indexing);
+            let title = schema.add_text_field(&format!("title_{lang}"), options.clone());
+            let asked = schema.add_text_field(&format!("asked_{lang}"), options.clone());
+            let body = schema.add_text_field(&format!("body_{lang}"), options);
+            fields.insert(lang.clone(), (title, asked, body));
+        }
+        let index = Index::create_in_ram(schema.build());
+        for lang in &kb.config.languages {
+            index
+                .tokenizers()
+                .register(&analyzer::tokenizer_name(lang), analyzer::analyzer(lang));
+        }
+
+        let mut writer = index.writer_with_num_threads(1, WRITER_HEAP_BYTES)?;
+        let mut entries = Vec::new();
+        let mut entry_terms = Vec::new();
+        let mut langs: BTreeMap<String, LangData> = BTreeMap::new();
+        for (lang, (title, asked, body)) in &fields {
+            let mut synonyms = HashMap::new();
+            let mut lang_analyzer = analyzer::analyzer(lang);
+            for (word, others) in kb.config.synonym_groups(lang) {
+                let terms: Vec<String> = others
+                    .iter()
+                    .flat_map(|w| analyzer::terms(&mut lang_analyzer, w))
+                    .collect();
+                synonyms.insert(word, terms);
+            }
+            langs.insert(
+                lang.clone(),
+                LangData {
+                    analyzer: lang_analyzer,
+                    title: *title,
+                    asked: *asked,
+                    body: *body,
+                    synonyms,
+                    doc_freq: HashMap::new(),
+                    entries: 0,
+                },
+            );
+        }
+        for entry in kb.published() {
+            let Some(data) = langs.get_mut(&entry.lang) else {
+                continue;
+            };
+            let asked_text = entry
+                .also_asked
+                .iter()
+                .chain(&entry.keywords)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n");
+            let body_text = crate::markdown::to_plain_text(&entry.body);
+            let mut doc = TantivyDocument::default();
+            doc.add_u64(entry_field, entries.len() as u64);
+            doc.add_text(data.title, &entry.title);
+            doc.add_text(data.asked, &asked_text);
+            doc.add_text(data.body, &body_text);
+            writer.add_document(doc)?;
+
+            let mut terms = HashSet::new();
+            for text in [&entry.title, &asked_text, &body_text] {
+                terms.extend(analyzer::terms(&mut data.analyzer, text));
+            }
+            for term in &terms {
+                *data.doc_freq.entry(term.clone()).or_default() += 1;
+            }
+            data.entries += 1;
+            entries.push(Arc::new(entry.clone()));
+            entry_terms.push(terms);
+        }
+        writer.commit()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(Self {
+            reader,
+            entry_field,
+            entries,
+            entry_terms,
+            langs,
+            default_language: kb.config.default_language.clone(),
+        })
+    }
+
+    /// Number of indexed (published) entries, all languages together.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether nothing is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The languages the index has fields for.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.langs.keys().map(String::as_str)
+    }
+
+    /// The language used when a resident's language has no content.
+    pub fn default_language(&self) -> &str {
+        &self.default_language
+    }
+
+    /// The published entry `id` in `lang`, or in the default language when it has no
+    /// translation in `lang`.
+    pub fn entry(&self, id: &str, lang: &str) -> Option<Arc<Entry>> {
+        let find = |l: &str| {
+            self.entries
+                .iter()
+                .find(|e| e.id == id && e.lang == l)
+                .cloned()
+        };
+        find(lang).or_else(|| find(&self.default_language))
+    }
+
+    /// How much of `text` is vocabulary of `lang`'s content: (terms found, terms in total).
+    /// Evidence for language identification on short questions, where statistical detectors
+    /// are unreliable.
+    pub fn vocabulary_match(&self, lang: &str, text: &str) -> (usize, usize) {
+        let Some(data) = self.langs.get(lang) else {
+            return (0, 0);
+        };
+        let terms = analyzer::terms(&mut data.analyzer.clone(), text);
+        let found = terms
+            .iter()
+            .filter(|t| data.doc_freq.contains_key(*t))
+            .count();
+        (found, terms.len())
+    }
+
+    /// Ranks published entries in `lang` for `text`, best first, at most `limit`.
+    pub fn search(&self, lang: &str, text: &str, limit: usize) -> Result<SearchResult, IndexError> {
+        let (lang, fell_back) = if self.langs.get(lang).is_some_and(|d| d.entries > 0) {
+            (lang.to_owned(), false)
+        } else {
+            (self.default_language.clone(), true)
+        };
+        let Some(data) = self.langs.get(&lang) else {
+            return Ok(SearchResult {
+                lang,
+                fell_back,
+                query_terms: 0,
+                hits: Vec::new(),
+            });
+        };
+        let query = self.analyse(data, text);
+        if query.terms.is_empty() {
+            return Ok(SearchResult {
+                lang,
+                fell_back,
+                query_terms: 0,
+                hits: Vec::new(),
+            });
+        }
+        let tantivy_query = self.tantivy_query(data, &query);
+        let searcher = self.reader.searcher();
+        let top = searcher.search(&tantivy_query, &TopDocs::with_limit(limit).order_by_score())?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let Some(ix) = doc.get_first(self.entry_field).and_then(|v| v.as_u64()) else {
+                continue;
+            };
+            let ix = ix as usize;
+            hits.push(Hit {
+                entry: Arc::clone(&self.entries[ix]),
+                score,
+                coverage: coverage(data, &query, &self.entry_terms[ix]),
+            });
+        }
+        Ok(SearchResult {
+            lang,
+            fell_back,
+            query_terms: query.terms.len(),
+            hits,
+        })
+    }
+
+    fn analyse(&self, data: &LangData, text: &str) -> AnalysedQuery {
+        let mut analyzer = data.analyzer.clone();
+        let mut terms: Vec<(String, Vec<String>)> = Vec::new();
+        for word in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            let lower = word.to_lowercase();
+            for term in analyzer::terms(&mut analyzer, word) {
+                if terms.iter().any(|(t, _)| *t == term) {
+                    continue;
+                }
+                let synonyms = data.synonyms.get(&lower).cloned().unwrap_or_default();
+                terms.push((term, synonyms));
+            }
+        }
+        AnalysedQuery { terms }
+    }
+
+    fn tantivy_query(&self, data: &LangData, query: &AnalysedQuery) -> BooleanQuery {
+        let fields = [
+            (data.title, TITLE_BOOST),
+            (data.asked, ASKED_BOOST),
+            (data.body, 1.0),
+        ];
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (term, synonyms) in &query.terms {
+            for (field, boost) in fields {
+                let exact = Term::from_field_text(field, term);
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(
+                        Box::new(TermQuery::new(exact.clone(), IndexRecordOption::WithFreqs)),
+                        boost,
+                    )),
+                ));
+                if let Some(distance) = typo_distance(term) {
+                    clauses.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(
+                            Box::new(FuzzyTermQuery::new(exact, distance, true)),
+                            boost * FUZZY_FACTOR,
+                        )),
+                    ));
+                }
+                for synonym in synonyms {
+                    clauses.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(
+                            Box::new(TermQuery::new(
+                                Term::from_field_text(field, synonym),
+                                IndexRecordOption::WithFreqs,
+                            )),
+                            boost * SYNONYM_FACTOR,
+                        )),
+                    ));
+                }
+            }
+        }
+        BooleanQuery::new(clauses)
+    }
+}
+
+/// How many edits a term may be off and still match: none for short words (too many false
+/// friends), one from five characters, two from nine.
+fn typo_distance(term: &str) -> Option<u8> {
+    match term.chars().count() {
+        0..=4 => None,
+        5..=8 => Some(1),
+        _ => Some(2),
+    }
+}
+
+/// IDF-weighted share of the query's terms that `terms` (one entry's) covers.
+fn coverage(data: &LangData, query: &AnalysedQuery, terms: &HashSet<String>) -> f32 {
+    let n = data.entries.max(1) as f32;
+    let mut total = 0.0;
+    let mut covered = 0.0;
+    for (term, synonyms) in &query.terms {
+        let df = data.doc_freq.get(term).copied().unwrap_or(0) as f32;
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        total += idf;
+        let hit = terms.contains(term)
+            || synonyms.iter().any(|s| terms.contains(s))
+            || typo_distance(term).is_some_and(|d| {
+                terms
+                    .iter()
+                    .any(|t| edit_distance(t, term) <= usize::from(d))
+            });
+        if hit {
+            covered += idf;
+        }
+    }
+    if total > 0.0 { covered / total } else { 0.0 }
+}
+
+/// Levenshtein distance with adjacent transpositions counted as one edit (optimal string
+/// alignment), over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > 2 {
+        return a.len().abs_diff(b.len());
+    }
+    let width = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * width];
+    for i in 0..=a.len() {
+        d[i * width] = i;
+    }
+    for (j, cell) in d.iter_mut().enumerate().take(width) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[(i - 1) * width + j] + 1)
+                .min(d[i * width + j - 1] + 1)
+                .min(d[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[(i - 2) * width + j - 2] + 1);
+            }
+            d[i * width + j] = best;
+        }
+    }
+    d[a.len() * width + b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::KbConfig;
+    use crate::parse::parse_entry;
+    use std::path::Path;
+
+    fn entry(lang: &str, id: &str, title: &str, asked: &[&str], body: &str) -> Entry {
+        let asked = asked
+            .iter()
+            .map(|a| format!("\"{a}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let text = format!(
+            "+++\nid = \"{id}\"\nkind = \"faq\"\ntitle = \"{title}\"\nalso_asked = [{asked}]\ntopic = \"t\"\nstatus = \"published\"\nlast_reviewed = 2026-10-01\nowner = \"O\"\nurl = \"https://x.example/{id}\"\n+++\n{body}\n"
+        );
+        parse_entry(Path::new("x.md"), lang, &text).unwrap()
+    }
+
+    fn kb() -> KnowledgeBase {
+        let config: KbConfig = toml::from_str(
+            "site = \"t\"\nname = \"T\"\nlanguages = [\"en\", \"es\"]\ndefault_language = \"en\"\n[synonyms.en]\ngarbage = [\"trash\"]\n",
+        )
+        .unwrap();
+        KnowledgeBase {
+            root: ".".into(),
+            config,
+            entries: vec![
+                entry(
+                    "en",
+                    "trash-day",
+                    "When is trash picked up?",
+                    &["trash day"],
+                    "Trash is collected weekly.",
+                ),
+                entry(
+                    "en",
+                    "recycling",
+                    "What can I recycle?",
+                    &["recycling bin"],
+                    "Paper, cans and bottles.",
+                ),
+                entry(
+                    "en",
+                    "water-bill",
+                    "How do I pay my water bill?",
+                    &["pay water"],
+                    "Pay online or by phone.",
+                ),
+                entry(
+                    "en",
+                    "dog-licence",
+                    "How do I license my dog?",
+                    &[],
+                    "Dogs need a licence every year.",
+                ),
+                entry(
+                    "es",
+                    "water-bill",
+                    "¿Cómo pago mi factura de agua?",
+                    &["pagar el agua"],
+                    "Pague en línea o por teléfono.",
+                ),
+            ],
+        }
+    }
+
+    #[test]
+    fn finds_the_right_entry_first() {
+        let index = SearchIndex::build(&kb()).unwrap();
+        let r = index.search("en", "when is trash picked up", 5).unwrap();
+        assert_eq!(r.hits[0].entry.id, "trash-day");
+        assert!(r.hits[0].coverage > 0.99, "{:?}", r.hits[0].coverage);
+        let r = index.search("es", "como pago el agua", 5).unwrap();
+        assert_eq!(r.hits[0].entry.id, "water-bill");
+        assert_eq!(r.hits[0].entry.lang, "es");
+    }
+
+    #[test]
+    fn synonyms_and_typos_still_find_the_entry() {
+        let index = SearchIndex::build(&kb()).unwrap();
+        let r = index.search("en", "garbage", 5).unwrap();
+        assert_eq!(r.hits[0].entry.id, "trash-day");
+        let r = index.search("en", "recyling", 5).unwrap();
+        assert_eq!(r.hits[0].entry.id, "recycling");
+        assert!(r.hits[0].coverage > 0.99);
+    }
+
+    #[test]
+    fn unrelated_question_has_low_coverage() {
+        let index = SearchIndex::build(&kb()).unwrap();
+        let r = index
+            .search("en", "what is the capital of Mongolia", 5)
+            .unwrap();
+        assert!(r.hits.iter().all(|h| h.coverage < 0.2), "{:?}", r.hits);
+    }
+
+    #[test]
+    fn unknown_language_falls_back_to_default() {
+        let index = SearchIndex::build(&kb()).unwrap();
+        let r = index.search("fr", "water bill", 5).unwrap();
+        assert!(r.fell_back);
+        assert_eq!(r.lang, "en");
+        assert_eq!(r.hits[0].entry.id, "water-bill");
+    }
+
+    #[test]
+    fn question_of_stop_words_searches_nothing() {
+        let index = SearchIndex::build(&kb()).unwrap();
+        let r = index.search("en", "what is the", 5).unwrap();
+        assert_eq!(r.query_terms, 0);
+        assert!(r.hits.is_empty());
+    }
+
+    #[test]
+    fn vocabulary_match_tells_languages_apart() {
+        let index = SearchIndex::build(&kb()).unwrap();
+        assert_eq!(index.vocabulary_match("es", "factura agua"), (2, 2));
+        assert_eq!(index.vocabulary_match("en", "factura agua"), (0, 2));
+    }
+
+    #[test]
+    fn entry_falls_back_to_default_language() {
+        let index = SearchIndex::build(&kb()).unwrap();
+        assert_eq!(index.entry("trash-day", "es").unwrap().lang, "en");
+        assert_eq!(index.entry("water-bill", "es").unwrap().lang, "es");
+        assert!(index.entry("nope", "en").is_none());
+    }
+
+    #[test]
+    fn edit_distance_counts_transpositions_once() {
+        assert_eq!(edit_distance("recycl", "recylc"), 1);
+        assert_eq!(edit_distance("trash", "trash"), 0);
+        assert_eq!(edit_distance("park", "bark"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+}

@@ -1,0 +1,11 @@
+# The bot's own words in replies to residents (server side).
+
+bot-answer = Here is what I found.
+bot-answer-untranslated = Here is what I found. This answer is not available in English yet, so it is shown in its original language.
+bot-choices = I found a few answers that might fit. Which one do you mean?
+bot-handoff = I'm sorry, I don't have a good answer to that. The staff of { $site } can help you.
+bot-need-more = Could you tell me a little more about what you are looking for?
+
+action-form = Fill in the online form
+action-contact = Contact { $site }
+action-call = Call { $phone }

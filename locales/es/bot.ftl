@@ -1,0 +1,11 @@
+# Las palabras del asistente en sus respuestas a los residentes (lado del servidor).
+
+bot-answer = Esto es lo que encontré.
+bot-answer-untranslated = Esto es lo que encontré. Esta respuesta todavía no está disponible en español, así que se muestra en su idioma original.
+bot-choices = Encontré algunas respuestas que podrían servirle. ¿Cuál busca?
+bot-handoff = Lo siento, no tengo una buena respuesta para eso. El personal de { $site } puede ayudarle.
+bot-need-more = ¿Podría contarme un poco más sobre lo que busca?
+
+action-form = Llenar el formulario en línea
+action-contact = Comunicarse con { $site }
+action-call = Llamar al { $phone }

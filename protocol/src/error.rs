@@ -1,0 +1,100 @@
+//! The error body every endpoint returns, with stable codes the widget localises.
+
+use serde::{Deserialize, Serialize};
+
+/// Stable, machine-readable error codes. New codes may be added; existing ones never change
+/// meaning, so clients (the widget's Fluent strings `error-<code>`) can rely on them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The body is not valid JSON or does not match the expected shape.
+    InvalidJson,
+    /// The request is not `application/json`.
+    UnsupportedMediaType,
+    /// The body is larger than [`crate::MAX_BODY_BYTES`].
+    PayloadTooLarge,
+    /// The `Origin` header is not allowed for the site.
+    OriginNotAllowed,
+    /// The `site` is not configured on this server.
+    UnknownSite,
+    /// The question is empty (or only white space).
+    EmptyQuestion,
+    /// The question is longer than [`crate::MAX_QUESTION_CHARS`].
+    QuestionTooLong,
+    /// The `conversation_id` is unknown for this site.
+    UnknownConversation,
+    /// The picked `choice` (or the feedback's `message_id`) does not exist.
+    UnknownEntry,
+    /// A field has an invalid value (the message says which).
+    InvalidField,
+    /// No such route.
+    NotFound,
+    /// The HTTP method is not allowed on this route.
+    MethodNotAllowed,
+    /// Too many requests: slow down.
+    RateLimited,
+    /// Something failed on the server; details are in its logs, never in the response.
+    Internal,
+}
+
+impl ErrorCode {
+    /// The code as it appears on the wire, e.g. `origin_not_allowed`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::InvalidJson => "invalid_json",
+            Self::UnsupportedMediaType => "unsupported_media_type",
+            Self::PayloadTooLarge => "payload_too_large",
+            Self::OriginNotAllowed => "origin_not_allowed",
+            Self::UnknownSite => "unknown_site",
+            Self::EmptyQuestion => "empty_question",
+            Self::QuestionTooLong => "question_too_long",
+            Self::UnknownConversation => "unknown_conversation",
+            Self::UnknownEntry => "unknown_entry",
+            Self::InvalidField => "invalid_field",
+            Self::NotFound => "not_found",
+            Self::MethodNotAllowed => "method_not_allowed",
+            Self::RateLimited => "rate_limited",
+            Self::Internal => "internal",
+        }
+    }
+
+    /// Every code, for documentation and for tests that check each one is localised.
+    pub const ALL: [ErrorCode; 14] = [
+        Self::InvalidJson,
+        Self::UnsupportedMediaType,
+        Self::PayloadTooLarge,
+        Self::OriginNotAllowed,
+        Self::UnknownSite,
+        Self::EmptyQuestion,
+        Self::QuestionTooLong,
+        Self::UnknownConversation,
+        Self::UnknownEntry,
+        Self::InvalidField,
+        Self::NotFound,
+        Self::MethodNotAllowed,
+        Self::RateLimited,
+        Self::Internal,
+    ];
+}
+
+/// The JSON body of every error response: `{"code": "...", "message": "..."}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    /// Stable code.
+    pub code: ErrorCode,
+    /// Human-readable explanation in English (the widget shows its own localised text).
+    pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_names_match_as_str() {
+        for code in ErrorCode::ALL {
+            let json = serde_json::to_string(&code).unwrap();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+//! Wire types shared by the Wayfinder widget (wasm) and server.
+//!
+//! Everything that crosses HTTP between a resident's browser and the server is defined here,
+//! with serde only, so that both sides agree by construction. The crate builds for
+//! `wasm32-unknown-unknown` and never pulls in tokio, axum, tantivy or web-sys.
+//!
+//! - [`ask`]: a resident's question and the bot's reply (`POST /api/v1/ask`).
+//! - [`feedback`]: "was this helpful?" (`POST /api/v1/feedback`).
+//! - [`error`]: the `{code, message}` body of every error, with its stable [`ErrorCode`]s.
+
+pub mod ask;
+pub mod error;
+pub mod feedback;
+
+pub use ask::{Action, ActionKind, Answer, AskRequest, AskResponse, Choice, Outcome};
+pub use error::{ErrorBody, ErrorCode};
+pub use feedback::{FeedbackRequest, FeedbackResponse};
+
+/// Longest question, in characters, that `POST /api/v1/ask` accepts.
+pub const MAX_QUESTION_CHARS: usize = 1_000;
+
+/// Longest feedback comment, in characters.
+pub const MAX_COMMENT_CHARS: usize = 2_000;
+
+/// Largest request body, in bytes, that any `/api/v1` endpoint accepts.
+pub const MAX_BODY_BYTES: usize = 16 * 1024;

@@ -1,0 +1,240 @@
+//! `wayfinder.toml`: how the server runs and which sites it serves.
+//!
+//! Relative paths are resolved against the folder of the config file, so the server can be
+//! started from anywhere. Secrets and deployment specifics can be overridden from the
+//! environment: `WAYFINDER_LISTEN`, `WAYFINDER_DATABASE_URL` (or `DATABASE_URL`).
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// The whole configuration file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Process-wide settings.
+    pub server: ServerConfig,
+    /// The sites (cities) this server answers for.
+    #[serde(rename = "sites")]
+    pub sites: Vec<SiteConfig>,
+}
+
+/// `[server]`: where to listen, where data and assets live.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerConfig {
+    /// Address to listen on, e.g. `127.0.0.1:8080`.
+    pub listen: SocketAddr,
+    /// `sqlite://path/to/file.db` (created if missing) or `sqlite::memory:`.
+    pub database_url: String,
+    /// Folder with the built widget (`widget.js`, `wayfinder_widget.js`, `.wasm`), served at
+    /// `/widget/`.
+    pub widget_dir: PathBuf,
+    /// The `locales/` folder: Fluent files for the bot's replies and for the widget (served at
+    /// `/widget/locales/`).
+    pub locales_dir: PathBuf,
+    /// Optional folder with a demo home page served at `/` (the demo city).
+    #[serde(default)]
+    pub demo_dir: Option<PathBuf>,
+}
+
+/// `[[sites]]`: one city.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// Id used by the widget's `data-site`, e.g. `riverton`.
+    pub id: String,
+    /// Display name, e.g. "City of Riverton".
+    pub name: String,
+    /// The knowledge-base folder (with `knowledge.toml`); its languages are the site's.
+    pub content: PathBuf,
+    /// Origins (`scheme://host[:port]`) whose pages may embed the widget. Never `*`.
+    #[serde(default)]
+    pub allowed_origins: Vec<String>,
+    /// IANA time zone of the city, e.g. `America/Chicago`.
+    pub timezone: String,
+    /// The city's contact page, offered when the bot cannot answer.
+    pub contact_url: String,
+    /// The city's main phone number, offered when the bot cannot answer.
+    pub phone: String,
+}
+
+/// Why the configuration could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The config file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The file is not valid TOML or has unknown or missing keys.
+    #[error("{path}:{line}: {message}")]
+    Parse {
+        /// The config file.
+        path: PathBuf,
+        /// Line of the problem.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// A value is not acceptable.
+    #[error("{path}: {message}")]
+    Invalid {
+        /// The config file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl Config {
+    /// Reads `path`, applies environment overrides and resolves relative paths.
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        let mut config: Config = toml::from_str(&text).map_err(|e| ConfigError::Parse {
+            path: path.to_owned(),
+            line: e
+                .span()
+                .map(|s| 1 + text[..s.start.min(text.len())].matches('\n').count())
+                .unwrap_or(1),
+            message: e.message().to_owned(),
+        })?;
+        config.apply_env(|key| std::env::var(key).ok());
+        let base = path.parent().unwrap_or(Path::new("."));
+        config.resolve_paths(base);
+        config.validate().map_err(|message| ConfigError::Invalid {
+            path: path.to_owned(),
+            message,
+        })?;
+        Ok(config)
+    }
+
+    /// Applies `WAYFINDER_LISTEN` and `WAYFINDER_DATABASE_URL` / `DATABASE_URL`.
+    pub fn apply_env(&mut self, var: impl Fn(&str) -> Option<String>) {
+        if let Some(listen) = var("WAYFINDER_LISTEN").and_then(|l| l.parse().ok()) {
+            self.server.listen = listen;
+        }
+        if let Some(url) = var("WAYFINDER_DATABASE_URL").or_else(|| var("DATABASE_URL")) {
+            self.server.database_url = url;
+        }
+    }
+
+    /// Makes relative paths relative to `base` (the config file's folder).
+    pub fn resolve_paths(&mut self, base: &Path) {
+        let join = |p: &mut PathBuf| {
+            if p.is_relative() {
+                *p = base.join(&*p);
+            }
+        };
+        join(&mut self.server.widget_dir);
+        join(&mut self.server.locales_dir);
+        if let Some(demo) = &mut self.server.demo_dir {
+            join(demo);
+        }
+        for site in &mut self.sites {
+            join(&mut site.content);
+        }
+        if let Some(file) = self.server.database_url.strip_prefix("sqlite://")
+            && !file.starts_with('/')
+            && !file.starts_with(':')
+        {
+            self.server.database_url = format!("sqlite://{}", base.join(file).display());
+        }
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        if self.sites.is_empty() {
+            return Err("no [[sites]] configured".into());
+        }
+        let mut ids = std::collections::BTreeSet::new();
+        for site in &self.sites {
+            if !ids.insert(&site.id) {
+                return Err(format!("site id {:?} is configured twice", site.id));
+            }
+            for origin in &site.allowed_origins {
+                if origin == "*"
+                    || !(origin.starts_with("https://") || origin.starts_with("http://"))
+                    || origin.ends_with('/')
+                {
+                    return Err(format!(
+                        "site {:?}: allowed origin {origin:?} must be scheme://host[:port] without a trailing slash (never \"*\")",
+                        site.id
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The site with id `id`.
+    pub fn site(&self, id: &str) -> Option<&SiteConfig> {
+        self.sites.iter().find(|s| s.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = r#"
+[server]
+listen = "127.0.0.1:8080"
+database_url = "sqlite://data/wayfinder.db"
+widget_dir = "target/widget"
+locales_dir = "locales"
+
+[[sites]]
+id = "riverton"
+name = "City of Riverton"
+content = "knowledge/demo"
+allowed_origins = ["https://www.riverton.example"]
+timezone = "America/Chicago"
+contact_url = "https://www.riverton.example/contact"
+phone = "(555) 010-0100"
+"#;
+
+    #[test]
+    fn relative_paths_follow_the_config_file() {
+        let mut config: Config = toml::from_str(SAMPLE).unwrap();
+        config.resolve_paths(Path::new("/srv/wayfinder"));
+        assert_eq!(
+            config.sites[0].content,
+            Path::new("/srv/wayfinder/knowledge/demo")
+        );
+        assert_eq!(
+            config.server.database_url,
+            "sqlite:///srv/wayfinder/data/wayfinder.db"
+        );
+    }
+
+    #[test]
+    fn environment_overrides_database_and_listen() {
+        let mut config: Config = toml::from_str(SAMPLE).unwrap();
+        config.apply_env(|k| match k {
+            "DATABASE_URL" => Some("sqlite::memory:".into()),
+            "WAYFINDER_LISTEN" => Some("127.0.0.1:9999".into()),
+            _ => None,
+        });
+        assert_eq!(config.server.database_url, "sqlite::memory:");
+        assert_eq!(config.server.listen.port(), 9999);
+    }
+
+    #[test]
+    fn wildcard_origin_is_refused() {
+        let config: Config =
+            toml::from_str(&SAMPLE.replace("\"https://www.riverton.example\"]", "\"*\"]")).unwrap();
+        assert!(config.validate().unwrap_err().contains("never"));
+    }
+
+    #[test]
+    fn unknown_keys_are_refused() {
+        assert!(toml::from_str::<Config>(&SAMPLE.replace("timezone", "time_zone")).is_err());
+    }
+}

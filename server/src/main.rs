@@ -1,0 +1,7 @@
+//! The `wayfinder` command: see [`wayfinder_server::cli`].
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    wayfinder_server::cli::main()
+}

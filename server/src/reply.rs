@@ -1,0 +1,145 @@
+//! Turning a [`Decision`] into the reply a resident sees, in the resident's language.
+
+use i18n::Catalog;
+use knowledge::{Entry, Kind};
+use protocol::{Action, ActionKind, Answer, AskResponse, Choice, Outcome};
+
+use crate::config::SiteConfig;
+use crate::decide::Decision;
+
+/// The parts of an [`AskResponse`] that depend on the decision.
+#[derive(Debug, Clone)]
+pub struct ReplyBody {
+    /// Answer, choices or handoff.
+    pub outcome: Outcome,
+    /// The bot's words.
+    pub message: String,
+    /// The answer, for `answer`.
+    pub answer: Option<Answer>,
+    /// The candidates, for `choices`.
+    pub choices: Vec<Choice>,
+    /// Next steps.
+    pub actions: Vec<Action>,
+}
+
+impl ReplyBody {
+    /// Completes the wire reply.
+    pub fn into_response(
+        self,
+        conversation_id: String,
+        message_id: String,
+        lang: String,
+    ) -> AskResponse {
+        AskResponse {
+            conversation_id,
+            message_id,
+            lang,
+            outcome: self.outcome,
+            message: self.message,
+            answer: self.answer,
+            choices: self.choices,
+            actions: self.actions,
+        }
+    }
+}
+
+/// Builds the reply for `decision` in `lang` (whose bot messages are `bot`). `searched` is
+/// false when the question had no searchable words, so the bot asks for more instead of
+/// apologising.
+pub fn build(
+    decision: &Decision,
+    lang: &str,
+    bot: &Catalog,
+    site: &SiteConfig,
+    searched: bool,
+) -> ReplyBody {
+    match decision {
+        Decision::Answer(hit) => {
+            let entry = &hit.entry;
+            let message = if entry.lang == lang {
+                bot.format("bot-answer", &[])
+            } else {
+                bot.format("bot-answer-untranslated", &[])
+            };
+            ReplyBody {
+                outcome: Outcome::Answer,
+                message,
+                answer: Some(answer(entry)),
+                choices: Vec::new(),
+                actions: entry_actions(entry, bot),
+            }
+        }
+        Decision::Choices(hits) => ReplyBody {
+            outcome: Outcome::Choices,
+            message: bot.format("bot-choices", &[]),
+            answer: None,
+            choices: hits
+                .iter()
+                .map(|h| Choice {
+                    id: h.entry.id.clone(),
+                    title: h.entry.title.clone(),
+                    lang: h.entry.lang.clone(),
+                })
+                .collect(),
+            actions: Vec::new(),
+        },
+        Decision::Handoff => ReplyBody {
+            outcome: Outcome::Handoff,
+            message: if searched {
+                bot.format("bot-handoff", &[("site", &site.name)])
+            } else {
+                bot.format("bot-need-more", &[])
+            },
+            answer: None,
+            choices: Vec::new(),
+            actions: contact_actions(site, bot),
+        },
+    }
+}
+
+/// The wire form of an entry.
+pub fn answer(entry: &Entry) -> Answer {
+    Answer {
+        id: entry.id.clone(),
+        title: entry.title.clone(),
+        html: entry.html.clone(),
+        short: entry.short.clone(),
+        plain: entry.plain.clone(),
+        source_url: entry.url.clone(),
+        last_reviewed: entry.last_reviewed.to_string(),
+        lang: entry.lang.clone(),
+    }
+}
+
+/// Next steps that come with an answer: the online form of a service.
+fn entry_actions(entry: &Entry, bot: &Catalog) -> Vec<Action> {
+    match (&entry.kind, &entry.form_url) {
+        (Kind::Service, Some(form)) => vec![Action {
+            kind: ActionKind::Form,
+            label: bot.format("action-form", &[]),
+            url: form.clone(),
+        }],
+        _ => Vec::new(),
+    }
+}
+
+/// Ways to reach a person at the city.
+fn contact_actions(site: &SiteConfig, bot: &Catalog) -> Vec<Action> {
+    let digits: String = site
+        .phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    vec![
+        Action {
+            kind: ActionKind::Human,
+            label: bot.format("action-contact", &[("site", &site.name)]),
+            url: site.contact_url.clone(),
+        },
+        Action {
+            kind: ActionKind::Human,
+            label: bot.format("action-call", &[("phone", &site.phone)]),
+            url: format!("tel:{digits}"),
+        },
+    ]
+}

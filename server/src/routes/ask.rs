@@ -1,0 +1,157 @@
+//! `POST /api/v1/ask`: a resident's question in, an answer, choices or a handoff out.
+
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::post;
+use axum::{Json, Router};
+use knowledge::Hit;
+use protocol::{AskRequest, AskResponse, ErrorCode, MAX_QUESTION_CHARS};
+use uuid::Uuid;
+
+use super::guard::{ApiJson, check_origin};
+use crate::decide::{Decision, decide};
+use crate::error::ApiError;
+use crate::language::{self, Context};
+use crate::redact::redact;
+use crate::reply;
+use crate::state::{AppState, Site};
+use crate::store::Turn;
+
+/// How many hits the decision looks at.
+const SEARCH_LIMIT: usize = 10;
+
+/// Routes of this feature.
+pub fn router() -> Router<AppState> {
+    Router::new().route("/api/v1/ask", post(ask))
+}
+
+/// The site a request names, or 404 `unknown_site`.
+pub fn site<'a>(state: &'a AppState, id: &str) -> Result<&'a Site, ApiError> {
+    state.sites.get(id).ok_or_else(|| {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            ErrorCode::UnknownSite,
+            format!("no site {id:?} on this server"),
+        )
+    })
+}
+
+/// Whether `id` looks like a conversation id this server issues (a UUID).
+fn valid_conversation_id(id: &str) -> bool {
+    Uuid::parse_str(id).is_ok()
+}
+
+async fn ask(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<AskRequest>,
+) -> Result<Json<AskResponse>, ApiError> {
+    let site = site(&state, &request.site)?;
+    check_origin(&headers, &site.config)?;
+    let text = request.text.trim();
+    if text.is_empty() && request.choice.is_none() {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            ErrorCode::EmptyQuestion,
+            "the question is empty",
+        ));
+    }
+    if text.chars().count() > MAX_QUESTION_CHARS {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            ErrorCode::QuestionTooLong,
+            format!("questions are limited to {MAX_QUESTION_CHARS} characters"),
+        ));
+    }
+
+    // Continue the conversation when it is ours; an expired or foreign id starts a new one.
+    let mut conversation_lang = None;
+    let mut conversation_id = None;
+    if let Some(id) = &request.conversation_id {
+        if !valid_conversation_id(id) {
+            return Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::InvalidField,
+                "conversation_id is not a conversation id issued by this server",
+            ));
+        }
+        conversation_lang = state.store.conversation_lang(&site.config.id, id).await?;
+        if conversation_lang.is_some() {
+            conversation_id = Some(id.clone());
+        }
+    }
+    let conversation_id = conversation_id.unwrap_or_else(|| Uuid::new_v4().to_string());
+
+    let index = &site.index;
+    let context = Context {
+        page_lang: request.page_lang.as_deref(),
+        browser: &request.languages,
+        conversation: conversation_lang.as_deref(),
+    };
+    let (lang, decision, searched) = match &request.choice {
+        Some(choice) => {
+            let lang = conversation_lang
+                .clone()
+                .unwrap_or_else(|| language::resolve(index, text, context));
+            let entry = index.entry(choice, &lang).ok_or_else(|| {
+                ApiError::new(
+                    StatusCode::NOT_FOUND,
+                    ErrorCode::UnknownEntry,
+                    format!("no entry {choice:?} on site {:?}", site.config.id),
+                )
+            })?;
+            let hit = Hit {
+                entry,
+                score: 0.0,
+                coverage: 1.0,
+            };
+            (lang, Decision::Answer(hit), true)
+        }
+        None => {
+            let lang = language::resolve(index, text, context);
+            let result = index
+                .search(&lang, text, SEARCH_LIMIT)
+                .map_err(|e| ApiError::Internal(e.into()))?;
+            let decision = decide(&result, &state.thresholds);
+            (lang, decision, result.query_terms > 0)
+        }
+    };
+
+    let bot = state.bot_catalog(&lang);
+    let body = reply::build(&decision, &lang, bot, &site.config, searched);
+    let top = match &decision {
+        Decision::Answer(hit) => Some(hit),
+        Decision::Choices(hits) => hits.first(),
+        Decision::Handoff => None,
+    };
+    let question = match &request.choice {
+        Some(choice) if text.is_empty() => format!("[choice {choice}]"),
+        _ => redact(text),
+    };
+    let message_id = Uuid::new_v4().to_string();
+    let turn = Turn {
+        site: site.config.id.clone(),
+        conversation_id: conversation_id.clone(),
+        question_id: Uuid::new_v4().to_string(),
+        question,
+        reply_id: message_id.clone(),
+        reply: body.message.clone(),
+        lang: lang.clone(),
+        outcome: decision.outcome(),
+        entry_id: match &decision {
+            Decision::Answer(hit) => Some(hit.entry.id.clone()),
+            _ => None,
+        },
+        score: top.map(|h| h.score),
+        coverage: top.map(|h| h.coverage),
+    };
+    state.store.record_turn(&turn).await?;
+    tracing::info!(
+        site = %turn.site,
+        lang = %turn.lang,
+        outcome = turn.outcome,
+        entry = turn.entry_id.as_deref().unwrap_or("-"),
+        "ask"
+    );
+    Ok(Json(body.into_response(conversation_id, message_id, lang)))
+}

@@ -1,0 +1,71 @@
+//! The HTTP API, one module per feature, each with its own `router()`.
+//!
+//! - [`ask`]: `POST /api/v1/ask`.
+//! - [`feedback`]: `POST /api/v1/feedback`.
+//! - [`health`]: `GET /healthz`.
+//! - [`assets`]: the widget (`/widget/...`) and the demo city page (`/`).
+//! - [`guard`]: what every API request goes through: JSON parsing into [`ApiError`]s and the
+//!   per-site `Origin` check.
+
+pub mod ask;
+pub mod assets;
+pub mod feedback;
+pub mod guard;
+pub mod health;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderName, HeaderValue, Method, header};
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// The whole application: API, assets, security headers, CORS for the sites' origins.
+pub fn app(state: AppState) -> Router {
+    let api = Router::new()
+        .merge(ask::router())
+        .merge(feedback::router())
+        .layer(DefaultBodyLimit::max(protocol::MAX_BODY_BYTES))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ));
+    Router::new()
+        .merge(api)
+        .merge(health::router())
+        .merge(assets::router(&state))
+        .fallback(|| async { ApiError::not_found() })
+        .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })
+        .layer(cors(&state))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("cross-origin-resource-policy"),
+            HeaderValue::from_static("cross-origin"),
+        ))
+        .with_state(state)
+}
+
+/// CORS for the origins any site allows (the per-site check happens in [`guard`]).
+fn cors(state: &AppState) -> CorsLayer {
+    let allowed: Vec<HeaderValue> = state
+        .config
+        .sites
+        .iter()
+        .flat_map(|s| &s.allowed_origins)
+        .filter_map(|o| HeaderValue::from_str(o).ok())
+        .collect();
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::list(allowed))
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([header::CONTENT_TYPE])
+        .max_age(std::time::Duration::from_secs(600))
+}

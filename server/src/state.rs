@@ -1,0 +1,147 @@
+//! [`AppState`]: configuration, sites with their search indexes, bot messages and the store,
+//! built once at start-up and shared by every request.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use anyhow::{Context as _, bail};
+use i18n::Catalog;
+use knowledge::SearchIndex;
+
+use crate::config::{Config, SiteConfig};
+use crate::decide::Thresholds;
+use crate::store::{SqliteStore, Store};
+
+/// One site (city) being served.
+#[derive(Debug)]
+pub struct Site {
+    /// Its configuration.
+    pub config: SiteConfig,
+    /// Its published content, indexed.
+    pub index: Arc<SearchIndex>,
+}
+
+/// Everything the handlers share.
+pub struct App {
+    /// The configuration the server started with.
+    pub config: Config,
+    /// Sites by id.
+    pub sites: HashMap<String, Site>,
+    /// Conversations, messages, feedback.
+    pub store: Arc<dyn Store>,
+    /// The bot's own messages (`locales/<lang>/bot.ftl`) by language.
+    pub bot: HashMap<String, Catalog>,
+    /// Decision thresholds.
+    pub thresholds: Thresholds,
+}
+
+/// Shared application state: cheap to clone.
+#[derive(Clone)]
+pub struct AppState(pub Arc<App>);
+
+impl std::ops::Deref for AppState {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.0
+    }
+}
+
+impl AppState {
+    /// Loads every site's content (refusing content with errors), builds the indexes off the
+    /// async runtime, opens the database and loads the bot's messages.
+    pub async fn from_config(config: Config) -> anyhow::Result<Self> {
+        let mut sites = HashMap::new();
+        let mut languages = Vec::new();
+        for site in &config.sites {
+            let index = load_index(site).await?;
+            tracing::info!(site = %site.id, entries = index.len(), "content indexed");
+            languages.extend(index.languages().map(str::to_owned));
+            sites.insert(
+                site.id.clone(),
+                Site {
+                    config: site.clone(),
+                    index: Arc::new(index),
+                },
+            );
+        }
+        languages.push("en".to_owned());
+        languages.sort();
+        languages.dedup();
+        let bot = load_bot_catalogs(&config, &languages)?;
+        let store = SqliteStore::connect(&config.server.database_url)
+            .await
+            .with_context(|| format!("opening the database {}", config.server.database_url))?;
+        Ok(Self(Arc::new(App {
+            config,
+            sites,
+            store: Arc::new(store),
+            bot,
+            thresholds: Thresholds::default(),
+        })))
+    }
+
+    /// The bot catalog for `lang`, or English when there is none.
+    pub fn bot_catalog(&self, lang: &str) -> &Catalog {
+        self.bot
+            .get(lang)
+            .or_else(|| self.bot.get("en"))
+            .expect("the English bot catalog is loaded at start-up")
+    }
+}
+
+/// Reads and checks a site's content and indexes it.
+async fn load_index(site: &SiteConfig) -> anyhow::Result<SearchIndex> {
+    let root = site.content.clone();
+    let id = site.id.clone();
+    tokio::task::spawn_blocking(move || {
+        let (kb, problems) = knowledge::load(&root);
+        let errors: Vec<String> = problems
+            .iter()
+            .filter(|p| p.is_error())
+            .map(ToString::to_string)
+            .collect();
+        for warning in problems.iter().filter(|p| !p.is_error()) {
+            tracing::warn!(site = %id, "{warning}");
+        }
+        if !errors.is_empty() {
+            bail!(
+                "site {id}: the content in {} has {} error(s):\n{}",
+                root.display(),
+                errors.len(),
+                errors.join("\n")
+            );
+        }
+        let kb = kb.with_context(|| format!("site {id}: no content in {}", root.display()))?;
+        if kb.config.site != id {
+            bail!(
+                "site {id}: {} belongs to site {:?}",
+                root.join("knowledge.toml").display(),
+                kb.config.site
+            );
+        }
+        Ok(SearchIndex::build(&kb)?)
+    })
+    .await?
+}
+
+/// Loads `locales/<lang>/bot.ftl` for each language; English must exist.
+fn load_bot_catalogs(
+    config: &Config,
+    languages: &[String],
+) -> anyhow::Result<HashMap<String, Catalog>> {
+    let mut catalogs = HashMap::new();
+    for lang in languages {
+        let path = config.server.locales_dir.join(lang).join("bot.ftl");
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            if lang == "en" {
+                bail!("missing {}", path.display());
+            }
+            tracing::warn!(path = %path.display(), "no bot messages for this language; replies fall back to English");
+            continue;
+        };
+        let name = path.display().to_string();
+        let catalog = Catalog::new(lang, &[(name.as_str(), text.as_str())])?;
+        catalogs.insert(lang.clone(), catalog);
+    }
+    Ok(catalogs)
+}

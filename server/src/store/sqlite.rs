@@ -1,0 +1,232 @@
+//! [`Store`] on SQLite, through sqlx.
+
+use std::str::FromStr;
+
+use async_trait::async_trait;
+use chrono::{SecondsFormat, Utc};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
+
+use super::{Feedback, FeedbackError, Store, Turn};
+
+/// SQLite-backed store. Cheap to clone (a connection pool).
+#[derive(Debug, Clone)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+fn now() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database at `url` (`sqlite://path` or
+    /// `sqlite::memory:`) and applies pending migrations.
+    pub async fn connect(url: &str) -> Result<Self, sqlx::Error> {
+        let options = SqliteConnectOptions::from_str(url)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .foreign_keys(true)
+            .busy_timeout(std::time::Duration::from_secs(5));
+        if let Some(dir) = options.get_filename().parent()
+            && !dir.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(dir).map_err(sqlx::Error::Io)?;
+        }
+        // An in-memory database exists once per connection: keep exactly one.
+        let max = if url.contains(":memory:") { 1 } else { 8 };
+        let pool = SqlitePoolOptions::new()
+            .max_connections(max)
+            .connect_with(options)
+            .await?;
+        sqlx::migrate!("./migrations").run(&pool).await?;
+        Ok(Self { pool })
+    }
+
+    /// The underlying pool (for tests and maintenance commands).
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    async fn conversation_lang(&self, site: &str, id: &str) -> Result<Option<String>, sqlx::Error> {
+        sqlx::query_scalar("SELECT lang FROM conversations WHERE id = ? AND site = ?")
+            .bind(id)
+            .bind(site)
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    async fn record_turn(&self, turn: &Turn) -> Result<(), sqlx::Error> {
+        let at = now();
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO conversations (id, site, lang, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT (id) DO UPDATE SET lang = excluded.lang, updated_at = excluded.updated_at",
+        )
+        .bind(&turn.conversation_id)
+        .bind(&turn.site)
+        .bind(&turn.lang)
+        .bind(&at)
+        .bind(&at)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO messages (id, conversation_id, role, text, lang, created_at)
+             VALUES (?, ?, 'resident', ?, ?, ?)",
+        )
+        .bind(&turn.question_id)
+        .bind(&turn.conversation_id)
+        .bind(&turn.question)
+        .bind(&turn.lang)
+        .bind(&at)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO messages (id, conversation_id, role, text, lang, outcome, entry_id, score, coverage, created_at)
+             VALUES (?, ?, 'bot', ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&turn.reply_id)
+        .bind(&turn.conversation_id)
+        .bind(&turn.reply)
+        .bind(&turn.lang)
+        .bind(turn.outcome)
+        .bind(&turn.entry_id)
+        .bind(turn.score)
+        .bind(turn.coverage)
+        .bind(&at)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await
+    }
+
+    async fn record_feedback(&self, feedback: &Feedback) -> Result<(), FeedbackError> {
+        let entry: Option<(Option<String>,)> = sqlx::query_as(
+            "SELECT m.entry_id FROM messages m JOIN conversations c ON c.id = m.conversation_id
+             WHERE m.id = ? AND m.conversation_id = ? AND c.site = ? AND m.role = 'bot'",
+        )
+        .bind(&feedback.message_id)
+        .bind(&feedback.conversation_id)
+        .bind(&feedback.site)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some((entry_id,)) = entry else {
+            return Err(FeedbackError::UnknownMessage);
+        };
+        sqlx::query(
+            "INSERT INTO feedback (id, conversation_id, message_id, entry_id, helpful, comment, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(uuid::Uuid::new_v4().to_string())
+        .bind(&feedback.conversation_id)
+        .bind(&feedback.message_id)
+        .bind(entry_id)
+        .bind(feedback.helpful)
+        .bind(&feedback.comment)
+        .bind(now())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn ping(&self) -> Result<(), sqlx::Error> {
+        sqlx::query("SELECT 1")
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn turn(conversation: &str, reply: &str) -> Turn {
+        Turn {
+            site: "riverton".into(),
+            conversation_id: conversation.into(),
+            question_id: format!("q-{reply}"),
+            question: "trash day".into(),
+            reply_id: reply.into(),
+            reply: "Here is what I found.".into(),
+            lang: "en".into(),
+            outcome: "answer",
+            entry_id: Some("trash-collection-day".into()),
+            score: Some(7.5),
+            coverage: Some(1.0),
+        }
+    }
+
+    #[tokio::test]
+    async fn turns_and_feedback_round_trip() {
+        let store = SqliteStore::connect("sqlite::memory:").await.unwrap();
+        store.record_turn(&turn("c1", "r1")).await.unwrap();
+        store.record_turn(&turn("c1", "r2")).await.unwrap();
+        assert_eq!(
+            store
+                .conversation_lang("riverton", "c1")
+                .await
+                .unwrap()
+                .as_deref(),
+            Some("en")
+        );
+        assert_eq!(store.conversation_lang("other", "c1").await.unwrap(), None);
+        let count: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM messages WHERE conversation_id = 'c1'")
+                .fetch_one(store.pool())
+                .await
+                .unwrap();
+        assert_eq!(count, 4);
+
+        let feedback = Feedback {
+            site: "riverton".into(),
+            conversation_id: "c1".into(),
+            message_id: "r2".into(),
+            helpful: false,
+            comment: None,
+        };
+        store.record_feedback(&feedback).await.unwrap();
+        let entry: String = sqlx::query_scalar("SELECT entry_id FROM feedback")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+        assert_eq!(entry, "trash-collection-day");
+    }
+
+    #[tokio::test]
+    async fn feedback_on_a_foreign_message_is_refused() {
+        let store = SqliteStore::connect("sqlite::memory:").await.unwrap();
+        store.record_turn(&turn("c1", "r1")).await.unwrap();
+        for (site, conversation, message) in [
+            ("other", "c1", "r1"),
+            ("riverton", "c2", "r1"),
+            ("riverton", "c1", "q-r1"),
+        ] {
+            let result = store
+                .record_feedback(&Feedback {
+                    site: site.into(),
+                    conversation_id: conversation.into(),
+                    message_id: message.into(),
+                    helpful: true,
+                    comment: None,
+                })
+                .await;
+            assert!(
+                matches!(result, Err(FeedbackError::UnknownMessage)),
+                "{site} {conversation} {message}"
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn file_database_is_created_with_its_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nested/wayfinder.db");
+        let store = SqliteStore::connect(&format!("sqlite://{}", path.display()))
+            .await
+            .unwrap();
+        store.ping().await.unwrap();
+        assert!(path.exists());
+    }
+}
