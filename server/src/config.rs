@@ -2,7 +2,8 @@
 //!
 //! Relative paths are resolved against the folder of the config file, so the server can be
 //! started from anywhere. Secrets and deployment specifics can be overridden from the
-//! environment: `WAYFINDER_LISTEN`, `WAYFINDER_DATABASE_URL` (or `DATABASE_URL`).
+//! environment: `WAYFINDER_LISTEN`, `WAYFINDER_DATABASE_URL` (or `DATABASE_URL`),
+//! `WAYFINDER_WIDGET_DIR`.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -116,8 +117,12 @@ impl Config {
         Ok(config)
     }
 
-    /// Applies `WAYFINDER_LISTEN` and `WAYFINDER_DATABASE_URL` / `DATABASE_URL`.
+    /// Applies `WAYFINDER_LISTEN`, `WAYFINDER_DATABASE_URL` / `DATABASE_URL` and
+    /// `WAYFINDER_WIDGET_DIR`.
     pub fn apply_env(&mut self, var: impl Fn(&str) -> Option<String>) {
+        if let Some(dir) = var("WAYFINDER_WIDGET_DIR") {
+            self.server.widget_dir = PathBuf::from(dir);
+        }
         if let Some(listen) = var("WAYFINDER_LISTEN").and_then(|l| l.parse().ok()) {
             self.server.listen = listen;
         }

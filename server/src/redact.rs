@@ -16,9 +16,10 @@ pub fn redact(text: &str) -> String {
     static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?x)
-            (?:\+\d{1,3}[\s.-]?)?            # country code
+            (^|[^\d+])                      # not inside a longer number
+            ((?:\+\d{1,3}[\s.-]?)?          # country code
             (?:\(\d{2,4}\)|\d{3})[\s.-]?     # area code
-            \d{3}[\s.-]?\d{4}\b              # number
+            \d{3}[\s.-]?\d{4})\b             # number
             ",
         )
         .expect("valid regex")
@@ -26,7 +27,7 @@ pub fn redact(text: &str) -> String {
     static DIGITS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\d(?:[\s.-]?\d){5,}").expect("valid regex"));
     let text = EMAIL.replace_all(text, "[email]");
-    let text = PHONE.replace_all(&text, "[phone]");
+    let text = PHONE.replace_all(&text, "${1}[phone]");
     DIGITS.replace_all(&text, "[number]").into_owned()
 }
 
@@ -60,6 +61,7 @@ mod tests {
     fn masks_long_digit_runs() {
         assert_eq!(redact("card 4111 1111 1111 1111 ok"), "card [number] ok");
         assert_eq!(redact("mi cuenta es 00123456"), "mi cuenta es [number]");
+        assert_eq!(redact("account 00123456789"), "account [number]");
         assert_eq!(redact("SSN 123-45-6789"), "SSN [number]");
     }
 

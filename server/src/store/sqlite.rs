@@ -42,6 +42,16 @@ impl SqliteStore {
         Ok(Self { pool })
     }
 
+    /// What the resident wrote in conversation `id`, oldest first, as stored (redacted).
+    pub async fn resident_texts(&self, id: &str) -> Result<Vec<String>, sqlx::Error> {
+        sqlx::query_scalar(
+            "SELECT text FROM messages WHERE conversation_id = ? AND role = 'resident' ORDER BY created_at, rowid",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await
+    }
+
     /// The underlying pool (for tests and maintenance commands).
     pub fn pool(&self) -> &SqlitePool {
         &self.pool

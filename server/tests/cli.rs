@@ -1,0 +1,89 @@
+//! The `wayfinder` command as an editor runs it.
+
+use std::path::Path;
+use std::process::Command;
+
+fn wayfinder() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_wayfinder"))
+}
+
+#[test]
+fn check_passes_on_the_demo_content() {
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../knowledge/demo");
+    let output = wayfinder().arg("check").arg(&demo).output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let summary = String::from_utf8_lossy(&output.stderr);
+    assert!(summary.contains("0 error(s), 0 warning(s)"), "{summary}");
+}
+
+#[test]
+fn check_reports_every_problem_with_path_and_line_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(
+        root.join("knowledge.toml"),
+        "site = \"t\"\nname = \"T\"\nlanguages = [\"en\", \"es\"]\ndefault_language = \"en\"\n[topics.trash]\nen = \"Trash\"\nes = \"Basura\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.join("en/trash")).unwrap();
+    std::fs::create_dir_all(root.join("es/trash")).unwrap();
+    let good = "+++\nid = \"day\"\nkind = \"faq\"\ntitle = \"T\"\ntopic = \"trash\"\nstatus = \"published\"\nlast_reviewed = 2026-10-01\nowner = \"PW\"\nurl = \"https://x.example/\"\n+++\nAnswer.\n";
+    std::fs::write(root.join("en/trash/day.md"), good).unwrap();
+    std::fs::write(
+        root.join("en/trash/bad.md"),
+        good.replace("2026-10-01", "2026-02-30")
+            .replace("id = \"day\"", "id = \"bad\""),
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("en/trash/typo.md"),
+        good.replace("id = \"day\"", "id = \"typo\"")
+            .replace("owner", "ownr"),
+    )
+    .unwrap();
+
+    let output = wayfinder().arg("check").arg(root).output().unwrap();
+    assert!(!output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let path = |name: &str| root.join("en/trash").join(name).display().to_string();
+    for expected in [
+        format!(
+            "{}:7: error: front matter is not valid TOML: invalid date",
+            path("bad.md")
+        ),
+        format!("{}:8: error: unknown key `ownr`", path("typo.md")),
+        format!("{}:1: error: missing required key `owner`", path("typo.md")),
+        "warning: no `es` translation of `day`".to_owned(),
+    ] {
+        assert!(
+            stdout.contains(&expected),
+            "missing {expected:?} in:\n{stdout}"
+        );
+    }
+}
+
+#[test]
+fn calibrate_prints_scores_for_the_demo_questions() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let output = wayfinder()
+        .args(["calibrate", "--content"])
+        .arg(root.join("knowledge/demo"))
+        .arg("--queries")
+        .arg(root.join("tests/data/riverton-queries.jsonl"))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("fitted thresholds: answer_coverage"),
+        "{stdout}"
+    );
+}

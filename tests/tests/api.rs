@@ -1,0 +1,428 @@
+//! The HTTP API of a real server on 127.0.0.1, as a resident's browser and others see it.
+
+mod common;
+
+use protocol::{AskResponse, ErrorBody, ErrorCode, Outcome};
+use reqwest::{Client, StatusCode};
+use serde_json::{Value, json};
+
+const ALLOWED_ORIGIN: &str = "https://www.riverton.example";
+
+async fn ask(client: &Client, server: &common::TestServer, body: Value) -> reqwest::Response {
+    client
+        .post(server.url("/api/v1/ask"))
+        .header("Origin", ALLOWED_ORIGIN)
+        .json(&body)
+        .send()
+        .await
+        .expect("request is sent")
+}
+
+async fn ask_ok(client: &Client, server: &common::TestServer, body: Value) -> AskResponse {
+    let response = ask(client, server, body).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.expect("an AskResponse")
+}
+
+async fn error_of(response: reqwest::Response) -> (StatusCode, ErrorBody) {
+    let status = response.status();
+    let body: ErrorBody = response.json().await.expect("an ErrorBody");
+    (status, body)
+}
+
+#[tokio::test]
+async fn english_question_gets_the_right_answer_with_its_source() {
+    let server = common::start().await;
+    let client = Client::new();
+    let reply = ask_ok(
+        &client,
+        &server,
+        json!({"site": "riverton", "text": "when is trash picked up", "page_lang": "en"}),
+    )
+    .await;
+    assert_eq!(reply.outcome, Outcome::Answer);
+    assert_eq!(reply.lang, "en");
+    let answer = reply.answer.expect("an answer");
+    assert_eq!(answer.id, "trash-collection-day");
+    assert_eq!(answer.lang, "en");
+    assert!(
+        answer
+            .source_url
+            .starts_with("https://www.riverton.example/")
+    );
+    assert_eq!(answer.last_reviewed.len(), 10, "{}", answer.last_reviewed);
+    assert!(!answer.short.is_empty() && !answer.html.is_empty());
+    assert!(!reply.message.is_empty());
+}
+
+#[tokio::test]
+async fn spanish_question_on_an_english_page_is_answered_in_spanish() {
+    let server = common::start().await;
+    let client = Client::new();
+    let reply = ask_ok(
+        &client,
+        &server,
+        json!({"site": "riverton", "text": "¿cómo pago mi factura de agua?", "page_lang": "en", "languages": ["en-US"]}),
+    )
+    .await;
+    assert_eq!(reply.outcome, Outcome::Answer);
+    assert_eq!(reply.lang, "es");
+    let answer = reply.answer.expect("an answer");
+    assert_eq!(answer.id, "pay-water-bill");
+    assert_eq!(answer.lang, "es");
+    assert_eq!(reply.message, "Esto es lo que encontré.");
+}
+
+#[tokio::test]
+async fn question_the_city_cannot_answer_is_handed_off_not_guessed() {
+    let server = common::start().await;
+    let client = Client::new();
+    let reply = ask_ok(
+        &client,
+        &server,
+        json!({"site": "riverton", "text": "what is the capital of Mongolia"}),
+    )
+    .await;
+    assert_eq!(reply.outcome, Outcome::Handoff);
+    assert!(reply.answer.is_none());
+    assert!(
+        reply
+            .actions
+            .iter()
+            .any(|a| a.url == "https://www.riverton.example/contact"),
+        "{:?}",
+        reply.actions
+    );
+    assert!(
+        reply.actions.iter().any(|a| a.url == "tel:5550100100"),
+        "{:?}",
+        reply.actions
+    );
+}
+
+#[tokio::test]
+async fn conversation_continues_and_choices_can_be_picked() {
+    let server = common::start().await;
+    let client = Client::new();
+    let first = ask_ok(
+        &client,
+        &server,
+        json!({"site": "riverton", "text": "basura"}),
+    )
+    .await;
+    assert_eq!(first.lang, "es");
+    let second = ask_ok(
+        &client,
+        &server,
+        json!({"site": "riverton", "text": "", "choice": "pay-water-bill", "conversation_id": first.conversation_id}),
+    )
+    .await;
+    assert_eq!(second.conversation_id, first.conversation_id);
+    assert_eq!(second.outcome, Outcome::Answer);
+    let answer = second.answer.expect("the picked entry");
+    assert_eq!(
+        (answer.id.as_str(), answer.lang.as_str()),
+        ("pay-water-bill", "es")
+    );
+
+    let response = ask(
+        &client,
+        &server,
+        json!({"site": "riverton", "text": "", "choice": "no-such-entry", "conversation_id": first.conversation_id}),
+    )
+    .await;
+    let (status, body) = error_of(response).await;
+    assert_eq!(
+        (status, body.code),
+        (StatusCode::NOT_FOUND, ErrorCode::UnknownEntry)
+    );
+}
+
+#[tokio::test]
+async fn unknown_origin_is_refused_and_allowed_origin_gets_cors() {
+    let server = common::start().await;
+    let client = Client::new();
+    let response = client
+        .post(server.url("/api/v1/ask"))
+        .header("Origin", "https://evil.example")
+        .json(&json!({"site": "riverton", "text": "trash"}))
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = error_of(response).await;
+    assert_eq!(
+        (status, body.code),
+        (StatusCode::FORBIDDEN, ErrorCode::OriginNotAllowed)
+    );
+
+    let preflight = client
+        .request(reqwest::Method::OPTIONS, server.url("/api/v1/ask"))
+        .header("Origin", ALLOWED_ORIGIN)
+        .header("Access-Control-Request-Method", "POST")
+        .header("Access-Control-Request-Headers", "content-type")
+        .send()
+        .await
+        .unwrap();
+    assert!(preflight.status().is_success());
+    assert_eq!(
+        preflight.headers()["access-control-allow-origin"],
+        ALLOWED_ORIGIN
+    );
+    let evil_preflight = client
+        .request(reqwest::Method::OPTIONS, server.url("/api/v1/ask"))
+        .header("Origin", "https://evil.example")
+        .header("Access-Control-Request-Method", "POST")
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        evil_preflight
+            .headers()
+            .get("access-control-allow-origin")
+            .is_none()
+    );
+}
+
+#[tokio::test]
+async fn bad_requests_get_stable_codes() {
+    let server = common::start().await;
+    let client = Client::new();
+    let url = server.url("/api/v1/ask");
+
+    let huge = "a".repeat(protocol::MAX_BODY_BYTES + 10);
+    let response = client
+        .post(&url)
+        .header("Content-Type", "application/json")
+        .body(format!(r#"{{"site":"riverton","text":"{huge}"}}"#))
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = error_of(response).await;
+    assert_eq!(
+        (status, body.code),
+        (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PayloadTooLarge)
+    );
+
+    let response = client
+        .post(&url)
+        .header("Content-Type", "application/json")
+        .body("{\"site\": \"riverton\", \"text\": ")
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = error_of(response).await;
+    assert_eq!(
+        (status, body.code),
+        (StatusCode::BAD_REQUEST, ErrorCode::InvalidJson)
+    );
+
+    let response = client
+        .post(&url)
+        .header("Content-Type", "application/json")
+        .body(r#"{"site": "riverton", "question": "trash"}"#)
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = error_of(response).await;
+    assert!(status.is_client_error(), "{status}");
+    assert_eq!(body.code, ErrorCode::InvalidJson);
+
+    let response = client.post(&url).body("text=trash").send().await.unwrap();
+    let (status, body) = error_of(response).await;
+    assert_eq!(
+        (status, body.code),
+        (
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ErrorCode::UnsupportedMediaType
+        )
+    );
+
+    let response = ask(&client, &server, json!({"site": "riverton", "text": "   "})).await;
+    let (status, body) = error_of(response).await;
+    assert_eq!(
+        (status, body.code),
+        (StatusCode::BAD_REQUEST, ErrorCode::EmptyQuestion)
+    );
+
+    let long = "trash ".repeat(protocol::MAX_QUESTION_CHARS / 5);
+    let response = ask(&client, &server, json!({"site": "riverton", "text": long})).await;
+    let (status, body) = error_of(response).await;
+    assert_eq!(
+        (status, body.code),
+        (StatusCode::BAD_REQUEST, ErrorCode::QuestionTooLong)
+    );
+
+    let response = ask(
+        &client,
+        &server,
+        json!({"site": "springfield", "text": "trash"}),
+    )
+    .await;
+    let (status, body) = error_of(response).await;
+    assert_eq!(
+        (status, body.code),
+        (StatusCode::NOT_FOUND, ErrorCode::UnknownSite)
+    );
+
+    let response = ask(
+        &client,
+        &server,
+        json!({"site": "riverton", "text": "trash", "conversation_id": "../../etc"}),
+    )
+    .await;
+    let (status, body) = error_of(response).await;
+    assert_eq!(
+        (status, body.code),
+        (StatusCode::BAD_REQUEST, ErrorCode::InvalidField)
+    );
+
+    let response = client.get(server.url("/api/v1/nope")).send().await.unwrap();
+    let (status, body) = error_of(response).await;
+    assert_eq!(
+        (status, body.code),
+        (StatusCode::NOT_FOUND, ErrorCode::NotFound)
+    );
+
+    let response = client.get(&url).send().await.unwrap();
+    let (status, body) = error_of(response).await;
+    assert_eq!(
+        (status, body.code),
+        (StatusCode::METHOD_NOT_ALLOWED, ErrorCode::MethodNotAllowed)
+    );
+}
+
+#[tokio::test]
+async fn personal_data_is_redacted_before_it_is_stored() {
+    let server = common::start().await;
+    let client = Client::new();
+    let text = "my water bill is wrong, email me at ana.perez@example.org or call 555-123-4567, account 00123456789";
+    let reply = ask_ok(&client, &server, json!({"site": "riverton", "text": text})).await;
+
+    let store =
+        server::store::SqliteStore::connect(&format!("sqlite://{}", server.database().display()))
+            .await
+            .expect("open the server's database");
+    let stored = store.resident_texts(&reply.conversation_id).await.unwrap();
+    assert_eq!(stored.len(), 1, "{stored:?}");
+    let stored = &stored[0];
+    assert!(!stored.contains("ana.perez"), "{stored}");
+    assert!(!stored.contains("4567"), "{stored}");
+    assert!(!stored.contains("00123456789"), "{stored}");
+    assert!(
+        stored.contains("[email]") && stored.contains("[phone]") && stored.contains("[number]"),
+        "{stored}"
+    );
+    assert!(stored.starts_with("my water bill is wrong"), "{stored}");
+}
+
+#[tokio::test]
+async fn feedback_is_recorded_for_real_replies_only() {
+    let server = common::start().await;
+    let client = Client::new();
+    let reply = ask_ok(
+        &client,
+        &server,
+        json!({"site": "riverton", "text": "library hours"}),
+    )
+    .await;
+    let response = client
+        .post(server.url("/api/v1/feedback"))
+        .header("Origin", ALLOWED_ORIGIN)
+        .json(&json!({"site": "riverton", "conversation_id": reply.conversation_id, "message_id": reply.message_id, "helpful": true}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.json::<Value>().await.unwrap()["recorded"], true);
+
+    let response = client
+        .post(server.url("/api/v1/feedback"))
+        .json(&json!({"site": "riverton", "conversation_id": reply.conversation_id, "message_id": "not-a-reply", "helpful": false}))
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = error_of(response).await;
+    assert_eq!(
+        (status, body.code),
+        (StatusCode::NOT_FOUND, ErrorCode::UnknownConversation)
+    );
+}
+
+#[tokio::test]
+async fn health_demo_page_and_widget_locales_are_served() {
+    let server = common::start().await;
+    let client = Client::new();
+    let health: Value = client
+        .get(server.url("/healthz"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(health["status"], "ok");
+    assert_eq!(health["sites"][0]["id"], "riverton");
+    assert!(health["sites"][0]["entries"].as_u64().unwrap() >= 80);
+
+    let page = client.get(server.url("/")).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let csp = page.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
+        "{csp}"
+    );
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains(r#"<script src="/widget/widget.js" data-site="riverton" async></script>"#),
+        "the demo page embeds the widget with the one-line snippet"
+    );
+
+    let ftl = client
+        .get(server.url("/widget/locales/es/widget.ftl"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ftl.status(), StatusCode::OK);
+    assert!(!ftl.text().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn content_errors_stop_the_server_with_path_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_dir(&common::repo_root().join("knowledge/demo"), &content);
+    let broken = content.join("en/trash/trash-collection-day.md");
+    let text = std::fs::read_to_string(&broken).unwrap();
+    std::fs::write(
+        &broken,
+        text.replacen("kind = \"faq\"", "kind = \"faq\"\ncolour = \"blue\"", 1),
+    )
+    .unwrap();
+    let config =
+        common::load_config(dir.path(), &common::demo_config(dir.path(), &content)).unwrap();
+    let error = server::AppState::from_config(config)
+        .await
+        .err()
+        .expect("broken content is refused");
+    let message = format!("{error:#}");
+    assert!(
+        message.contains("en/trash/trash-collection-day.md:4: error: unknown key `colour`"),
+        "{message}"
+    );
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for item in std::fs::read_dir(from).unwrap() {
+        let item = item.unwrap();
+        let target = to.join(item.file_name());
+        if item.file_type().unwrap().is_dir() {
+            copy_dir(&item.path(), &target);
+        } else {
+            std::fs::copy(item.path(), target).unwrap();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! Starts the real Wayfinder server on 127.0.0.1:0 with the demo city's content and a fresh
+//! SQLite database in a temporary folder.
+
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use server::AppState;
+use server::config::Config;
+use tokio::sync::oneshot;
+
+/// The repository root.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ sits in the repository")
+        .to_owned()
+}
+
+/// A running server; stopped when dropped.
+pub struct TestServer {
+    /// Where it listens.
+    pub addr: SocketAddr,
+    /// Its temporary folder (database, config).
+    pub dir: tempfile::TempDir,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl TestServer {
+    /// `http://127.0.0.1:PORT` + `path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    /// The SQLite file the server writes to.
+    pub fn database(&self) -> PathBuf {
+        self.dir.path().join("wayfinder.db")
+    }
+
+    /// Stops the server and waits for it to finish.
+    pub async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// The demo configuration, rooted in the repository, with the database in `dir`.
+pub fn demo_config(dir: &Path, content: &Path) -> String {
+    let root = repo_root();
+    let widget_dir = std::env::var("WAYFINDER_WIDGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| root.join("target/widget"));
+    format!(
+        r#"
+[server]
+listen = "127.0.0.1:0"
+database_url = "sqlite://{db}"
+widget_dir = "{widget}"
+locales_dir = "{locales}"
+demo_dir = "{demo}"
+
+[[sites]]
+id = "riverton"
+name = "City of Riverton"
+content = "{content}"
+allowed_origins = ["https://www.riverton.example"]
+timezone = "America/Chicago"
+contact_url = "https://www.riverton.example/contact"
+phone = "(555) 010-0100"
+"#,
+        db = dir.join("wayfinder.db").display(),
+        widget = widget_dir.display(),
+        locales = root.join("locales").display(),
+        demo = root.join("server/assets/demo").display(),
+        content = content.display(),
+    )
+}
+
+/// Loads `config_text` the way `wayfinder serve` does (from a file).
+pub fn load_config(dir: &Path, config_text: &str) -> Result<Config, server::config::ConfigError> {
+    let path = dir.join("wayfinder.toml");
+    std::fs::write(&path, config_text).expect("write config");
+    Config::load(&path)
+}
+
+/// Starts the server with the demo city.
+pub async fn start() -> TestServer {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = load_config(
+        dir.path(),
+        &demo_config(dir.path(), &repo_root().join("knowledge/demo")),
+    )
+    .expect("demo config loads");
+    start_with(dir, config).await
+}
+
+/// Starts the server with `config`, keeping `dir` alive as long as it runs.
+pub async fn start_with(dir: tempfile::TempDir, config: Config) -> TestServer {
+    let state = AppState::from_config(config)
+        .await
+        .expect("server state builds");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind 127.0.0.1:0");
+    let addr = listener.local_addr().expect("local addr");
+    let (stop, stopped) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        server::run(listener, state, async {
+            let _ = stopped.await;
+        })
+        .await
+        .expect("server runs");
+    });
+    TestServer {
+        addr,
+        dir,
+        stop: Some(stop),
+        task: Some(task),
+    }
+}
