@@ -1,0 +1,192 @@
+//! Ensure-steps: install each tool the commands need, skipping what is already there.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::SystemTime;
+
+use anyhow::{Context, Result, bail};
+
+use crate::cmd::{self, say};
+use crate::lockfile;
+use crate::repo::Repo;
+
+/// The Rust target the widget compiles to.
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// Chromium from Debian, used by the browser tests.
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+/// The matching chromedriver from Debian, used by wasm-bindgen-test.
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// Tools found (or installed) for building the widget.
+#[derive(Debug, Clone)]
+pub struct WidgetTools {
+    /// The `wasm-bindgen` executable whose version matches the workspace.
+    pub wasm_bindgen: PathBuf,
+    /// The `wasm-opt` launcher from the npm `binaryen` package.
+    pub wasm_opt: PathBuf,
+}
+
+/// Ensures everything the widget build needs: the wasm32 target, wasm-bindgen-cli, wasm-opt.
+pub fn widget_tools(repo: &Repo) -> Result<WidgetTools> {
+    wasm_target(repo)?;
+    let wasm_bindgen = wasm_bindgen(repo)?;
+    let wasm_opt = binaryen(repo)?;
+    Ok(WidgetTools {
+        wasm_bindgen,
+        wasm_opt,
+    })
+}
+
+/// Adds the wasm32 target to the toolchain pinned in rust-toolchain.toml when it is missing.
+pub fn wasm_target(repo: &Repo) -> Result<()> {
+    let installed = cmd::output(&mut cmd::command(
+        "rustup",
+        ["target", "list", "--installed"],
+        &repo.root,
+    ))
+    .context("cannot list the installed Rust targets (the toolchain must come from rustup)")?;
+    if installed.lines().any(|line| line.trim() == WASM_TARGET) {
+        say(format!("{WASM_TARGET} target: already installed"));
+        return Ok(());
+    }
+    say(format!("{WASM_TARGET} target: installing with rustup"));
+    cmd::run(&mut cmd::command(
+        "rustup",
+        ["target", "add", WASM_TARGET],
+        &repo.root,
+    ))
+}
+
+/// Ensures wasm-bindgen-cli at exactly the workspace's wasm-bindgen version; returns its path.
+pub fn wasm_bindgen(repo: &Repo) -> Result<PathBuf> {
+    let version = lockfile::wasm_bindgen_version(&repo.root)?;
+    if let Some(path) = find_wasm_bindgen(&version) {
+        say(format!(
+            "wasm-bindgen-cli {version}: already installed ({})",
+            path.display()
+        ));
+        return Ok(path);
+    }
+    say(format!(
+        "wasm-bindgen-cli {version}: installing with cargo install (this takes several minutes)"
+    ));
+    let install = |locked: bool| {
+        let mut args = vec!["install", "wasm-bindgen-cli", "--version", &version];
+        if locked {
+            args.push("--locked");
+        }
+        cmd::run(&mut cmd::cargo(args, &repo.root))
+    };
+    if let Err(error) = install(true) {
+        say(format!(
+            "wasm-bindgen-cli {version}: the locked build failed ({error:#}); \
+             retrying with current compatible dependencies"
+        ));
+        install(false)?;
+    }
+    match find_wasm_bindgen(&version) {
+        Some(path) => Ok(path),
+        None => bail!(
+            "wasm-bindgen-cli {version} was installed but no `wasm-bindgen` printing that \
+             version was found in cargo's bin directory or on PATH"
+        ),
+    }
+}
+
+/// Looks for a `wasm-bindgen` that prints `version`: cargo's install directory first, then PATH.
+fn find_wasm_bindgen(version: &str) -> Option<PathBuf> {
+    let mut candidates = Vec::new();
+    if let Some(root) = std::env::var_os("CARGO_INSTALL_ROOT") {
+        candidates.push(PathBuf::from(root).join("bin").join("wasm-bindgen"));
+    }
+    if let Some(home) = std::env::var_os("CARGO_HOME") {
+        candidates.push(PathBuf::from(home).join("bin").join("wasm-bindgen"));
+    } else if let Some(home) = std::env::var_os("HOME") {
+        candidates.push(PathBuf::from(home).join(".cargo/bin/wasm-bindgen"));
+    }
+    candidates.push(PathBuf::from("wasm-bindgen"));
+    candidates.into_iter().find(|candidate| {
+        cmd::output_if_ok(Command::new(candidate).arg("--version"))
+            .is_some_and(|printed| printed.split_whitespace().any(|word| word == version))
+    })
+}
+
+/// Ensures the npm `binaryen` package (for `wasm-opt`); returns the `wasm-opt` path.
+pub fn binaryen(repo: &Repo) -> Result<PathBuf> {
+    let wasm_opt = repo.wasm_opt();
+    npm_ci(&repo.binaryen_dir(), &wasm_opt, "binaryen (wasm-opt)")?;
+    Ok(wasm_opt)
+}
+
+/// Ensures the browser test packages (playwright-core, axe-core) in tests/browser.
+pub fn browser_tests(repo: &Repo) -> Result<()> {
+    let dir = repo.browser_tests_dir();
+    let marker = dir.join("node_modules");
+    npm_ci(&dir, &marker, "browser test packages")
+}
+
+/// Runs `npm ci` in `dir` when `marker` is missing or the install is older than
+/// package-lock.json.
+fn npm_ci(dir: &Path, marker: &Path, what: &str) -> Result<()> {
+    let lock = dir.join("package-lock.json");
+    let lock_time = modified(&lock).with_context(|| format!("cannot read {}", lock.display()))?;
+    // npm records each install in node_modules/.package-lock.json.
+    let installed_time = modified(&dir.join("node_modules").join(".package-lock.json"));
+    let fresh = marker.exists() && installed_time.is_some_and(|time| time >= lock_time);
+    if fresh {
+        say(format!("{what}: already installed in {}", dir.display()));
+        return Ok(());
+    }
+    say(format!(
+        "{what}: installing with npm ci in {}",
+        dir.display()
+    ));
+    cmd::run(&mut cmd::command(
+        "npm",
+        ["ci", "--no-audit", "--no-fund"],
+        dir,
+    ))
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path)
+        .and_then(|meta| meta.modified())
+        .ok()
+}
+
+/// Ensures Debian's `chromium` and `chromium-driver` packages.
+pub fn chromium(repo: &Repo) -> Result<()> {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        say(format!(
+            "chromium: already installed ({CHROMIUM}, {CHROMEDRIVER})"
+        ));
+        return Ok(());
+    }
+    say("chromium: installing Debian's chromium and chromium-driver with apt-get");
+    apt_get(repo, &["update"])?;
+    apt_get(repo, &["install", "-y", "chromium", "chromium-driver"])?;
+    if !Path::new(CHROMIUM).exists() || !Path::new(CHROMEDRIVER).exists() {
+        bail!("apt-get finished but {CHROMIUM} or {CHROMEDRIVER} is still missing");
+    }
+    Ok(())
+}
+
+/// Runs `apt-get` non-interactively, through `sudo` unless already root.
+fn apt_get(repo: &Repo, args: &[&str]) -> Result<()> {
+    // Wait for another package manager holding the lock instead of failing at once.
+    let mut full = vec![
+        "DEBIAN_FRONTEND=noninteractive",
+        "apt-get",
+        "-o",
+        "DPkg::Lock::Timeout=600",
+    ];
+    full.extend_from_slice(args);
+    let mut command = if cmd::is_root() {
+        cmd::command("env", full, &repo.root)
+    } else {
+        let mut with_sudo = vec!["env"];
+        with_sudo.extend(full);
+        cmd::command("sudo", with_sudo, &repo.root)
+    };
+    cmd::run(&mut command)
+}
