@@ -64,6 +64,10 @@ impl From<JsonRejection> for ApiError {
             _ if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
                 (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PayloadTooLarge)
             }
+            // Well-formed JSON of the wrong shape (unknown or missing fields, wrong types).
+            JsonRejection::JsonDataError(_) => {
+                (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidJson)
+            }
             _ => (StatusCode::BAD_REQUEST, ErrorCode::InvalidJson),
         };
         let message = match code {

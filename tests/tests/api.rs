@@ -183,108 +183,104 @@ async fn unknown_origin_is_refused_and_allowed_origin_gets_cors() {
     );
 }
 
+/// Posts `body` to `url` with `content_type` (none when `None`).
+async fn post_raw(
+    client: &Client,
+    url: &str,
+    content_type: Option<&str>,
+    body: String,
+) -> reqwest::Response {
+    let mut request = client.post(url).body(body);
+    if let Some(content_type) = content_type {
+        request = request.header("Content-Type", content_type);
+    }
+    request.send().await.expect("request is sent")
+}
+
 #[tokio::test]
 async fn bad_requests_get_stable_codes() {
     let server = common::start().await;
     let client = Client::new();
     let url = server.url("/api/v1/ask");
-
+    let json = Some("application/json");
     let huge = "a".repeat(protocol::MAX_BODY_BYTES + 10);
-    let response = client
-        .post(&url)
-        .header("Content-Type", "application/json")
-        .body(format!(r#"{{"site":"riverton","text":"{huge}"}}"#))
-        .send()
-        .await
-        .unwrap();
-    let (status, body) = error_of(response).await;
-    assert_eq!(
-        (status, body.code),
-        (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PayloadTooLarge)
-    );
-
-    let response = client
-        .post(&url)
-        .header("Content-Type", "application/json")
-        .body("{\"site\": \"riverton\", \"text\": ")
-        .send()
-        .await
-        .unwrap();
-    let (status, body) = error_of(response).await;
-    assert_eq!(
-        (status, body.code),
-        (StatusCode::BAD_REQUEST, ErrorCode::InvalidJson)
-    );
-
-    let response = client
-        .post(&url)
-        .header("Content-Type", "application/json")
-        .body(r#"{"site": "riverton", "question": "trash"}"#)
-        .send()
-        .await
-        .unwrap();
-    let (status, body) = error_of(response).await;
-    assert!(status.is_client_error(), "{status}");
-    assert_eq!(body.code, ErrorCode::InvalidJson);
-
-    let response = client.post(&url).body("text=trash").send().await.unwrap();
-    let (status, body) = error_of(response).await;
-    assert_eq!(
-        (status, body.code),
-        (
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ErrorCode::UnsupportedMediaType
-        )
-    );
-
-    let response = ask(&client, &server, json!({"site": "riverton", "text": "   "})).await;
-    let (status, body) = error_of(response).await;
-    assert_eq!(
-        (status, body.code),
-        (StatusCode::BAD_REQUEST, ErrorCode::EmptyQuestion)
-    );
-
     let long = "trash ".repeat(protocol::MAX_QUESTION_CHARS / 5);
-    let response = ask(&client, &server, json!({"site": "riverton", "text": long})).await;
-    let (status, body) = error_of(response).await;
-    assert_eq!(
-        (status, body.code),
-        (StatusCode::BAD_REQUEST, ErrorCode::QuestionTooLong)
-    );
+    let cases: Vec<(&str, Option<&str>, String, StatusCode, ErrorCode)> = vec![
+        (
+            "oversized body",
+            json,
+            format!(r#"{{"site":"riverton","text":"{huge}"}}"#),
+            StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorCode::PayloadTooLarge,
+        ),
+        (
+            "truncated JSON",
+            json,
+            r#"{"site": "riverton", "text": "#.into(),
+            StatusCode::BAD_REQUEST,
+            ErrorCode::InvalidJson,
+        ),
+        (
+            "unknown field",
+            json,
+            r#"{"site": "riverton", "question": "trash"}"#.into(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::InvalidJson,
+        ),
+        (
+            "form body",
+            None,
+            "text=trash".into(),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ErrorCode::UnsupportedMediaType,
+        ),
+        (
+            "blank question",
+            json,
+            json!({"site": "riverton", "text": "   "}).to_string(),
+            StatusCode::BAD_REQUEST,
+            ErrorCode::EmptyQuestion,
+        ),
+        (
+            "long question",
+            json,
+            json!({"site": "riverton", "text": long}).to_string(),
+            StatusCode::BAD_REQUEST,
+            ErrorCode::QuestionTooLong,
+        ),
+        (
+            "unknown site",
+            json,
+            json!({"site": "springfield", "text": "trash"}).to_string(),
+            StatusCode::NOT_FOUND,
+            ErrorCode::UnknownSite,
+        ),
+        (
+            "bad conversation id",
+            json,
+            json!({"site": "riverton", "text": "trash", "conversation_id": "../../etc"})
+                .to_string(),
+            StatusCode::BAD_REQUEST,
+            ErrorCode::InvalidField,
+        ),
+    ];
+    for (case, content_type, body, status, code) in cases {
+        let (got_status, got) = error_of(post_raw(&client, &url, content_type, body).await).await;
+        assert_eq!(
+            (got_status, got.code),
+            (status, code),
+            "{case}: {}",
+            got.message
+        );
+    }
 
-    let response = ask(
-        &client,
-        &server,
-        json!({"site": "springfield", "text": "trash"}),
-    )
-    .await;
-    let (status, body) = error_of(response).await;
-    assert_eq!(
-        (status, body.code),
-        (StatusCode::NOT_FOUND, ErrorCode::UnknownSite)
-    );
-
-    let response = ask(
-        &client,
-        &server,
-        json!({"site": "riverton", "text": "trash", "conversation_id": "../../etc"}),
-    )
-    .await;
-    let (status, body) = error_of(response).await;
-    assert_eq!(
-        (status, body.code),
-        (StatusCode::BAD_REQUEST, ErrorCode::InvalidField)
-    );
-
-    let response = client.get(server.url("/api/v1/nope")).send().await.unwrap();
-    let (status, body) = error_of(response).await;
+    let (status, body) =
+        error_of(client.get(server.url("/api/v1/nope")).send().await.unwrap()).await;
     assert_eq!(
         (status, body.code),
         (StatusCode::NOT_FOUND, ErrorCode::NotFound)
     );
-
-    let response = client.get(&url).send().await.unwrap();
-    let (status, body) = error_of(response).await;
+    let (status, body) = error_of(client.get(&url).send().await.unwrap()).await;
     assert_eq!(
         (status, body.code),
         (StatusCode::METHOD_NOT_ALLOWED, ErrorCode::MethodNotAllowed)
