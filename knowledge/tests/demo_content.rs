@@ -44,8 +44,8 @@ fn demo_content_checks_clean() {
 
 fn count_md_files(dir: &Path) -> usize {
     std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
+        .expect("read the content folder")
+        .map(|e| e.expect("read a folder entry").path())
         .map(|p| {
             if p.is_dir() {
                 count_md_files(&p)

@@ -411,14 +411,14 @@ async fn content_errors_stop_the_server_with_path_and_line() {
 }
 
 fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for item in std::fs::read_dir(from).unwrap() {
-        let item = item.unwrap();
+    std::fs::create_dir_all(to).expect("create the copy's folder");
+    for item in std::fs::read_dir(from).expect("read the content folder") {
+        let item = item.expect("read a folder entry");
         let target = to.join(item.file_name());
-        if item.file_type().unwrap().is_dir() {
+        if item.path().is_dir() {
             copy_dir(&item.path(), &target);
         } else {
-            std::fs::copy(item.path(), target).unwrap();
+            std::fs::copy(item.path(), target).expect("copy a content file");
         }
     }
 }

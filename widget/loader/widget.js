@@ -1,0 +1,187 @@
+/*
+ * Wayfinder widget loader.
+ *
+ *   <script src="https://wayfinder.city.gov/widget/widget.js" data-site="riverton" async></script>
+ *
+ * Optional attributes: data-lang (UI language, e.g. "es"), data-position ("bottom-left" or
+ * "bottom-right"). Draws the "Ask the City" button in an open shadow root right away, and loads
+ * the assistant (wayfinder_widget.js + .wasm) when the resident opens it or the page is idle.
+ * No inline styles and no eval: works under a strict Content-Security-Policy.
+ */
+(function () {
+  'use strict';
+
+  var HOST_ID = 'wayfinder-widget';
+  /** Launcher text until the assistant's own strings load; keys are primary language tags. */
+  var LABELS = { en: 'Ask the City', es: 'Pregunte a la ciudad' };
+  var SVG_NS = 'http://www.w3.org/2000/svg';
+  var ICON_PATH =
+    'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9.5L5 21.5V18H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z' +
+    'M7 8.5v2h10v-2zM7 12v2h7v-2z';
+  var CSS = [
+    ':host{all:initial}',
+    '.launcher{position:fixed;z-index:2147483000;bottom:16px;display:inline-flex;',
+    'align-items:center;gap:.5rem;box-sizing:border-box;min-width:48px;min-height:48px;',
+    'margin:0;padding:.5rem 1.125rem .5rem .875rem;border:2px solid transparent;',
+    'border-radius:999px;background:#1549a8;color:#fff;',
+    'font:600 1rem/1.25 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;',
+    'cursor:pointer;box-shadow:0 2px 8px rgba(0,0,0,.35)}',
+    '.launcher.right{right:16px}.launcher.left{left:16px}',
+    '.launcher svg{flex:none;width:1.5rem;height:1.5rem;fill:currentColor}',
+    '.launcher:hover{background:#0f3a88}',
+    '.launcher:focus-visible{outline:3px solid #1549a8;outline-offset:2px;',
+    'box-shadow:0 0 0 2px #fff,0 2px 8px rgba(0,0,0,.35)}',
+    '@media (max-width:440px){.launcher.right{right:8px}.launcher.left{left:8px}}',
+    '@media (prefers-color-scheme:dark){.launcher{background:#9ec1ff;color:#0d1b33}',
+    '.launcher:hover{background:#c3d8ff}',
+    '.launcher:focus-visible{outline-color:#9ec1ff;box-shadow:0 0 0 2px #1b1d21}}',
+    '@media (prefers-reduced-motion:no-preference){.launcher{transition:background-color .15s}}',
+    '@media (forced-colors:active){.launcher{border-color:ButtonText;background:ButtonFace;',
+    'color:ButtonText}.launcher:focus-visible{outline-color:Highlight}}',
+    '@media print{.launcher{display:none}}'
+  ].join('');
+
+  if (document.getElementById(HOST_ID)) return;
+
+  var script = document.currentScript || findScript();
+  if (!script || !script.src) return;
+  var site = script.getAttribute('data-site');
+  if (!site) {
+    console.warn('Wayfinder: add data-site="<your site id>" to the widget script tag.');
+    return;
+  }
+  var base = serverBase(script.src);
+  var lang = script.getAttribute('data-lang') || '';
+  var position = script.getAttribute('data-position') || '';
+
+  /** The script tag that loaded this file (async scripts may have no currentScript). */
+  function findScript() {
+    var scripts = document.getElementsByTagName('script');
+    for (var i = scripts.length - 1; i >= 0; i -= 1) {
+      var src = scripts[i].getAttribute('src') || '';
+      if (/\/widget\.js(?:[?#]|$)/.test(src) && scripts[i].hasAttribute('data-site')) {
+        return scripts[i];
+      }
+    }
+    return null;
+  }
+
+  /** The server's base URL: the script's URL without "/widget/widget.js". */
+  function serverBase(src) {
+    var url = new URL(src, document.baseURI);
+    var prefix = url.pathname.match(/^(.*)\/widget\/widget\.js$/);
+    return url.origin + (prefix ? prefix[1] : '');
+  }
+
+  /** The launcher's language: data-lang, then the page's lang, then the browser's. */
+  function labelLanguage() {
+    var wanted = [lang, document.documentElement.getAttribute('lang') || ''].concat(
+      navigator.languages || [navigator.language || '']
+    );
+    for (var i = 0; i < wanted.length; i += 1) {
+      var primary = String(wanted[i]).toLowerCase().split(/[-_]/)[0];
+      if (LABELS[primary]) return primary;
+    }
+    return 'en';
+  }
+
+  function side() {
+    if (/left/i.test(position)) return 'left';
+    if (/right/i.test(position)) return 'right';
+    var dir = document.documentElement.getAttribute('dir') || document.body.getAttribute('dir');
+    return String(dir).toLowerCase() === 'rtl' ? 'left' : 'right';
+  }
+
+  function icon() {
+    var svg = document.createElementNS(SVG_NS, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    var path = document.createElementNS(SVG_NS, 'path');
+    path.setAttribute('d', ICON_PATH);
+    path.setAttribute('fill-rule', 'evenodd');
+    svg.appendChild(path);
+    return svg;
+  }
+
+  function mount() {
+    var host = document.createElement('div');
+    host.id = HOST_ID;
+    var root = host.attachShadow({ mode: 'open' });
+    try {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+      root.adoptedStyleSheets = [sheet];
+    } catch (e) {
+      // Very old browsers: the button still works, unstyled.
+    }
+
+    var labelLang = labelLanguage();
+    var where = side();
+    var launcher = document.createElement('button');
+    launcher.id = 'launcher';
+    launcher.type = 'button';
+    launcher.className = 'launcher ' + where;
+    launcher.setAttribute('aria-haspopup', 'dialog');
+    launcher.setAttribute('aria-expanded', 'false');
+    launcher.setAttribute('aria-controls', 'wf-dialog');
+    launcher.setAttribute('lang', labelLang);
+    launcher.appendChild(icon());
+    var label = document.createElement('span');
+    label.className = 'label';
+    label.textContent = LABELS[labelLang];
+    launcher.appendChild(label);
+    root.appendChild(launcher);
+    document.body.appendChild(host);
+
+    var widget = null;
+    var loading = null;
+    var openWhenReady = false;
+
+    function load() {
+      if (!loading) {
+        loading = import(base + '/widget/wayfinder_widget.js')
+          .then(function (module) {
+            return module.default().then(function () {
+              return module.start(root, { site: site, base: base, lang: lang, position: where });
+            });
+          })
+          .then(function (started) {
+            widget = started;
+            if (openWhenReady) {
+              openWhenReady = false;
+              widget.open();
+            }
+          })
+          .catch(function (error) {
+            loading = null;
+            openWhenReady = false;
+            console.error('Wayfinder: the assistant could not load.', error);
+          });
+      }
+      return loading;
+    }
+
+    launcher.addEventListener('click', function () {
+      if (widget) {
+        widget.toggle();
+      } else {
+        // The first click opens the dialog as soon as it exists; no second click needed.
+        openWhenReady = true;
+        load();
+      }
+    });
+
+    if ('requestIdleCallback' in window) {
+      window.requestIdleCallback(load, { timeout: 10000 });
+    } else {
+      window.setTimeout(load, 3000);
+    }
+  }
+
+  if (document.body) {
+    mount();
+  } else {
+    document.addEventListener('DOMContentLoaded', mount, { once: true });
+  }
+})();

@@ -1,0 +1,216 @@
+//! Tells screen readers about new bot messages, once, through a visually hidden live region.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use protocol::AskResponse;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, Window};
+
+/// How long the announcer waits for more text before speaking, in milliseconds: a burst of
+/// updates (status, then reply) is announced once, as its last text.
+pub const DEBOUNCE_MS: i32 = 150;
+
+/// Longest answer excerpt, in characters, read out with a reply; the full text is in the
+/// transcript.
+pub const MAX_EXCERPT_CHARS: usize = 400;
+
+/// The plain text announced for a reply: the bot's message, then the answer's title and short
+/// answer, the candidate titles, or the offered next steps.
+pub fn announcement(reply: &AskResponse) -> String {
+    let mut parts: Vec<String> = vec![reply.message.clone()];
+    if let Some(answer) = &reply.answer {
+        parts.push(answer.title.clone());
+        parts.push(excerpt(&answer.short, MAX_EXCERPT_CHARS));
+    }
+    parts.extend(reply.choices.iter().map(|choice| choice.title.clone()));
+    if reply.answer.is_none() {
+        parts.extend(reply.actions.iter().map(|action| action.label.clone()));
+    }
+    sentences(&parts)
+}
+
+/// Joins text pieces into sentences, adding a full stop to pieces that end without
+/// punctuation, and skipping blank ones.
+pub fn sentences<S: AsRef<str>>(parts: &[S]) -> String {
+    let mut out = String::new();
+    for part in parts {
+        let part = part
+            .as_ref()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if part.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&part);
+        let ends_a_sentence = part
+            .chars()
+            .last()
+            .is_some_and(|c| ".!?…:;。！？؟".contains(c));
+        if !ends_a_sentence {
+            out.push('.');
+        }
+    }
+    out
+}
+
+/// `text` cut to at most `max` characters at a word boundary, with an ellipsis when cut.
+pub fn excerpt(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = match cut.rfind(char::is_whitespace) {
+        Some(space) if space > 0 => &cut[..space],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end())
+}
+
+/// The live region (`#wf-announcer`, `aria-live="polite"`, `aria-atomic="true"`).
+///
+/// Each call to [`Announcer::say`] clears the region at once and fills it after
+/// [`DEBOUNCE_MS`], so the same words said twice are still announced and a burst is announced
+/// once.
+pub struct Announcer {
+    region: Element,
+    window: Window,
+    pending: Rc<RefCell<String>>,
+    timer: Cell<Option<i32>>,
+    speak: Closure<dyn FnMut()>,
+}
+
+impl Announcer {
+    /// Uses `region` as the live region.
+    pub fn new(window: Window, region: Element) -> Self {
+        let pending = Rc::new(RefCell::new(String::new()));
+        let speak = {
+            let region = region.clone();
+            let pending = Rc::clone(&pending);
+            Closure::<dyn FnMut()>::new(move || {
+                region.set_text_content(Some(&pending.borrow()));
+            })
+        };
+        Self {
+            region,
+            window,
+            pending,
+            timer: Cell::new(None),
+            speak,
+        }
+    }
+
+    /// Announces `text` (plain text) once, shortly.
+    pub fn say(&self, text: &str) {
+        if let Some(timer) = self.timer.take() {
+            self.window.clear_timeout_with_handle(timer);
+        }
+        self.region.set_text_content(Some(""));
+        *self.pending.borrow_mut() = text.to_owned();
+        let timer = self
+            .window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                self.speak.as_ref().unchecked_ref(),
+                DEBOUNCE_MS,
+            )
+            .ok();
+        self.timer.set(timer);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use protocol::{Action, ActionKind, Answer, Choice, Outcome};
+
+    fn reply(outcome: Outcome) -> AskResponse {
+        AskResponse {
+            conversation_id: "c".into(),
+            message_id: "m".into(),
+            lang: "en".into(),
+            outcome,
+            message: "Here is what I found".into(),
+            answer: None,
+            choices: vec![],
+            actions: vec![],
+        }
+    }
+
+    #[test]
+    fn answer_is_message_title_and_short_answer() {
+        let mut r = reply(Outcome::Answer);
+        r.answer = Some(Answer {
+            id: "trash".into(),
+            title: "Trash pickup".into(),
+            html: "<p>Ignored <b>markup</b></p>".into(),
+            short: "Trash is picked up weekly on your street's day.".into(),
+            plain: None,
+            source_url: "https://city.gov/trash".into(),
+            last_reviewed: "2026-03-01".into(),
+            lang: "en".into(),
+        });
+        r.actions = vec![Action {
+            kind: ActionKind::Link,
+            label: "Official page".into(),
+            url: "https://city.gov".into(),
+        }];
+        assert_eq!(
+            announcement(&r),
+            "Here is what I found. Trash pickup. Trash is picked up weekly on your street's day."
+        );
+    }
+
+    #[test]
+    fn choices_list_their_titles() {
+        let mut r = reply(Outcome::Choices);
+        r.message = "Which one did you mean?".into();
+        r.choices = vec![
+            Choice {
+                id: "a".into(),
+                title: "Water bills".into(),
+                lang: "en".into(),
+            },
+            Choice {
+                id: "b".into(),
+                title: "Water outages".into(),
+                lang: "en".into(),
+            },
+        ];
+        assert_eq!(
+            announcement(&r),
+            "Which one did you mean? Water bills. Water outages."
+        );
+    }
+
+    #[test]
+    fn handoff_names_the_next_steps() {
+        let mut r = reply(Outcome::Handoff);
+        r.message = "Lo siento, no tengo una respuesta".into();
+        r.actions = vec![Action {
+            kind: ActionKind::Human,
+            label: "Llamar al 311".into(),
+            url: "tel:311".into(),
+        }];
+        assert_eq!(
+            announcement(&r),
+            "Lo siento, no tengo una respuesta. Llamar al 311."
+        );
+    }
+
+    #[test]
+    fn sentences_skip_blanks_and_squash_white_space() {
+        assert_eq!(sentences(&["  a\n b ", "", "c!"]), "a b. c!");
+    }
+
+    #[test]
+    fn excerpt_cuts_at_a_word() {
+        assert_eq!(excerpt("short", 10), "short");
+        assert_eq!(excerpt("one two three", 9), "one two…");
+        assert_eq!(excerpt("abcdefghij", 4), "abcd…");
+    }
+}

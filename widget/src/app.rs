@@ -1,0 +1,477 @@
+//! The running widget: opens and closes the dialog, sends questions, shows replies.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use protocol::{AskRequest, AskResponse, ErrorCode, FeedbackResponse};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent, ShadowRoot, Window};
+
+use crate::announce::{self, Announcer};
+use crate::chrome::Chrome;
+use crate::config::Config;
+use crate::dom;
+use crate::http;
+use crate::ids;
+use crate::locale;
+use crate::render::Renderer;
+use crate::reply::Failure;
+use crate::session::{PageLanguages, Session};
+use crate::style;
+use crate::texts::Texts;
+
+/// API path for questions.
+const ASK_PATH: &str = "/api/v1/ask";
+/// API path for feedback.
+const FEEDBACK_PATH: &str = "/api/v1/feedback";
+
+/// The widget's state, shared by its event handlers.
+pub struct App {
+    window: Window,
+    doc: Document,
+    root: ShadowRoot,
+    config: Config,
+    chrome: Chrome,
+    announcer: Announcer,
+    texts: RefCell<Rc<Texts>>,
+    /// UI strings fetched so far, by the tag they were fetched for.
+    loaded: RefCell<Vec<(String, Rc<Texts>)>>,
+    session: RefCell<Session>,
+    busy: Cell<bool>,
+    greeted: Cell<bool>,
+    next_uid: Cell<u32>,
+}
+
+impl App {
+    /// Styles `root`, fetches the UI strings, builds the dialog next to the loader's launcher
+    /// and wires its events.
+    pub async fn start(root: ShadowRoot, config: Config) -> Result<Rc<Self>, JsValue> {
+        let window = web_sys::window().ok_or_else(|| JsValue::from_str("wayfinder: no window"))?;
+        let doc = window
+            .document()
+            .ok_or_else(|| JsValue::from_str("wayfinder: no document"))?;
+        style::adopt(&root)?;
+
+        let page = page_languages(&window, &doc);
+        let mut requested: Vec<String> = config.lang.iter().cloned().collect();
+        requested.extend(page.page_lang.iter().cloned());
+        requested.extend(page.languages.iter().cloned());
+        let lang = locale::ui_language(&requested);
+        let texts = Rc::new(fetch_texts(&config.base, &lang).await);
+
+        let chrome = Chrome::build(&doc, &root, config.side, &texts)?;
+        let announcer = Announcer::new(window.clone(), chrome.announcer.clone());
+        let app = Rc::new(Self {
+            session: RefCell::new(Session::new(&config.site)),
+            window,
+            doc,
+            root,
+            config,
+            chrome,
+            announcer,
+            loaded: RefCell::new(vec![(lang, Rc::clone(&texts))]),
+            texts: RefCell::new(texts),
+            busy: Cell::new(false),
+            greeted: Cell::new(false),
+            next_uid: Cell::new(0),
+        });
+        app.wire()?;
+        Ok(app)
+    }
+
+    /// Opens the dialog (greeting the resident the first time) and puts focus in the input.
+    pub fn open(&self) {
+        if !self.greeted.replace(true)
+            && let Ok(greeting) = self.renderer_with(&self.texts()).greeting()
+        {
+            self.append(&greeting);
+        }
+        self.chrome.dialog.set_hidden(false);
+        let _ = self.chrome.launcher.set_attribute("aria-expanded", "true");
+        let _ = self.chrome.input.focus();
+    }
+
+    /// Closes the dialog and returns focus to the launcher.
+    pub fn close(&self) {
+        if !self.chrome.is_open() {
+            return;
+        }
+        self.chrome.dialog.set_hidden(true);
+        let _ = self.chrome.launcher.set_attribute("aria-expanded", "false");
+        let _ = self.chrome.launcher.focus();
+    }
+
+    /// Opens the dialog when closed, closes it when open.
+    pub fn toggle(&self) {
+        if self.chrome.is_open() {
+            self.close();
+        } else {
+            self.open();
+        }
+    }
+
+    fn wire(self: &Rc<Self>) -> Result<(), JsValue> {
+        let app = Rc::clone(self);
+        dom::listen(&self.chrome.form, "submit", move |event| {
+            event.prevent_default();
+            app.submit();
+        })?;
+
+        let app = Rc::clone(self);
+        dom::listen(&self.chrome.input, "keydown", move |event| {
+            let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
+                return;
+            };
+            if key.key() == "Enter" && !key.shift_key() && !key.is_composing() {
+                event.prevent_default();
+                app.submit();
+            }
+        })?;
+
+        let app = Rc::clone(self);
+        dom::listen(&self.chrome.close, "click", move |_| app.close())?;
+
+        let app = Rc::clone(self);
+        dom::listen(&self.root, "keydown", move |event| {
+            let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
+                return;
+            };
+            if key.key() == "Escape" && !key.is_composing() && app.chrome.is_open() {
+                event.prevent_default();
+                app.close();
+            }
+        })?;
+
+        let app = Rc::clone(self);
+        dom::listen(&self.chrome.log, "click", move |event| {
+            app.on_log_click(&event)
+        })?;
+
+        let app = Rc::clone(self);
+        dom::listen(&self.chrome.log, "keydown", move |event| {
+            if let Some(key) = event.dyn_ref::<KeyboardEvent>()
+                && app.move_between_messages(key)
+            {
+                event.prevent_default();
+            }
+        })?;
+        Ok(())
+    }
+
+    fn texts(&self) -> Rc<Texts> {
+        Rc::clone(&self.texts.borrow())
+    }
+
+    fn renderer_with<'a>(&'a self, texts: &'a Texts) -> Renderer<'a> {
+        Renderer {
+            doc: &self.doc,
+            texts,
+        }
+    }
+
+    fn uid(&self) -> u32 {
+        let uid = self.next_uid.get();
+        self.next_uid.set(uid.wrapping_add(1));
+        uid
+    }
+
+    /// Adds a message to the transcript and scrolls to it; focus stays where it is.
+    fn append(&self, message: &HtmlElement) {
+        if self.chrome.log.append_child(message).is_ok() {
+            self.chrome.reveal(message);
+        }
+    }
+
+    /// Sends what the resident typed.
+    fn submit(self: &Rc<Self>) {
+        let texts = self.texts();
+        if self.busy.get() {
+            self.announcer.say(&texts.get(ids::SEARCHING));
+            return;
+        }
+        let typed = self.chrome.input.value();
+        let page = page_languages(&self.window, &self.doc);
+        let Some(request) = self.session.borrow().question(&typed, &page) else {
+            return;
+        };
+        match self.renderer_with(&texts).user(&request.text, texts.lang()) {
+            Ok(user) => {
+                self.append(&user);
+                self.chrome.input.set_value("");
+                spawn_local(Rc::clone(self).ask(request, user, Some(typed)));
+            }
+            Err(err) => dom::report(&err),
+        }
+    }
+
+    /// Sends the candidate the resident picked from a `choices` reply.
+    fn pick(self: &Rc<Self>, button: &Element) {
+        if self.busy.get() {
+            return;
+        }
+        let (Some(id), Some(title)) = (button.get_attribute("data-choice"), button.text_content())
+        else {
+            return;
+        };
+        let lang = button
+            .get_attribute("lang")
+            .unwrap_or_else(|| self.texts().lang().to_owned());
+        let page = page_languages(&self.window, &self.doc);
+        let request = self.session.borrow().pick(&id, &title, &page);
+        match self.renderer_with(&self.texts()).user(&title, &lang) {
+            Ok(user) => {
+                self.append(&user);
+                spawn_local(Rc::clone(self).ask(request, user, None));
+            }
+            Err(err) => dom::report(&err),
+        }
+    }
+
+    /// Asks the server and shows the reply or what went wrong. `typed` goes back into the
+    /// input on failure, so the resident loses nothing.
+    async fn ask(self: Rc<Self>, request: AskRequest, user: HtmlElement, typed: Option<String>) {
+        self.set_busy(true);
+        let url = self.config.endpoint(ASK_PATH);
+        match http::post_json::<_, AskResponse>(&url, &request).await {
+            Ok(reply) => {
+                self.session.borrow_mut().remember(&reply);
+                // The server has now said which language the question was in.
+                let _ = dom::set_lang(&user, &reply.lang);
+                self.follow_language(&reply.lang).await;
+                self.show_reply(&reply);
+            }
+            Err(failure) => {
+                if failure == Failure::Server(ErrorCode::UnknownConversation) {
+                    self.session.borrow_mut().forget();
+                }
+                self.show_failure(failure);
+                if let Some(typed) = typed
+                    && self.chrome.input.value().is_empty()
+                {
+                    self.chrome.input.set_value(&typed);
+                }
+            }
+        }
+        self.set_busy(false);
+    }
+
+    fn set_busy(&self, busy: bool) {
+        self.busy.set(busy);
+        if let Err(err) = self.chrome.set_busy(busy) {
+            dom::report(&err);
+        }
+        if busy {
+            self.announcer.say(&self.texts().get(ids::SEARCHING));
+        }
+    }
+
+    fn show_reply(&self, reply: &AskResponse) {
+        let texts = self.texts();
+        match self.renderer_with(&texts).reply(reply, self.uid()) {
+            Ok(message) => {
+                self.append(&message);
+                self.announcer.say(&announce::announcement(reply));
+            }
+            Err(err) => dom::report(&err),
+        }
+    }
+
+    fn show_failure(&self, failure: Failure) {
+        let texts = self.texts();
+        match self.renderer_with(&texts).failure(failure) {
+            Ok(message) => {
+                self.append(&message);
+                self.announcer.say(&texts.get(&failure.message_id()));
+            }
+            Err(err) => dom::report(&err),
+        }
+    }
+
+    /// Switches the UI to the reply's language when the widget has it.
+    async fn follow_language(&self, reply_lang: &str) {
+        let Some(tag) = locale::supported(reply_lang) else {
+            return;
+        };
+        if self.texts().lang() == tag {
+            return;
+        }
+        let cached = self
+            .loaded
+            .borrow()
+            .iter()
+            .find(|(requested, _)| *requested == tag)
+            .map(|(_, texts)| Rc::clone(texts));
+        let texts = match cached {
+            Some(texts) => texts,
+            None => {
+                let texts = Rc::new(fetch_texts(&self.config.base, &tag).await);
+                self.loaded
+                    .borrow_mut()
+                    .push((tag.clone(), Rc::clone(&texts)));
+                texts
+            }
+        };
+        if texts.lang() != tag {
+            return;
+        }
+        if let Err(err) = self.chrome.relabel(&texts) {
+            dom::report(&err);
+        }
+        *self.texts.borrow_mut() = texts;
+    }
+
+    fn on_log_click(self: &Rc<Self>, event: &Event) {
+        let Some(button) = dom::event_element(event).and_then(|el| el.closest("button").ok()?)
+        else {
+            return;
+        };
+        let class = button.class_name();
+        if class.contains("choice") {
+            self.pick(&button);
+        } else if class.contains("simpler") {
+            toggle_simpler(&button);
+        } else if class.contains("rate") {
+            self.rate(&button);
+        }
+    }
+
+    /// Sends "was this helpful?" feedback from one of the yes/no buttons.
+    fn rate(self: &Rc<Self>, button: &Element) {
+        let Some(group) = button.closest(".feedback").ok().flatten() else {
+            return;
+        };
+        if group.has_attribute("aria-busy") {
+            return;
+        }
+        let (Some(conversation), Some(message)) = (
+            group.get_attribute("data-conversation"),
+            group.get_attribute("data-message"),
+        ) else {
+            return;
+        };
+        let helpful = button.get_attribute("data-helpful").as_deref() == Some("yes");
+        let request = self
+            .session
+            .borrow()
+            .feedback(&conversation, &message, helpful);
+        let _ = group.set_attribute("aria-busy", "true");
+        let app = Rc::clone(self);
+        spawn_local(async move {
+            let url = app.config.endpoint(FEEDBACK_PATH);
+            let result = http::post_json::<_, FeedbackResponse>(&url, &request).await;
+            let _ = group.remove_attribute("aria-busy");
+            let id = if result.is_ok() {
+                ids::FEEDBACK_THANKS
+            } else {
+                ids::FEEDBACK_ERROR
+            };
+            app.show_feedback_result(&group, id, result.is_ok());
+        });
+    }
+
+    /// Replaces the feedback buttons with thanks (or adds an error next to them), keeping
+    /// focus inside the message when it was on a removed button.
+    fn show_feedback_result(&self, group: &Element, id: &str, recorded: bool) {
+        let texts = self.texts();
+        let Ok(result) = self.renderer_with(&texts).feedback_result(id) else {
+            return;
+        };
+        let had_focus = self
+            .root
+            .active_element()
+            .is_some_and(|active| group.contains(Some(&active)));
+        if recorded {
+            group.set_text_content(None);
+            let _ = group.remove_attribute("role");
+            let _ = group.remove_attribute("aria-labelledby");
+        } else if let Ok(Some(old)) = group.query_selector(".feedback-result") {
+            old.remove();
+        }
+        if group.append_child(&result).is_err() {
+            return;
+        }
+        if recorded
+            && had_focus
+            && let Some(result) = result.dyn_ref::<HtmlElement>()
+        {
+            let _ = result.focus();
+        }
+        self.announcer.say(&texts.get(id));
+    }
+
+    /// Arrow keys, Home and End move focus between messages while focus is on the transcript
+    /// or a message itself. Returns whether the key was used.
+    fn move_between_messages(&self, key: &KeyboardEvent) -> bool {
+        let Some(target) = key.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return false;
+        };
+        let on_log = target.id() == "wf-log";
+        if !on_log && !target.class_list().contains("message") {
+            return false;
+        }
+        let Ok(messages) = self.chrome.log.query_selector_all(".message") else {
+            return false;
+        };
+        let count = messages.length();
+        if count == 0 {
+            return false;
+        }
+        let current = (0..count).find(|&i| {
+            messages
+                .item(i)
+                .is_some_and(|node| node.is_same_node(Some(&target)))
+        });
+        let next = match (key.key().as_str(), current) {
+            ("ArrowDown", None) | ("Home", _) => 0,
+            ("ArrowUp", None) | ("End", _) => count - 1,
+            ("ArrowDown", Some(i)) => (i + 1).min(count - 1),
+            ("ArrowUp", Some(i)) => i.saturating_sub(1_u32),
+            _ => return false,
+        };
+        messages
+            .item(next)
+            .and_then(|node| node.dyn_into::<HtmlElement>().ok())
+            .is_some_and(|message| message.focus().is_ok())
+    }
+}
+
+/// Shows the easy-read text of an answer instead of the full one, or back.
+fn toggle_simpler(button: &Element) {
+    let Some(block) = button.parent_element() else {
+        return;
+    };
+    let pressed = button.get_attribute("aria-pressed").as_deref() == Some("true");
+    let _ = button.set_attribute("aria-pressed", if pressed { "false" } else { "true" });
+    for (selector, hide) in [(".body", !pressed), (".plain", pressed)] {
+        if let Ok(Some(el)) = block.query_selector(selector) {
+            let _ = if hide {
+                el.set_attribute("hidden", "")
+            } else {
+                el.remove_attribute("hidden")
+            };
+        }
+    }
+}
+
+/// The page's `<html lang>` and the browser's languages, as they are now.
+fn page_languages(window: &Window, doc: &Document) -> PageLanguages {
+    PageLanguages {
+        page_lang: doc
+            .document_element()
+            .and_then(|html| html.get_attribute("lang")),
+        languages: window
+            .navigator()
+            .languages()
+            .iter()
+            .filter_map(|tag| tag.as_string())
+            .collect(),
+    }
+}
+
+/// The UI strings for `lang`, fetched from the server (built-in English when that fails).
+async fn fetch_texts(base: &str, lang: &str) -> Texts {
+    let source = http::get_text(&locale::catalog_url(base, lang)).await;
+    Texts::new(lang, source.as_deref())
+}

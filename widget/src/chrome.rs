@@ -1,0 +1,211 @@
+//! The dialog's fixed parts: heading, close button, transcript, input, status, live region.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element, HtmlElement, HtmlTextAreaElement, ShadowRoot};
+
+use crate::config::Side;
+use crate::dom;
+use crate::ids;
+use crate::texts::Texts;
+
+/// Id of the dialog (the launcher's `aria-controls`).
+pub const DIALOG_ID: &str = "wf-dialog";
+
+/// The widget's fixed elements, inside the shadow root.
+pub struct Chrome {
+    /// The launcher button the loader drew (`#launcher`).
+    pub launcher: HtmlElement,
+    launcher_label: Option<Element>,
+    /// The dialog (`#wf-dialog`), hidden while closed.
+    pub dialog: HtmlElement,
+    title: Element,
+    description: Element,
+    close_label: Element,
+    /// The close button (`#wf-close`).
+    pub close: HtmlElement,
+    /// The transcript (`#wf-log`).
+    pub log: HtmlElement,
+    /// The question form.
+    pub form: Element,
+    input_label: Element,
+    /// The question input (`#wf-input`).
+    pub input: HtmlTextAreaElement,
+    /// The send button (`#wf-send`).
+    pub send: HtmlElement,
+    status: Element,
+    /// The live region (`#wf-announcer`).
+    pub announcer: Element,
+}
+
+impl Chrome {
+    /// Builds the dialog and the live region into `root`, next to the launcher, labelled in
+    /// `texts`' language.
+    pub fn build(
+        doc: &Document,
+        root: &ShadowRoot,
+        side: Side,
+        texts: &Texts,
+    ) -> Result<Self, JsValue> {
+        let launcher: HtmlElement = root
+            .get_element_by_id("launcher")
+            .ok_or_else(|| JsValue::from_str("wayfinder: no #launcher in the shadow root"))?
+            .dyn_into()?;
+        let launcher_label = launcher.query_selector(".label")?;
+        launcher.set_attribute("aria-controls", DIALOG_ID)?;
+
+        let panel_class = format!("panel {}", side.class());
+        let dialog: HtmlElement = dom::element(
+            doc,
+            "div",
+            &[
+                ("id", DIALOG_ID),
+                ("class", &panel_class),
+                ("role", "dialog"),
+                ("aria-labelledby", "wf-title"),
+                ("aria-describedby", "wf-desc"),
+            ],
+        )?
+        .dyn_into()?;
+        dialog.set_hidden(true);
+
+        let head = dom::element(doc, "div", &[("class", "head")])?;
+        let title = dom::element(doc, "h2", &[("id", "wf-title")])?;
+        let close: HtmlElement = dom::element(
+            doc,
+            "button",
+            &[("id", "wf-close"), ("type", "button"), ("class", "close")],
+        )?
+        .dyn_into()?;
+        close.append_child(dom::text(doc, "span", &[("aria-hidden", "true")], "×")?.as_ref())?;
+        let close_label = dom::hidden_text(doc, "")?;
+        close.append_child(&close_label)?;
+        head.append_child(&title)?;
+        head.append_child(&close)?;
+
+        let description = dom::element(doc, "p", &[("id", "wf-desc"), ("class", "desc")])?;
+        let log: HtmlElement = dom::element(
+            doc,
+            "div",
+            &[("id", "wf-log"), ("role", "log"), ("tabindex", "0")],
+        )?
+        .dyn_into()?;
+        let status = dom::element(doc, "p", &[("id", "wf-status"), ("class", "status")])?;
+        status.set_attribute("hidden", "")?;
+
+        let form = dom::element(doc, "form", &[("class", "ask")])?;
+        let input_label = dom::element(doc, "label", &[("for", "wf-input")])?;
+        let row = dom::element(doc, "div", &[("class", "row")])?;
+        let max = protocol::MAX_QUESTION_CHARS.to_string();
+        let input: HtmlTextAreaElement = dom::element(
+            doc,
+            "textarea",
+            &[
+                ("id", "wf-input"),
+                ("name", "question"),
+                ("rows", "2"),
+                ("maxlength", &max),
+                ("autocomplete", "off"),
+                ("enterkeyhint", "send"),
+            ],
+        )?
+        .dyn_into()?;
+        let send: HtmlElement = dom::element(
+            doc,
+            "button",
+            &[
+                ("id", "wf-send"),
+                ("type", "submit"),
+                ("aria-disabled", "false"),
+            ],
+        )?
+        .dyn_into()?;
+        row.append_child(&input)?;
+        row.append_child(&send)?;
+        form.append_child(&input_label)?;
+        form.append_child(&row)?;
+
+        for part in [&head, &description, &log, &status, &form] {
+            dialog.append_child(part)?;
+        }
+        let announcer = dom::element(
+            doc,
+            "div",
+            &[
+                ("id", "wf-announcer"),
+                ("class", "vh"),
+                ("aria-live", "polite"),
+                ("aria-atomic", "true"),
+            ],
+        )?;
+        root.append_child(&dialog)?;
+        root.append_child(&announcer)?;
+
+        let chrome = Self {
+            launcher,
+            launcher_label,
+            dialog,
+            title,
+            description,
+            close_label,
+            close,
+            log,
+            form,
+            input_label,
+            input,
+            send,
+            status,
+            announcer,
+        };
+        chrome.relabel(texts)?;
+        Ok(chrome)
+    }
+
+    /// Writes every fixed label in `texts`' language and sets the dialog's `lang` and `dir`.
+    pub fn relabel(&self, texts: &Texts) -> Result<(), JsValue> {
+        let lang = texts.lang();
+        dom::set_lang(&self.dialog, lang)?;
+        if let Some(label) = &self.launcher_label {
+            label.set_text_content(Some(&texts.get(ids::LAUNCHER)));
+            dom::set_lang(&self.launcher, lang)?;
+        }
+        self.log
+            .set_attribute("aria-label", &texts.get(ids::LOG_LABEL))?;
+        for (el, id) in [
+            (&self.title, ids::TITLE),
+            (&self.description, ids::DESCRIPTION),
+            (&self.close_label, ids::CLOSE),
+            (&self.input_label, ids::INPUT_LABEL),
+            (self.send.as_ref(), ids::SEND),
+            (&self.status, ids::SEARCHING),
+        ] {
+            el.set_text_content(Some(&texts.get(id)));
+        }
+        Ok(())
+    }
+
+    /// Shows (or ends) the waiting state: the send button looks disabled but stays focusable,
+    /// and a visible status says the widget is searching.
+    pub fn set_busy(&self, busy: bool) -> Result<(), JsValue> {
+        self.send
+            .set_attribute("aria-disabled", if busy { "true" } else { "false" })?;
+        if busy {
+            self.status.remove_attribute("hidden")
+        } else {
+            self.status.set_attribute("hidden", "")
+        }
+    }
+
+    /// Whether the dialog is open.
+    pub fn is_open(&self) -> bool {
+        !self.dialog.hidden()
+    }
+
+    /// Scrolls the transcript so `message` starts at its top (or to the end when the message is
+    /// short).
+    pub fn reveal(&self, message: &HtmlElement) {
+        let top = message.offset_top() - 8;
+        let bottom = self.log.scroll_height() - self.log.client_height();
+        self.log.set_scroll_top(top.min(bottom).max(0));
+    }
+}

@@ -1,0 +1,73 @@
+//! The Wayfinder chat widget, compiled to WebAssembly.
+//!
+//! The plain-JS loader (`loader/widget.js`) draws the launcher button in an open shadow root
+//! and, when the resident opens it or the page is idle, imports this module and calls
+//! [`start`]. From then on the loader forwards launcher clicks to the returned [`Widget`].
+//!
+//! - [`app`]: the running widget — open/close, questions, replies, feedback, keyboard.
+//! - [`chrome`]: the dialog's fixed elements and their labels.
+//! - [`render`]: transcript messages (server text as text; only `answer.html` as HTML).
+//! - [`announce`]: what screen readers hear, through one debounced live region.
+//! - [`session`]: the requests sent, and the conversation id kept between them.
+//! - [`reply`]: HTTP results as replies or localisable failures.
+//! - [`http`]: `fetch` for JSON posts and text files.
+//! - [`locale`], [`texts`], [`ids`]: UI languages, their Fluent strings, and the message ids.
+//! - [`config`]: the loader's settings; [`date`]: review dates via `Intl`; [`links`]: which
+//!   URLs may become links; [`style`]: the dialog's stylesheet; [`dom`]: element helpers.
+//!
+//! Everything compiles natively as well, so the pure parts are unit-tested with `cargo test`.
+
+pub mod announce;
+pub mod app;
+pub mod chrome;
+pub mod config;
+pub mod date;
+pub mod dom;
+pub mod http;
+pub mod ids;
+pub mod links;
+pub mod locale;
+pub mod render;
+pub mod reply;
+pub mod session;
+pub mod style;
+pub mod texts;
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::ShadowRoot;
+
+/// The running widget, as the loader holds it.
+#[wasm_bindgen]
+pub struct Widget {
+    app: Rc<app::App>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Opens the dialog and focuses the input.
+    pub fn open(&self) {
+        self.app.open();
+    }
+
+    /// Closes the dialog and returns focus to the launcher.
+    pub fn close(&self) {
+        self.app.close();
+    }
+
+    /// Opens the dialog when closed, closes it when open (the launcher's click).
+    pub fn toggle(&self) {
+        self.app.toggle();
+    }
+}
+
+/// Starts the widget in `root`, the open shadow root that holds the loader's
+/// `button#launcher`. `config` is `{site, base, lang?, position?}` (see [`config::Config`]).
+/// Resolves once the dialog is built (closed) and ready to open.
+#[wasm_bindgen]
+pub async fn start(root: ShadowRoot, config: JsValue) -> Result<Widget, JsValue> {
+    let config = config::Config::from_js(&config)?;
+    let app = app::App::start(root, config).await?;
+    Ok(Widget { app })
+}

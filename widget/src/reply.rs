@@ -1,0 +1,91 @@
+//! Turns an HTTP result into a reply or a failure the resident can be told about.
+
+use protocol::{ErrorBody, ErrorCode};
+use serde::de::DeserializeOwned;
+
+use crate::ids;
+
+/// Why a request did not produce a reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// The server could not be reached (offline, DNS, CORS, aborted).
+    Network,
+    /// The server answered with an error.
+    Server(ErrorCode),
+}
+
+impl Failure {
+    /// The Fluent id of the text that explains this failure to the resident.
+    pub fn message_id(self) -> String {
+        match self {
+            Self::Network => ids::ERROR_NETWORK.to_owned(),
+            Self::Server(code) => ids::error(code),
+        }
+    }
+}
+
+/// Reads a response with HTTP `status` and `body`: the expected JSON on success, otherwise the
+/// `{code, message}` error body. A body that does not parse is classified by its status.
+pub fn parse<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, Failure> {
+    if (200..300).contains(&status) {
+        return serde_json::from_str(body).map_err(|_| Failure::Server(ErrorCode::Internal));
+    }
+    match serde_json::from_str::<ErrorBody>(body) {
+        Ok(error) => Err(Failure::Server(error.code)),
+        Err(_) => Err(Failure::Server(code_for_status(status))),
+    }
+}
+
+/// The error code closest to a bare HTTP status (for proxies that answer without our body).
+fn code_for_status(status: u16) -> ErrorCode {
+    match status {
+        404 => ErrorCode::NotFound,
+        405 => ErrorCode::MethodNotAllowed,
+        413 => ErrorCode::PayloadTooLarge,
+        415 => ErrorCode::UnsupportedMediaType,
+        429 => ErrorCode::RateLimited,
+        _ => ErrorCode::Internal,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use protocol::{AskResponse, FeedbackResponse, Outcome};
+
+    #[test]
+    fn success_parses_the_reply() {
+        let body = r#"{"conversation_id":"c","message_id":"m","lang":"es","outcome":"handoff",
+            "message":"Lo siento","actions":[{"kind":"human","label":"Llamar","url":"tel:311"}]}"#;
+        let reply: AskResponse = parse(200, body).expect("a reply");
+        assert_eq!(reply.outcome, Outcome::Handoff);
+        assert_eq!(reply.actions.len(), 1);
+    }
+
+    #[test]
+    fn error_body_gives_its_code() {
+        let body = r#"{"code":"rate_limited","message":"slow down"}"#;
+        let err = parse::<FeedbackResponse>(429, body).expect_err("an error");
+        assert_eq!(err, Failure::Server(ErrorCode::RateLimited));
+        assert_eq!(err.message_id(), "error-rate_limited");
+    }
+
+    #[test]
+    fn bare_statuses_are_classified() {
+        let err = parse::<FeedbackResponse>(413, "<html>too big</html>").expect_err("an error");
+        assert_eq!(err, Failure::Server(ErrorCode::PayloadTooLarge));
+        let err = parse::<FeedbackResponse>(502, "").expect_err("an error");
+        assert_eq!(err, Failure::Server(ErrorCode::Internal));
+    }
+
+    #[test]
+    fn garbled_success_is_an_internal_error() {
+        let err = parse::<AskResponse>(200, "{").expect_err("an error");
+        assert_eq!(err, Failure::Server(ErrorCode::Internal));
+    }
+
+    #[test]
+    fn network_failure_has_its_own_text() {
+        assert_eq!(Failure::Network.message_id(), "error-network");
+    }
+}
