@@ -124,7 +124,7 @@
     launcher.className = 'launcher ' + where;
     launcher.setAttribute('aria-haspopup', 'dialog');
     launcher.setAttribute('aria-expanded', 'false');
-    launcher.setAttribute('aria-controls', 'wf-dialog');
+    // aria-controls is set by the widget once the dialog exists.
     launcher.setAttribute('lang', labelLang);
     launcher.appendChild(icon());
     var label = document.createElement('span');
@@ -132,7 +132,14 @@
     label.textContent = LABELS[labelLang];
     launcher.appendChild(label);
     root.appendChild(launcher);
-    document.body.appendChild(host);
+    // The launcher takes its place in the tab order where the city put the script tag (e.g.
+    // right after the skip link), so keyboard users reach it without tabbing through every
+    // link on the page; a tag in <head> puts it at the end of <body>.
+    if (script && script.parentNode && document.body.contains(script)) {
+      script.parentNode.insertBefore(host, script.nextSibling);
+    } else {
+      document.body.appendChild(host);
+    }
 
     var widget = null;
     var loading = null;

@@ -39,6 +39,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         let demo_routes = Router::new()
             .route_service("/", ServeFile::new(demo.join("index.html")))
             .route_service("/demo.css", ServeFile::new(demo.join("demo.css")))
+            .route_service("/favicon.svg", ServeFile::new(demo.join("favicon.svg")))
             .layer(csp);
         router = router.merge(demo_routes);
     }
