@@ -38,6 +38,31 @@ pub struct ServerConfig {
     /// Optional folder with a demo home page served at `/` (the demo city).
     #[serde(default)]
     pub demo_dir: Option<PathBuf>,
+    /// Per-client limits on `/api/v1`.
+    #[serde(default)]
+    pub rate_limit: RateLimitConfig,
+}
+
+/// `[server.rate_limit]`: how many API requests one client address may make. A client may
+/// send `burst` requests at once, then one more every `60 / per_minute` seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateLimitConfig {
+    /// Requests that may come at once.
+    pub burst: u32,
+    /// Sustained requests per minute.
+    pub per_minute: u32,
+}
+
+impl Default for RateLimitConfig {
+    /// 20 at once, 30 a minute: far above what a person typing can send, low enough that a
+    /// script hammering the API from one address is slowed down.
+    fn default() -> Self {
+        Self {
+            burst: 20,
+            per_minute: 30,
+        }
+    }
 }
 
 /// `[[sites]]`: one city.
@@ -155,6 +180,10 @@ impl Config {
     }
 
     fn validate(&self) -> Result<(), String> {
+        let limit = self.server.rate_limit;
+        if limit.burst == 0 || limit.per_minute == 0 {
+            return Err("[server.rate_limit] burst and per_minute must be at least 1".into());
+        }
         if self.sites.is_empty() {
             return Err("no [[sites]] configured".into());
         }

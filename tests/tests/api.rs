@@ -422,3 +422,35 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+#[tokio::test]
+async fn one_client_flooding_the_api_is_slowed_down() {
+    let dir = tempfile::tempdir().unwrap();
+    let config_text = common::demo_config(dir.path(), &common::repo_root().join("knowledge/demo"))
+        + "\n[server.rate_limit]\nburst = 2\nper_minute = 1\n";
+    let config = common::load_config(dir.path(), &config_text).unwrap();
+    let server = common::start_with(dir, config).await;
+    let client = Client::new();
+    let body = json!({"site": "riverton", "text": "library hours"});
+    for _ in 0..2 {
+        assert_eq!(
+            ask(&client, &server, body.clone()).await.status(),
+            StatusCode::OK
+        );
+    }
+    let response = ask(&client, &server, body).await;
+    let retry_after: u64 = response.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&retry_after), "{retry_after}");
+    let (status, error) = error_of(response).await;
+    assert_eq!(
+        (status, error.code),
+        (StatusCode::TOO_MANY_REQUESTS, ErrorCode::RateLimited)
+    );
+    // Other endpoints (health, assets) are not limited.
+    let health = client.get(server.url("/healthz")).send().await.unwrap();
+    assert_eq!(health.status(), StatusCode::OK);
+}

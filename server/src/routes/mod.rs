@@ -6,12 +6,14 @@
 //! - [`assets`]: the widget (`/widget/...`) and the demo city page (`/`).
 //! - [`guard`]: what every API request goes through: JSON parsing into [`ApiError`]s and the
 //!   per-site `Origin` check.
+//! - [`limit`]: per-client rate limits on the API.
 
 pub mod ask;
 pub mod assets;
 pub mod feedback;
 pub mod guard;
 pub mod health;
+pub mod limit;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -28,6 +30,7 @@ pub fn app(state: AppState) -> Router {
         .merge(ask::router())
         .merge(feedback::router())
         .layer(DefaultBodyLimit::max(protocol::MAX_BODY_BYTES))
+        .layer(limit::layer(state.config.server.rate_limit))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
