@@ -7,6 +7,7 @@
 //! - [`guard`]: what every API request goes through: JSON parsing into [`ApiError`]s and the
 //!   per-site `Origin` check.
 //! - [`limit`]: per-client rate limits on the API.
+//! - [`openapi`]: `GET /openapi.json`, the API description.
 
 pub mod ask;
 pub mod assets;
@@ -14,6 +15,7 @@ pub mod feedback;
 pub mod guard;
 pub mod health;
 pub mod limit;
+pub mod openapi;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -38,6 +40,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(api)
         .merge(health::router())
+        .merge(openapi::router())
         .merge(assets::router(&state))
         .fallback(|| async { ApiError::not_found() })
         .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })

@@ -1,0 +1,92 @@
+//! `GET /openapi.json`: the API's OpenAPI 3.1 description (`server/openapi.json`).
+
+use axum::Router;
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::get;
+
+use crate::state::AppState;
+
+/// The description, as committed next to the code it describes.
+pub const OPENAPI_JSON: &str = include_str!("../../openapi.json");
+
+/// Routes of this feature.
+pub fn router() -> Router<AppState> {
+    Router::new().route("/openapi.json", get(openapi))
+}
+
+async fn openapi() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "application/json")], OPENAPI_JSON)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OPENAPI_JSON;
+    use protocol::ErrorCode;
+    use serde_json::Value;
+
+    fn document() -> Value {
+        serde_json::from_str(OPENAPI_JSON).expect("openapi.json is JSON")
+    }
+
+    #[test]
+    fn every_error_code_is_documented_and_no_other() {
+        let doc = document();
+        let listed: Vec<&str> = doc["components"]["schemas"]["Error"]["properties"]["code"]["enum"]
+            .as_array()
+            .expect("an enum of codes")
+            .iter()
+            .map(|v| v.as_str().expect("a code"))
+            .collect();
+        let actual: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(listed, actual);
+    }
+
+    #[test]
+    fn every_api_route_is_documented() {
+        let doc = document();
+        for path in [
+            "/api/v1/ask",
+            "/api/v1/feedback",
+            "/healthz",
+            "/openapi.json",
+        ] {
+            assert!(
+                doc["paths"].get(path).is_some(),
+                "{path} is not in openapi.json"
+            );
+        }
+    }
+
+    #[test]
+    fn request_schemas_match_the_wire_types() {
+        let doc = document();
+        let props = |name: &str| -> Vec<String> {
+            let mut keys: Vec<String> = doc["components"]["schemas"][name]["properties"]
+                .as_object()
+                .expect("properties")
+                .keys()
+                .cloned()
+                .collect();
+            keys.sort();
+            keys
+        };
+        let full = protocol::AskRequest {
+            site: "s".into(),
+            text: "t".into(),
+            page_lang: Some("en".into()),
+            languages: vec!["en".into()],
+            conversation_id: Some("c".into()),
+            choice: Some("x".into()),
+        };
+        let mut wire: Vec<String> = serde_json::to_value(full)
+            .expect("serialises")
+            .as_object()
+            .expect("an object")
+            .keys()
+            .cloned()
+            .collect();
+        wire.sort();
+        assert_eq!(props("AskRequest"), wire);
+    }
+}
