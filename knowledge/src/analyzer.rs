@@ -4,10 +4,12 @@
 //! language's list where tantivy has one, plus question words that carry no topic, also
 //! without accents) →
 //! Snowball stemmer where tantivy has one → ASCII/diacritic folding, so `facturación`,
-//! `facturacion` and `facturas` meet. Languages without a stemmer get lowercase and folding.
+//! `facturacion` and `facturas` meet. Languages without a stemmer get lowercase and folding;
+//! Chinese, Japanese, Korean and Thai are cut into character bigrams ([`crate::bigram`]).
 
 use std::collections::BTreeSet;
 
+use crate::bigram::BigramTokenizer;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
     StopWordFilter, TextAnalyzer, TokenStream,
@@ -88,12 +90,28 @@ fn extra_stop_words(lang: &str) -> BTreeSet<String> {
     words
 }
 
+/// Languages written without spaces between words (or, for Korean, with long compounds):
+/// analysed as character bigrams.
+fn uses_bigrams(lang: &str) -> bool {
+    matches!(
+        lang.split(['-', '_']).next().unwrap_or_default(),
+        "zh" | "ja" | "ko" | "th"
+    )
+}
+
 /// Builds the analyzer for `lang`.
 pub fn analyzer(lang: &str) -> TextAnalyzer {
-    let mut builder = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .dynamic();
+    let mut builder = if uses_bigrams(lang) {
+        TextAnalyzer::builder(BigramTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .dynamic()
+    } else {
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .dynamic()
+    };
     if let Some(language) = stemmer_language(lang)
         && let Some(filter) = StopWordFilter::new(language)
     {
@@ -140,6 +158,14 @@ mod tests {
         assert_eq!(with, without);
         assert_eq!(with, vec!["pag", "factur", "agu"]);
         assert_eq!(run("es", "facturación"), run("es", "facturacion"));
+    }
+
+    #[test]
+    fn chinese_is_cut_into_bigrams() {
+        assert_eq!(
+            run("zh-Hans", "如何缴纳水费"),
+            vec!["如何", "何缴", "缴纳", "纳水", "水费"]
+        );
     }
 
     #[test]

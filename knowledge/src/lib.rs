@@ -11,13 +11,17 @@
 //!   [`SearchIndex`]) and ranks entries for a question, with the evidence the caller needs to
 //!   decide between answering, offering choices and handing off ([`Hit`], [`SearchResult`]).
 //!
+//! - imports question/answer records from JSONL into the same model ([`import`]).
+//!
 //! It knows nothing of HTTP or of the wire protocol: the server maps [`Hit`]s to replies.
 
 pub mod analyzer;
+pub mod bigram;
 mod check;
 mod config;
 mod diagnostic;
 mod entry;
+pub mod import;
 mod index;
 pub mod markdown;
 mod parse;

@@ -39,6 +39,21 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Measure retrieval, language identification and handoff on a labelled question set.
+    Eval {
+        /// Knowledge base, JSONL: `{"id", "lang", "question", "answer", ...}` per line.
+        #[arg(long)]
+        kb: PathBuf,
+        /// Queries, JSONL: `{"qid", "lang", "text", "relevant_ids": [...]}` per line.
+        #[arg(long)]
+        queries: PathBuf,
+        /// Where to write one result line per query.
+        #[arg(long)]
+        out: PathBuf,
+        /// Take each query's language from the file instead of identifying it.
+        #[arg(long)]
+        lang_from_file: bool,
+    },
     /// Fit the answer/choices/handoff thresholds on labelled questions and print the scores.
     Calibrate {
         /// The knowledge-base folder.
@@ -55,6 +70,18 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { dir, strict } => check(&dir, strict),
+        Command::Eval {
+            kb,
+            queries,
+            out,
+            lang_from_file,
+        } => match eval(&kb, &queries, &out, lang_from_file) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("wayfinder: {e:#}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Calibrate { content, queries } => match calibrate(&content, &queries) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -106,6 +133,53 @@ fn check(dir: &std::path::Path, strict: bool) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `wayfinder eval`.
+fn eval(
+    kb: &std::path::Path,
+    queries: &std::path::Path,
+    out: &std::path::Path,
+    lang_from_file: bool,
+) -> anyhow::Result<()> {
+    use crate::eval::{Query, read_jsonl, run_queries, score, table, write_results};
+    let started = std::time::Instant::now();
+    let base = knowledge::import::from_jsonl(kb, chrono::Utc::now().date_naive())?;
+    let index = knowledge::SearchIndex::build(&base)?;
+    let built = started.elapsed();
+    let questions: Vec<Query> = read_jsonl(queries)?;
+    let bar = indicatif::ProgressBar::new(questions.len() as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{prefix} [{bar:40}] {pos}/{len} {per_sec} eta {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .progress_chars("=> "),
+    );
+    bar.set_prefix("eval");
+    let answering = std::time::Instant::now();
+    let results = run_queries(
+        &index,
+        &questions,
+        lang_from_file,
+        &crate::decide::Thresholds::default(),
+        |done, _| bar.set_position(done as u64),
+    )?;
+    bar.finish_and_clear();
+    let answered = answering.elapsed();
+    write_results(out, &results)?;
+    let metrics = score(queries, &results)?;
+    println!(
+        "{} entries indexed in {:.2} s; {} queries in {:.2} s ({:.0} per second); results in {}",
+        index.len(),
+        built.as_secs_f64(),
+        results.len(),
+        answered.as_secs_f64(),
+        results.len() as f64 / answered.as_secs_f64().max(1e-9),
+        out.display()
+    );
+    print!("{}", table(&metrics));
+    Ok(())
 }
 
 /// `wayfinder calibrate`.

@@ -13,7 +13,8 @@
 //! - [`store`]: conversations, messages and feedback in SQLite (behind the [`store::Store`]
 //!   trait).
 //! - [`calibrate`]: fits the decision thresholds on labelled questions and measures quality.
-//! - [`cli`]: the `wayfinder` command (`serve`, `check`, `calibrate`).
+//! - [`eval`]: retrieval, language and handoff metrics on labelled question sets.
+//! - [`cli`]: the `wayfinder` command (`serve`, `check`, `calibrate`, `eval`).
 //!
 //! [`run`] serves an [`app`] on a listener until a shutdown signal; `main` only parses the
 //! command line.
@@ -23,6 +24,7 @@ pub mod cli;
 pub mod config;
 pub mod decide;
 pub mod error;
+pub mod eval;
 pub mod language;
 pub mod redact;
 pub mod reply;

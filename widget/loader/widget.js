@@ -12,8 +12,22 @@
   'use strict';
 
   var HOST_ID = 'wayfinder-widget';
-  /** Launcher text until the assistant's own strings load; keys are primary language tags. */
-  var LABELS = { en: 'Ask the City', es: 'Pregunte a la ciudad' };
+  /** Launcher text until the assistant's own strings load: each locale's `launcher-label`,
+   *  \u-escaped because a page may load this script in a legacy encoding. */
+  var LABELS = {
+    en: 'Ask the City',
+    es: 'Pregunte a la ciudad',
+    'zh-Hans': '\u54a8\u8be2\u5e02\u653f\u5e9c',
+    'zh-Hant': '\u8aee\u8a62\u5e02\u653f\u5e9c',
+    vi: 'H\u1ecfi Th\u00e0nh ph\u1ed1',
+    tl: 'Magtanong sa Lungsod',
+    ko: '\uc2dc\uc5d0 \ubb38\uc758\ud558\uae30',
+    ar: '\u0627\u0633\u0623\u0644 \u0627\u0644\u0645\u062f\u064a\u0646\u0629',
+    ru: '\u0412\u043e\u043f\u0440\u043e\u0441 \u0433\u043e\u0440\u043e\u0434\u0443',
+    ht: 'Mande Vil la',
+    fr: 'Demandez \u00e0 la Ville',
+    pt: 'Pergunte \u00e0 Prefeitura'
+  };
   var SVG_NS = 'http://www.w3.org/2000/svg';
   var ICON_PATH =
     'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9.5L5 21.5V18H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z' +
@@ -22,7 +36,8 @@
     ':host{all:initial}',
     '.launcher{position:fixed;z-index:2147483000;bottom:16px;display:inline-flex;',
     'align-items:center;gap:.5rem;box-sizing:border-box;min-width:48px;min-height:48px;',
-    'margin:0;padding:.5rem 1.125rem .5rem .875rem;border:2px solid transparent;',
+    'margin:0;padding:.5rem 1.125rem .5rem .875rem;padding-inline:.875rem 1.125rem;',
+    'border:2px solid transparent;',
     'border-radius:999px;background:#1549a8;color:#fff;',
     'font:600 1rem/1.25 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;',
     'cursor:pointer;box-shadow:0 2px 8px rgba(0,0,0,.35)}',
@@ -79,10 +94,20 @@
       navigator.languages || [navigator.language || '']
     );
     for (var i = 0; i < wanted.length; i += 1) {
-      var primary = String(wanted[i]).toLowerCase().split(/[-_]/)[0];
-      if (LABELS[primary]) return primary;
+      var key = localeKey(wanted[i]);
+      if (Object.prototype.hasOwnProperty.call(LABELS, key)) return key;
     }
     return 'en';
+  }
+
+  /** The locale a tag is served in: its primary language, Filipino as Tagalog, and Chinese
+   *  by script (Traditional for Hant, Taiwan, Hong Kong, Macau and Cantonese). */
+  function localeKey(tag) {
+    var parts = String(tag).toLowerCase().split(/[-_]/);
+    if (parts[0] === 'fil') return 'tl';
+    if (parts[0] === 'yue') return 'zh-Hant';
+    if (parts[0] !== 'zh') return parts[0];
+    return parts[1] === 'hant' || /^(tw|hk|mo)$/.test(parts[1] || '') ? 'zh-Hant' : 'zh-Hans';
   }
 
   function side() {
@@ -126,6 +151,7 @@
     launcher.setAttribute('aria-expanded', 'false');
     // aria-controls is set by the widget once the dialog exists.
     launcher.setAttribute('lang', labelLang);
+    launcher.setAttribute('dir', labelLang === 'ar' ? 'rtl' : 'ltr');
     launcher.appendChild(icon());
     var label = document.createElement('span');
     label.className = 'label';

@@ -1,7 +1,7 @@
-//! Every UI string the widget uses exists in English, and every locale has exactly the
-//! English message ids.
+//! Every UI string the widget uses exists in English, and every locale in
+//! `locale::AVAILABLE` parses and has exactly the English messages, attributes and variables.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use protocol::ErrorCode;
@@ -18,14 +18,114 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
+fn widget_path(lang: &str) -> PathBuf {
+    repo_root().join("locales").join(lang).join("widget.ftl")
+}
+
 fn widget_ids(lang: &str) -> BTreeSet<String> {
-    let path = repo_root().join("locales").join(lang).join("widget.ftl");
+    let path = widget_path(lang);
     let source = read(&path);
     i18n::Catalog::new(lang, &[(&path.display().to_string(), &source)])
         .unwrap_or_else(|e| panic!("{e}"));
     i18n::message_ids(&source)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
         .into_iter()
+        .collect()
+}
+
+/// The variables (`$name`) used in each message and attribute of a Fluent source, keyed by
+/// `id` for a message's value and `id.attr` for its attributes. Terms and comments are
+/// skipped. Checked against [`i18n::message_ids`] by the tests that use it.
+fn variables_by_entry(source: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let mut entries: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    // The message being read and the key (`id` or `id.attr`) its text belongs to.
+    let mut message: Option<String> = None;
+    let mut key = String::new();
+    // Nesting depth of `{ }` and whether a string literal inside a placeable is open.
+    let mut depth = 0_usize;
+    let mut in_string = false;
+    for line in source.lines() {
+        let text = if line.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            let (id, rest) = line.split_once('=').unwrap_or((line, ""));
+            let id = id.trim().to_owned();
+            entries.entry(id.clone()).or_default();
+            key.clone_from(&id);
+            message = Some(id);
+            (depth, in_string) = (0, false);
+            rest
+        } else if line.starts_with(' ') && message.is_some() {
+            let trimmed = line.trim_start();
+            let attribute = trimmed
+                .strip_prefix('.')
+                .and_then(|rest| rest.split_once('='))
+                .filter(|_| depth == 0);
+            match (attribute, &message) {
+                (Some((name, rest)), Some(id)) => {
+                    key = format!("{id}.{}", name.trim());
+                    entries.entry(key.clone()).or_default();
+                    rest
+                }
+                _ => trimmed,
+            }
+        } else {
+            if !line.trim().is_empty() {
+                // A comment or a term ends the message.
+                message = None;
+            }
+            continue;
+        };
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' if in_string => {
+                    chars.next();
+                }
+                '"' if depth > 0 => in_string = !in_string,
+                _ if in_string => {}
+                '{' => depth += 1,
+                '}' => depth = depth.saturating_sub(1),
+                '$' if depth > 0 => {
+                    let mut name = String::new();
+                    while let Some(&next) = chars.peek() {
+                        if next.is_ascii_alphanumeric() || next == '-' || next == '_' {
+                            name.push(next);
+                            chars.next();
+                        } else {
+                            break;
+                        }
+                    }
+                    entries.entry(key.clone()).or_default().insert(name);
+                }
+                _ => {}
+            }
+        }
+    }
+    entries
+}
+
+/// The messages, attributes and variables of `locales/<lang>/widget.ftl`.
+fn widget_entries(lang: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let path = widget_path(lang);
+    let source = read(&path);
+    let entries = variables_by_entry(&source);
+    let scanned: BTreeSet<&String> = entries.keys().filter(|k| !k.contains('.')).collect();
+    let parsed = widget_ids(lang);
+    assert_eq!(
+        scanned,
+        parsed.iter().collect(),
+        "{}: the test's scan disagrees with the Fluent parser",
+        path.display()
+    );
+    entries
+}
+
+/// The folders of `locales/` that have a `widget.ftl`.
+fn widget_folders() -> BTreeSet<String> {
+    std::fs::read_dir(repo_root().join("locales"))
+        .expect("locales/ is readable")
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|path| path.join("widget.ftl").is_file())
+        .filter_map(|path| Some(path.file_name()?.to_str()?.to_owned()))
         .collect()
 }
 
@@ -102,4 +202,113 @@ fn every_locale_has_the_english_ids() {
 fn built_in_english_is_the_file_on_disk() {
     let path = repo_root().join("locales/en/widget.ftl");
     assert_eq!(locale::BUILTIN_EN, read(&path));
+}
+
+#[test]
+fn every_locale_folder_is_available_and_every_available_locale_has_a_folder() {
+    let folders = widget_folders();
+    let available: BTreeSet<String> = locale::AVAILABLE.iter().map(|t| (*t).to_owned()).collect();
+    assert_eq!(
+        folders, available,
+        "locales/*/widget.ftl and locale::AVAILABLE differ"
+    );
+}
+
+#[test]
+fn every_locale_has_the_english_attributes_and_variables() {
+    let en = widget_entries("en");
+    for lang in locale::AVAILABLE {
+        let entries = widget_entries(lang);
+        let keys: BTreeSet<&String> = entries.keys().collect();
+        let en_keys: BTreeSet<&String> = en.keys().collect();
+        assert_eq!(
+            keys, en_keys,
+            "locales/{lang}/widget.ftl: messages and attributes differ from English"
+        );
+        for (key, variables) in &en {
+            let translated = &entries[key];
+            assert_eq!(
+                translated, variables,
+                "locales/{lang}/widget.ftl: `{key}` must use exactly English's variables"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_message_formats_without_unresolved_placeables() {
+    let en = widget_entries("en");
+    for lang in locale::AVAILABLE {
+        let path = widget_path(lang);
+        let source = read(&path);
+        let catalog = i18n::Catalog::new(lang, &[(&path.display().to_string(), &source)])
+            .unwrap_or_else(|e| panic!("{e}"));
+        for (key, variables) in &en {
+            let args: Vec<(&str, &str)> = variables.iter().map(|v| (v.as_str(), "X")).collect();
+            let text = match key.split_once('.') {
+                Some((id, attr)) => catalog.format_attr(id, attr, &args),
+                None => {
+                    assert!(
+                        catalog.has(key),
+                        "locales/{lang}/widget.ftl: `{key}` has no value"
+                    );
+                    catalog.format(key, &args)
+                }
+            };
+            assert!(
+                !text.trim().is_empty() && !text.contains("{$") && !text.contains("{???}"),
+                "locales/{lang}/widget.ftl: `{key}` formats as {text:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_variable_scan_sees_values_attributes_and_selectors() {
+    let source = "# c\n-term = T\nhello = Hi { $name }\n    .title = { $count ->\n        [one] one\n       *[other] { $count } of { $total }\n    }\nplain = \"$5\" fee\n";
+    let entries = variables_by_entry(source);
+    let set = |vars: &[&str]| {
+        vars.iter()
+            .map(|v| (*v).to_owned())
+            .collect::<BTreeSet<_>>()
+    };
+    assert_eq!(entries.len(), 3, "{entries:?}");
+    assert_eq!(entries["hello"], set(&["name"]));
+    assert_eq!(entries["hello.title"], set(&["count", "total"]));
+    assert_eq!(entries["plain"], set(&[]));
+}
+
+#[test]
+fn the_loader_has_each_locales_launcher_label() {
+    let loader = read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("loader/widget.js"));
+    assert!(
+        loader.is_ascii(),
+        "loader/widget.js: escape non-ASCII text as \\uXXXX"
+    );
+    for lang in locale::AVAILABLE {
+        let path = widget_path(lang);
+        let source = read(&path);
+        let catalog = i18n::Catalog::new(lang, &[(&path.display().to_string(), &source)])
+            .unwrap_or_else(|e| panic!("{e}"));
+        let label: String = catalog
+            .format(ids::LAUNCHER, &[])
+            .encode_utf16()
+            .map(|unit| match char::from_u32(unit.into()) {
+                Some(c) if c.is_ascii() && c != '\'' && c != '\\' => c.to_string(),
+                _ => format!("\\u{unit:04x}"),
+            })
+            .collect();
+        let key = if lang.contains('-') {
+            format!("'{lang}'")
+        } else {
+            (*lang).to_owned()
+        };
+        let entry = format!("    {key}: '{label}'");
+        assert!(
+            loader
+                .lines()
+                .any(|line| line.trim_end_matches(',') == entry),
+            "loader/widget.js: LABELS needs `{entry}` (the launcher-label of {lang})"
+        );
+    }
 }

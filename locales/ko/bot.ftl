@@ -1,0 +1,11 @@
+# 도우미가 주민에게 답할 때 쓰는 문구(서버, 한국어).
+
+bot-answer = 찾은 내용은 다음과 같습니다.
+bot-answer-untranslated = 찾은 내용은 다음과 같습니다. 이 답변은 아직 한국어로 제공되지 않아 원래 언어로 표시됩니다.
+bot-choices = 관련이 있을 수 있는 답변을 몇 가지 찾았습니다. 어떤 내용을 찾으시나요?
+bot-handoff = 죄송합니다. 이 질문에는 알맞은 답변을 드리기 어렵습니다. { $site } 직원이 도와드릴 수 있습니다.
+bot-need-more = 찾으시는 내용에 대해 조금 더 자세히 말씀해 주시겠어요?
+
+action-form = 온라인 양식 작성하기
+action-contact = { $site }에 문의하기
+action-call = { $phone }번으로 전화하기

@@ -1,0 +1,11 @@
+# Lời của trợ lý khi trả lời cư dân (phía máy chủ, tiếng Việt).
+
+bot-answer = Đây là thông tin tôi tìm được.
+bot-answer-untranslated = Đây là thông tin tôi tìm được. Câu trả lời này chưa có bằng tiếng Việt, nên được hiển thị bằng ngôn ngữ gốc.
+bot-choices = Tôi tìm thấy một vài câu trả lời có thể phù hợp. Quý vị muốn hỏi về câu nào?
+bot-handoff = Rất tiếc, tôi không có câu trả lời phù hợp cho câu hỏi này. Nhân viên của { $site } có thể giúp quý vị.
+bot-need-more = Quý vị có thể cho tôi biết thêm một chút về điều quý vị đang tìm không?
+
+action-form = Điền mẫu đơn trực tuyến
+action-contact = Liên hệ với { $site }
+action-call = Gọi số { $phone }

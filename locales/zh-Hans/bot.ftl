@@ -1,0 +1,11 @@
+# 助手回复居民时使用的文字（服务器端，简体中文）。
+
+bot-answer = 以下是我找到的信息。
+bot-answer-untranslated = 以下是我找到的信息。此答案暂无简体中文版本，因此以原文显示。
+bot-choices = 我找到了几个可能相关的答案。您指的是哪一个？
+bot-handoff = 很抱歉，我无法很好地回答这个问题。{ $site } 的工作人员可以为您提供帮助。
+bot-need-more = 能否请您再详细说明一下您要找什么？
+
+action-form = 填写在线表格
+action-contact = 联系 { $site }
+action-call = 拨打 { $phone }

@@ -1,0 +1,11 @@
+# 助理回覆居民時使用的文字（伺服器端，繁體中文）。
+
+bot-answer = 以下是我找到的資訊。
+bot-answer-untranslated = 以下是我找到的資訊。此答案目前尚無繁體中文版本，因此以原文顯示。
+bot-choices = 我找到幾個可能相關的答案。請問您指的是哪一個？
+bot-handoff = 很抱歉，我無法妥善回答這個問題。{ $site } 的工作人員可以為您提供協助。
+bot-need-more = 可以請您再詳細說明一下您要找的內容嗎？
+
+action-form = 填寫線上表格
+action-contact = 聯絡 { $site }
+action-call = 撥打 { $phone }
