@@ -1,4 +1,5 @@
-//! `cargo xtask`: build the widget, run the Riverton demo and run the whole check suite.
+//! `cargo xtask`: build the widget, run the Riverton demo, run the whole check suite and
+//! measure answer quality.
 //!
 //! Every command installs what it needs first (the wasm32 target, wasm-bindgen-cli,
 //! `wasm-opt` from npm, Chromium, the browser test packages), skipping what is already
@@ -6,6 +7,7 @@
 
 mod cmd;
 mod demo;
+mod eval;
 mod install;
 mod lockfile;
 mod repo;
@@ -45,6 +47,8 @@ pub enum Command {
     },
     /// Run formatting, lints (native and wasm32), the widget build and every test.
     Test,
+    /// Measure answer quality on the development sets and print a table per language.
+    Eval,
 }
 
 fn main() -> ExitCode {
@@ -53,6 +57,7 @@ fn main() -> ExitCode {
         Command::Widget => widget::run(&repo),
         Command::Demo { port } => demo::run(&repo, port),
         Command::Test => test::run(&repo),
+        Command::Eval => eval::run(&repo),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
