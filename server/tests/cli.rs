@@ -87,3 +87,56 @@ fn calibrate_prints_scores_for_the_demo_questions() {
         "{stdout}"
     );
 }
+
+#[test]
+fn eval_writes_one_result_per_query_and_prints_the_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let kb = dir.path().join("kb.jsonl");
+    let queries = dir.path().join("queries.jsonl");
+    let out = dir.path().join("out/results.jsonl");
+    std::fs::write(
+        &kb,
+        concat!(
+            r#"{"id":"water","lang":"en","question":"How do I pay my water bill?","answer":"Pay online or by phone."}"#, "\n",
+            r#"{"id":"dogs","lang":"en","question":"How do I license my dog?","answer":"Dogs need a licence every year."}"#, "\n",
+            r#"{"id":"agua","lang":"es","question":"¿Cómo pago mi factura de agua?","answer":"Pague en línea o por teléfono."}"#, "\n",
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        &queries,
+        concat!(
+            r#"{"qid":"1","lang":"en","text":"pay water bill","relevant_ids":["water"]}"#, "\n",
+            r#"{"qid":"2","lang":"es","text":"¿dónde pago la factura del agua?","relevant_ids":["agua"]}"#, "\n",
+            r#"{"qid":"3","lang":"en","text":"capital of Mongolia","relevant_ids":[]}"#, "\n",
+        ),
+    )
+    .unwrap();
+    let output = wayfinder()
+        .arg("eval")
+        .arg("--kb")
+        .arg(&kb)
+        .arg("--queries")
+        .arg(&queries)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["ranked_ids"][0], "water");
+    assert_eq!(lines[1]["lang"], "es");
+    assert_eq!(lines[1]["ranked_ids"][0], "agua");
+    assert_eq!(lines[2]["handoff"], true);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("| ALL | 2 | 1.000 |"), "{stdout}");
+}
