@@ -49,7 +49,7 @@ pub fn load(root: &Path) -> (Option<KnowledgeBase>, Vec<Diagnostic>) {
     };
 
     let mut entries = Vec::new();
-    for lang in &config.languages {
+    for lang in config.all_languages() {
         let lang_dir = root.join(lang);
         if !lang_dir.is_dir() {
             problems.push(Diagnostic::error(
@@ -135,8 +135,17 @@ fn read_config(path: &Path, problems: &mut Vec<Diagnostic>) -> Option<KbConfig> 
             ),
         ));
     }
+    for lang in &config.partial_languages {
+        if config.languages.contains(lang) {
+            problems.push(Diagnostic::error(
+                path,
+                line("partial_languages"),
+                format!("`{lang}` is in both `languages` and `partial_languages`"),
+            ));
+        }
+    }
     for (topic, names) in &config.topics {
-        for lang in &config.languages {
+        for lang in config.all_languages() {
             if !names.contains_key(lang) {
                 problems.push(Diagnostic::warning(
                     path,
@@ -147,7 +156,7 @@ fn read_config(path: &Path, problems: &mut Vec<Diagnostic>) -> Option<KbConfig> 
         }
     }
     for lang in config.synonyms.keys() {
-        if !config.languages.contains(lang) {
+        if !config.all_languages().any(|l| l == lang) {
             problems.push(Diagnostic::warning(
                 path,
                 1,
@@ -266,7 +275,7 @@ fn warn_about_stray_folders(root: &Path, config: &KbConfig, problems: &mut Vec<D
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if item.is_dir() && !config.languages.contains(&name) {
+        if item.is_dir() && !config.all_languages().any(|l| *l == name) {
             problems.push(Diagnostic::warning(
                 &item,
                 1,
@@ -303,7 +312,8 @@ fn check_duplicates(entries: &mut Vec<Entry>, problems: &mut Vec<Diagnostic>) {
     });
 }
 
-/// Every id should exist in every language: a missing counterpart is a warning.
+/// Every id should exist in every complete language: a missing counterpart is a warning.
+/// Partial languages may miss entries.
 fn check_translations(
     entries: &[Entry],
     config: &KbConfig,
@@ -392,6 +402,42 @@ es = "Basura"
             "{text:#?}"
         );
         assert!(has("warning: no `es` translation of `bins`"), "{text:#?}");
+    }
+
+    #[test]
+    fn partial_languages_may_miss_entries_but_not_have_extra_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            CONFIG_FILE,
+            &CONFIG
+                .replace(
+                    "default_language",
+                    "partial_languages = [\"vi\"]\ndefault_language",
+                )
+                .replace("es = \"Basura\"", "es = \"Basura\"\nvi = \"Rác\""),
+        );
+        write(dir.path(), "en/trash/day.md", &entry("day", "trash"));
+        write(dir.path(), "es/trash/day.md", &entry("day", "trash"));
+        write(dir.path(), "en/trash/bins.md", &entry("bins", "trash"));
+        write(dir.path(), "es/trash/bins.md", &entry("bins", "trash"));
+        write(dir.path(), "vi/trash/day.md", &entry("day", "trash"));
+        let (kb, problems) = load(dir.path());
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(kb.unwrap().entries.len(), 5);
+
+        write(
+            dir.path(),
+            "vi/trash/only-vi.md",
+            &entry("only-vi", "trash"),
+        );
+        let (_, problems) = load(dir.path());
+        let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert!(
+            text.iter()
+                .any(|t| t.contains("no `en` translation of `only-vi`")),
+            "{text:?}"
+        );
     }
 
     #[test]

@@ -15,8 +15,14 @@ pub struct KbConfig {
     pub site: String,
     /// The site's display name (e.g. "City of Riverton").
     pub name: String,
-    /// Languages the content is written in, as BCP 47 tags; every entry should exist in each.
+    /// Languages the content is written in, as BCP 47 tags; every entry should exist in each
+    /// (a missing translation is a warning).
     pub languages: Vec<String>,
+    /// Languages being translated: entries may be missing (residents then get the default
+    /// language's answer, flagged), and every entry must also exist in the complete
+    /// `languages`.
+    #[serde(default)]
+    pub partial_languages: Vec<String>,
     /// The language used when a resident's language has no content.
     pub default_language: String,
     /// Topic key → names per language. Entries must use one of these keys.
@@ -28,6 +34,11 @@ pub struct KbConfig {
 }
 
 impl KbConfig {
+    /// Complete and partial languages, complete first.
+    pub fn all_languages(&self) -> impl Iterator<Item = &String> {
+        self.languages.iter().chain(&self.partial_languages)
+    }
+
     /// Synonym groups for `lang`: every word of a group (key or value) maps to all the others.
     pub fn synonym_groups(&self, lang: &str) -> BTreeMap<String, Vec<String>> {
         let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();

@@ -101,6 +101,7 @@ pub fn from_jsonl(path: &Path, today: NaiveDate) -> Result<KnowledgeBase, Import
         site: "imported".into(),
         name: path.display().to_string(),
         languages: per_lang.into_keys().collect(),
+        partial_languages: Vec::new(),
         default_language,
         topics: BTreeMap::new(),
         synonyms: BTreeMap::new(),

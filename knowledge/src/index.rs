@@ -84,6 +84,7 @@ pub struct SearchIndex {
     entry_terms: Vec<HashSet<String>>,
     langs: BTreeMap<String, LangData>,
     default_language: String,
+    partial_languages: Vec<String>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -106,7 +107,7 @@ impl SearchIndex {
         let mut schema = Schema::builder();
         let entry_field = schema.add_u64_field("entry", STORED);
         let mut fields = BTreeMap::new();
-        for lang in &kb.config.languages {
+        for lang in kb.config.all_languages() {
             let indexing = TextFieldIndexing::default()
                 .set_tokenizer(&analyzer::tokenizer_name(lang))
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions);
@@ -117,7 +118,7 @@ impl SearchIndex {
             fields.insert(lang.clone(), (title, asked, body));
         }
         let index = Index::create_in_ram(schema.build());
-        for lang in &kb.config.languages {
+        for lang in kb.config.all_languages() {
             index
                 .tokenizers()
                 .register(&analyzer::tokenizer_name(lang), analyzer::analyzer(lang));
@@ -192,6 +193,7 @@ impl SearchIndex {
             entry_terms,
             langs,
             default_language: kb.config.default_language.clone(),
+            partial_languages: kb.config.partial_languages.clone(),
         })
     }
 
@@ -213,6 +215,12 @@ impl SearchIndex {
     /// The language used when a resident's language has no content.
     pub fn default_language(&self) -> &str {
         &self.default_language
+    }
+
+    /// Whether `lang` is being translated (its content may miss entries that the default
+    /// language has).
+    pub fn is_partial(&self, lang: &str) -> bool {
+        self.partial_languages.iter().any(|l| l == lang)
     }
 
     /// The published entry `id` in `lang`, or in the default language when it has no

@@ -20,7 +20,7 @@ use anyhow::Context as _;
 use knowledge::SearchIndex;
 use serde::{Deserialize, Serialize};
 
-use crate::decide::{Decision, Thresholds, decide};
+use crate::decide::{Decision, Thresholds, search_and_decide};
 use crate::language::{self, Context};
 
 /// How many ranked ids a result line carries.
@@ -74,11 +74,16 @@ pub fn run_queries(
         } else {
             language::resolve(index, &query.text, Context::default())
         };
-        let result = index.search(&lang, &query.text, RANKED)?;
-        let handoff = matches!(decide(&result, thresholds), Decision::Handoff);
+        let (result, decision) = search_and_decide(index, &lang, &query.text, thresholds)?;
+        let handoff = matches!(decision, Decision::Handoff);
         results.push(ResultLine {
             qid: query.qid.clone(),
-            ranked_ids: result.hits.iter().map(|h| h.entry.id.clone()).collect(),
+            ranked_ids: result
+                .hits
+                .iter()
+                .take(RANKED)
+                .map(|h| h.entry.id.clone())
+                .collect(),
             handoff,
             lang: result.lang,
         });

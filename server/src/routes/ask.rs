@@ -9,16 +9,13 @@ use protocol::{AskRequest, AskResponse, ErrorCode, MAX_QUESTION_CHARS};
 use uuid::Uuid;
 
 use super::guard::{ApiJson, check_origin};
-use crate::decide::{Decision, decide};
+use crate::decide::{Decision, search_and_decide};
 use crate::error::ApiError;
 use crate::language::{self, Context};
 use crate::redact::redact;
 use crate::reply;
 use crate::state::{AppState, Site};
 use crate::store::Turn;
-
-/// How many hits the decision looks at.
-const SEARCH_LIMIT: usize = 10;
 
 /// Routes of this feature.
 pub fn router() -> Router<AppState> {
@@ -109,10 +106,8 @@ async fn ask(
         }
         None => {
             let lang = language::resolve(index, text, context);
-            let result = index
-                .search(&lang, text, SEARCH_LIMIT)
+            let (result, decision) = search_and_decide(index, &lang, text, &state.thresholds)
                 .map_err(|e| ApiError::Internal(e.into()))?;
-            let decision = decide(&result, &state.thresholds);
             (lang, decision, result.query_terms > 0)
         }
     };
