@@ -16,8 +16,6 @@
 //! (highest answer coverage, then margin): small labelled sets overfit. It prints the fitted
 //! thresholds and the scores under both the fitted and the current ones. The labelled file's `lang` is used only to report language-identification accuracy.
 
-use std::path::Path;
-
 use anyhow::Context as _;
 use knowledge::{SearchIndex, SearchResult};
 use serde::Deserialize;
@@ -66,20 +64,6 @@ struct Searched {
     expect: Option<String>,
     lang_right: bool,
     result: SearchResult,
-}
-
-/// Reads a labelled JSONL file.
-pub fn read_queries(path: &Path) -> anyhow::Result<Vec<LabelledQuery>> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, line)| {
-            serde_json::from_str(line)
-                .with_context(|| format!("{}:{}: not a labelled query", path.display(), i + 1))
-        })
-        .collect()
 }
 
 fn search_all(index: &SearchIndex, queries: &[LabelledQuery]) -> anyhow::Result<Vec<Searched>> {

@@ -54,6 +54,15 @@ pub enum Command {
         #[arg(long)]
         lang_from_file: bool,
     },
+    /// Measure language identification on labelled short questions (`{"text", "lang"}`).
+    Langid {
+        /// The knowledge-base folder (its languages are the candidates).
+        #[arg(long)]
+        content: PathBuf,
+        /// Labelled questions, JSONL.
+        #[arg(long)]
+        queries: PathBuf,
+    },
     /// Fit the answer/choices/handoff thresholds on labelled questions and print the scores.
     Calibrate {
         /// The knowledge-base folder.
@@ -76,6 +85,13 @@ pub fn main() -> ExitCode {
             out,
             lang_from_file,
         } => match eval(&kb, &queries, &out, lang_from_file) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("wayfinder: {e:#}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Langid { content, queries } => match langid(&content, &queries) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("wayfinder: {e:#}");
@@ -182,16 +198,30 @@ fn eval(
     Ok(())
 }
 
-/// `wayfinder calibrate`.
-fn calibrate(content: &std::path::Path, queries: &std::path::Path) -> anyhow::Result<()> {
-    use crate::calibrate::{evaluate, fit, print_scores, read_queries};
+/// Loads and indexes a knowledge-base folder, refusing content with errors.
+fn load_content(content: &std::path::Path) -> anyhow::Result<knowledge::SearchIndex> {
     let (kb, problems) = knowledge::load(content);
     if let Some(first) = problems.iter().find(|p| p.is_error()) {
         anyhow::bail!("the content has errors, first: {first}");
     }
     let kb = kb.ok_or_else(|| anyhow::anyhow!("no content in {}", content.display()))?;
-    let index = knowledge::SearchIndex::build(&kb)?;
-    let queries = read_queries(queries)?;
+    Ok(knowledge::SearchIndex::build(&kb)?)
+}
+
+/// `wayfinder langid`.
+fn langid(content: &std::path::Path, queries: &std::path::Path) -> anyhow::Result<()> {
+    let index = load_content(content)?;
+    let queries: Vec<crate::langid::LabelledText> = crate::eval::read_jsonl(queries)?;
+    let report = crate::langid::measure(&index, &queries);
+    print!("{}", crate::langid::render(&report));
+    Ok(())
+}
+
+/// `wayfinder calibrate`.
+fn calibrate(content: &std::path::Path, queries: &std::path::Path) -> anyhow::Result<()> {
+    use crate::calibrate::{LabelledQuery, evaluate, fit, print_scores};
+    let index = load_content(content)?;
+    let queries: Vec<LabelledQuery> = crate::eval::read_jsonl(queries)?;
     let current = crate::decide::Thresholds::default();
     print_scores("current", &evaluate(&index, &queries, &current)?);
     let (best, scores) = fit(&index, &queries)?;

@@ -14,7 +14,8 @@
 //!   trait).
 //! - [`calibrate`]: fits the decision thresholds on labelled questions and measures quality.
 //! - [`eval`]: retrieval, language and handoff metrics on labelled question sets.
-//! - [`cli`]: the `wayfinder` command (`serve`, `check`, `calibrate`, `eval`).
+//! - [`langid`]: language-identification accuracy on labelled short questions.
+//! - [`cli`]: the `wayfinder` command (`serve`, `check`, `calibrate`, `eval`, `langid`).
 //!
 //! [`run`] serves an [`app`] on a listener until a shutdown signal; `main` only parses the
 //! command line.
@@ -25,6 +26,7 @@ pub mod config;
 pub mod decide;
 pub mod error;
 pub mod eval;
+pub mod langid;
 pub mod language;
 pub mod redact;
 pub mod reply;
