@@ -50,3 +50,14 @@ error-not_found = مساعد المدينة غير متاح الآن. يُرجى
 error-method_not_allowed = مساعد المدينة غير متاح الآن. يُرجى المحاولة لاحقًا.
 error-rate_limited = أنت ترسل الأسئلة بسرعة كبيرة. يُرجى الانتظار قليلًا ثم المحاولة مرة أخرى.
 error-internal = حدث خطأ من جانبنا. يُرجى المحاولة مرة أخرى بعد قليل.
+
+## اللغة والإعدادات
+
+language-button = اللغة:
+language-list = اختر لغة
+language-changed = يعمل المساعد الآن باللغة العربية.
+prefs-button = الإعدادات
+pref-larger-text = نص أكبر
+pref-high-contrast = تباين عالٍ
+pref-read-aloud = قراءة الإجابات بصوت عالٍ
+voice-input = قل سؤالك

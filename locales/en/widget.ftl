@@ -51,3 +51,14 @@ error-not_found = The city's assistant is not available right now. Please try ag
 error-method_not_allowed = The city's assistant is not available right now. Please try again later.
 error-rate_limited = You are sending questions very quickly. Please wait a moment and try again.
 error-internal = Something went wrong on our side. Please try again in a moment.
+
+## Language and settings
+
+language-button = Language:
+language-list = Choose a language
+language-changed = The assistant is now in English.
+prefs-button = Settings
+pref-larger-text = Larger text
+pref-high-contrast = High contrast
+pref-read-aloud = Read answers aloud
+voice-input = Speak your question

@@ -50,3 +50,14 @@ error-not_found = El asistente de la ciudad no está disponible en este momento.
 error-method_not_allowed = El asistente de la ciudad no está disponible en este momento. Inténtelo más tarde.
 error-rate_limited = Está enviando preguntas muy rápido. Espere un momento e inténtelo de nuevo.
 error-internal = Algo falló de nuestro lado. Inténtelo de nuevo en un momento.
+
+## Idioma y ajustes
+
+language-button = Idioma:
+language-list = Elija un idioma
+language-changed = El asistente ahora está en español.
+prefs-button = Ajustes
+pref-larger-text = Texto más grande
+pref-high-contrast = Alto contraste
+pref-read-aloud = Leer las respuestas en voz alta
+voice-input = Diga su pregunta

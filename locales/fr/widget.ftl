@@ -50,3 +50,14 @@ error-not_found = L'assistant de la Ville n'est pas disponible pour le moment. V
 error-method_not_allowed = L'assistant de la Ville n'est pas disponible pour le moment. Veuillez réessayer plus tard.
 error-rate_limited = Vous envoyez des questions très rapidement. Veuillez patienter un instant, puis réessayer.
 error-internal = Un problème est survenu de notre côté. Veuillez réessayer dans un instant.
+
+## Langue et paramètres
+
+language-button = Langue :
+language-list = Choisissez une langue
+language-changed = L’assistant est maintenant en français.
+prefs-button = Paramètres
+pref-larger-text = Texte plus grand
+pref-high-contrast = Contraste élevé
+pref-read-aloud = Lire les réponses à voix haute
+voice-input = Dites votre question

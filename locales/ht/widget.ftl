@@ -50,3 +50,14 @@ error-not_found = Asistan vil la pa disponib kounye a. Tanpri eseye ankò pita.
 error-method_not_allowed = Asistan vil la pa disponib kounye a. Tanpri eseye ankò pita.
 error-rate_limited = W ap voye kesyon twò vit. Tanpri tann yon ti moman epi eseye ankò.
 error-internal = Te gen yon pwoblèm bò kote nou. Tanpri eseye ankò nan yon ti moman.
+
+## Lang ak paramèt
+
+language-button = Lang:
+language-list = Chwazi yon lang
+language-changed = Asistan an pale kreyòl ayisyen kounye a.
+prefs-button = Paramèt
+pref-larger-text = Tèks pi gwo
+pref-high-contrast = Gwo kontras
+pref-read-aloud = Li repons yo awotvwa
+voice-input = Di kesyon ou a

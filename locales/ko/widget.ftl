@@ -50,3 +50,14 @@ error-not_found = 지금은 시 도우미를 이용할 수 없습니다. 나중�
 error-method_not_allowed = 지금은 시 도우미를 이용할 수 없습니다. 나중에 다시 시도해 주세요.
 error-rate_limited = 질문을 너무 빠르게 보내고 계십니다. 잠시 기다린 후 다시 시도해 주세요.
 error-internal = 저희 쪽에 문제가 발생했습니다. 잠시 후 다시 시도해 주세요.
+
+## 언어 및 설정
+
+language-button = 언어:
+language-list = 언어 선택
+language-changed = 이제 도우미가 한국어로 안내합니다.
+prefs-button = 설정
+pref-larger-text = 글자 크게
+pref-high-contrast = 고대비
+pref-read-aloud = 답변 소리 내어 읽기
+voice-input = 음성으로 질문하기

@@ -50,3 +50,14 @@ error-not_found = O assistente da Prefeitura não está disponível no momento. 
 error-method_not_allowed = O assistente da Prefeitura não está disponível no momento. Tente novamente mais tarde.
 error-rate_limited = Você está enviando perguntas muito rápido. Aguarde um momento e tente novamente.
 error-internal = Ocorreu um erro do nosso lado. Tente novamente em instantes.
+
+## Idioma e configurações
+
+language-button = Idioma:
+language-list = Escolha um idioma
+language-changed = O assistente agora está em português.
+prefs-button = Configurações
+pref-larger-text = Texto maior
+pref-high-contrast = Alto contraste
+pref-read-aloud = Ler as respostas em voz alta
+voice-input = Diga sua pergunta

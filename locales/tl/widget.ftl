@@ -50,3 +50,14 @@ error-not_found = Hindi available ang katuwang ng lungsod sa ngayon. Pakisubukan
 error-method_not_allowed = Hindi available ang katuwang ng lungsod sa ngayon. Pakisubukang muli mamaya.
 error-rate_limited = Napakabilis po ng pagpapadala ninyo ng mga tanong. Maghintay po sandali at subukang muli.
 error-internal = Nagkaproblema po sa aming panig. Pakisubukang muli maya-maya.
+
+## Wika at mga setting
+
+language-button = Wika:
+language-list = Pumili ng wika
+language-changed = Nasa Tagalog na ang assistant.
+prefs-button = Mga setting
+pref-larger-text = Mas malaking teksto
+pref-high-contrast = Mataas na contrast
+pref-read-aloud = Basahin nang malakas ang mga sagot
+voice-input = Sabihin ang iyong tanong

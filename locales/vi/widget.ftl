@@ -50,3 +50,14 @@ error-not_found = Trợ lý của thành phố hiện không hoạt động. Vui
 error-method_not_allowed = Trợ lý của thành phố hiện không hoạt động. Vui lòng thử lại sau.
 error-rate_limited = Quý vị đang gửi câu hỏi quá nhanh. Vui lòng đợi một chút rồi thử lại.
 error-internal = Đã xảy ra lỗi từ phía chúng tôi. Vui lòng thử lại sau giây lát.
+
+## Ngôn ngữ và cài đặt
+
+language-button = Ngôn ngữ:
+language-list = Chọn ngôn ngữ
+language-changed = Trợ lý hiện dùng tiếng Việt.
+prefs-button = Cài đặt
+pref-larger-text = Chữ lớn hơn
+pref-high-contrast = Độ tương phản cao
+pref-read-aloud = Đọc to câu trả lời
+voice-input = Nói câu hỏi của bạn

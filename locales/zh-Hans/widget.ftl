@@ -50,3 +50,14 @@ error-not_found = 市政助手目前无法使用。请稍后再试。
 error-method_not_allowed = 市政助手目前无法使用。请稍后再试。
 error-rate_limited = 您提问的速度太快了。请稍等片刻再试。
 error-internal = 我们这边出了问题。请稍后再试。
+
+## 语言和设置
+
+language-button = 语言：
+language-list = 选择语言
+language-changed = 助手现在使用简体中文。
+prefs-button = 设置
+pref-larger-text = 放大文字
+pref-high-contrast = 高对比度
+pref-read-aloud = 朗读回答
+voice-input = 说出您的问题

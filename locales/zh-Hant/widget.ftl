@@ -50,3 +50,14 @@ error-not_found = 市政助理目前無法使用。請稍後再試。
 error-method_not_allowed = 市政助理目前無法使用。請稍後再試。
 error-rate_limited = 您提問的速度太快了。請稍候片刻再試。
 error-internal = 我們這邊出了問題。請稍後再試。
+
+## 語言和設定
+
+language-button = 語言：
+language-list = 選擇語言
+language-changed = 助理現在使用繁體中文。
+prefs-button = 設定
+pref-larger-text = 放大文字
+pref-high-contrast = 高對比
+pref-read-aloud = 朗讀回答
+voice-input = 說出您的問題

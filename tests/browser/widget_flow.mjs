@@ -13,6 +13,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import process from 'node:process';
+import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
@@ -37,6 +38,8 @@ const WAIT_MS = 10_000;
 /** Longest the whole flow may take before it is reported as hung. */
 const TOTAL_MS = 120_000;
 const MAX_TABS = 60;
+
+const LOCALES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../locales');
 
 const EN_QUESTION = 'when is trash picked up';
 const ES_QUESTION = '¿cómo pago mi factura de agua?';
@@ -87,7 +90,7 @@ async function deepActive(page) {
       el = el.shadowRoot.activeElement;
     }
     if (!el) {
-      return { description: '(nothing)', id: '', inWidget: false };
+      return { description: '(nothing)', id: '', inWidget: false, dataLang: null };
     }
     const root = el.getRootNode();
     const host = root instanceof ShadowRoot ? root.host : null;
@@ -96,7 +99,7 @@ async function deepActive(page) {
     if (el.id) description += `#${el.id}`;
     for (const cls of el.classList) description += `.${cls}`;
     if (host) description = `${host.tagName.toLowerCase()}#${host.id} >> ${description}`;
-    return { description, id: el.id, inWidget };
+    return { description, id: el.id, inWidget, dataLang: el.getAttribute('data-lang') };
   });
 }
 
@@ -364,6 +367,178 @@ async function flow(page, url, step) {
     await expectFocusOn(page, 'launcher', 'the launcher');
     await expectNoAxeViolations(page, 'after closing the widget');
   });
+
+  await step('6. reopened dialog: the language menu opens from the keyboard', async () => {
+    await page.keyboard.press('Enter');
+    try {
+      await page.locator('#wf-dialog').waitFor({ state: 'visible', timeout: 5_000 });
+    } catch {
+      fail('#wf-dialog did not open again after Enter on the launcher');
+    }
+    await expectFocusOn(page, 'wf-input', 'the text input');
+    await tabUntil(
+      page,
+      'Shift+Tab',
+      (active) => active.inWidget && active.id === 'wf-lang-button',
+      'the language button #wf-lang-button',
+    );
+    // The UI follows the language of the last reply until the resident picks one.
+    const uiLang = await page.locator('#wf-dialog').getAttribute('lang');
+    const label = await page.locator('#wf-lang-button').evaluate((el) => {
+      const root = el.getRootNode();
+      const parts = (el.getAttribute('aria-labelledby') || '')
+        .split(/\s+/)
+        .map((id) => ((root.getElementById(id) || {}).textContent || '').trim());
+      const current = el.parentElement.parentElement.querySelector('#wf-langs [aria-current="true"]');
+      return { parts, current: current ? current.textContent : null };
+    });
+    const expected = [localeText(uiLang, 'language-button'), label.current];
+    if (!label.current || JSON.stringify(label.parts) !== JSON.stringify(expected)) {
+      fail(
+        `the language button should be named ${JSON.stringify(expected.join(' '))} (UI language ` +
+          `${uiLang}), it is ${JSON.stringify(label.parts.join(' '))}`,
+      );
+    }
+    await page.keyboard.press('Enter');
+    await expectDisclosure(page, 'wf-lang-button', 'wf-langs', true);
+    await page.keyboard.press('Escape');
+    await expectDisclosure(page, 'wf-lang-button', 'wf-langs', false);
+    if (!(await page.locator('#wf-dialog').isVisible())) {
+      fail('the first Escape should close only the language menu, but it closed the dialog');
+    }
+    await expectFocusOn(page, 'wf-lang-button', 'the language button after Escape');
+    await page.keyboard.press('Enter');
+    await expectDisclosure(page, 'wf-lang-button', 'wf-langs', true);
+    const items = await page.locator('#wf-langs button[data-lang]').evaluateAll((buttons) =>
+      buttons.map((b) => ({ tag: b.dataset.lang, lang: b.getAttribute('lang'), dir: b.getAttribute('dir') })),
+    );
+    if (items.length !== 12) fail(`expected 12 languages in #wf-langs, found ${items.length}`);
+    const unmarked = items.filter((item) => item.lang !== item.tag);
+    if (unmarked.length) fail(`language items without their own lang: ${JSON.stringify(unmarked)}`);
+    const arabic = items.find((item) => item.tag === 'ar');
+    if (!arabic || arabic.dir !== 'rtl') fail(`the Arabic item should have dir="rtl": ${JSON.stringify(arabic)}`);
+    await expectNoAxeViolations(page, 'with the language menu open');
+  });
+
+  await step('7. choosing Español switches the dialog to Spanish', async () => {
+    await tabUntil(
+      page,
+      'Tab',
+      (active) => active.inWidget && active.dataLang === 'es',
+      'the Español item of the language menu',
+    );
+    await page.keyboard.press('Enter');
+    const title = localeText('es', 'dialog-title');
+    const switched = await waitUntil(
+      async () => ((await page.locator('#wf-title').textContent()) || '').trim() === title,
+    );
+    if (!switched) {
+      const shown = await page.locator('#wf-title').textContent();
+      fail(`after choosing Español the title should be ${JSON.stringify(title)}, it is ${JSON.stringify(shown)}`);
+    }
+    const dialogLang = await page.locator('#wf-dialog').getAttribute('lang');
+    if (dialogLang !== 'es') fail(`expected lang="es" on #wf-dialog, found ${JSON.stringify(dialogLang)}`);
+    await expectDisclosure(page, 'wf-lang-button', 'wf-langs', false);
+    await expectFocusOn(page, 'wf-lang-button', 'the language button');
+    const stored = await page.evaluate(() => localStorage.getItem('wayfinder:lang'));
+    if (stored !== 'es') fail(`expected localStorage "wayfinder:lang" to be "es", found ${JSON.stringify(stored)}`);
+  });
+
+  await step('8. larger text turns on from the keyboard', async () => {
+    await tabUntil(
+      page,
+      'Tab',
+      (active) => active.inWidget && active.id === 'wf-prefs-button',
+      'the settings button #wf-prefs-button',
+    );
+    await page.keyboard.press('Enter');
+    await expectDisclosure(page, 'wf-prefs-button', 'wf-prefs', true);
+    await tabUntil(
+      page,
+      'Tab',
+      (active) => active.inWidget && active.id === 'wf-pref-large-text',
+      'the larger text toggle #wf-pref-large-text',
+    );
+    await page.keyboard.press('Space');
+    const on = await waitUntil(async () => {
+      const state = await largerTextState(page);
+      return state.checked && state.large;
+    }, 5_000);
+    if (!on) {
+      fail(`Space on the larger text toggle should tick it and enlarge the dialog: ${JSON.stringify(await largerTextState(page))}`);
+    }
+    await expectNoAxeViolations(page, 'with larger text on and the settings open');
+  });
+
+  await step('9. larger text and Español survive a reload', async () => {
+    await page.reload({ waitUntil: 'load' });
+    await page.locator('button#launcher').waitFor({ state: 'visible', timeout: WAIT_MS });
+    await page.locator('button#launcher').focus();
+    await page.keyboard.press('Enter');
+    try {
+      await page.locator('#wf-dialog').waitFor({ state: 'visible', timeout: WAIT_MS });
+    } catch {
+      fail('#wf-dialog did not open after the reload');
+    }
+    const state = await largerTextState(page);
+    if (!state.checked) fail('after the reload the larger text toggle is off again');
+    if (!state.large) fail('after the reload the dialog lost its larger text');
+    const dialogLang = await page.locator('#wf-dialog').getAttribute('lang');
+    if (dialogLang !== 'es') fail(`after the reload expected lang="es" on #wf-dialog, found ${JSON.stringify(dialogLang)}`);
+  });
+}
+
+/** The value of message `id` in `locales/<lang>/widget.ftl`. */
+function localeText(lang, id) {
+  const source = readFileSync(path.join(LOCALES, lang, 'widget.ftl'), 'utf8');
+  const match = source.match(new RegExp(`^${id} = (.*)$`, 'm'));
+  if (!match) fail(`locales/${lang}/widget.ftl has no message ${id}`);
+  return match[1].trim();
+}
+
+/** Presses `key` until `reached(active)` holds for the deep active element. */
+async function tabUntil(page, key, reached, what) {
+  const visited = [];
+  for (let i = 0; i < MAX_TABS; i += 1) {
+    await page.keyboard.press(key);
+    const active = await deepActive(page);
+    visited.push(active.description);
+    if (reached(active)) return;
+  }
+  fail(
+    `pressing ${key} ${MAX_TABS} times never reached ${what}; focus went to: ` +
+      `${[...new Set(visited)].join(', ')}`,
+  );
+}
+
+async function expectDisclosure(page, buttonId, panelId, open) {
+  const expected = open ? 'true' : 'false';
+  const ok = await waitUntil(async () => {
+    const state = await disclosureState(page, buttonId, panelId);
+    return state.expanded === expected && state.visible === open;
+  }, 5_000);
+  if (!ok) {
+    const state = await disclosureState(page, buttonId, panelId);
+    fail(
+      `expected #${buttonId} aria-expanded="${expected}" and #${panelId} ` +
+        `${open ? 'visible' : 'hidden'}, found aria-expanded=${JSON.stringify(state.expanded)} ` +
+        `and #${panelId} ${state.visible ? 'visible' : 'hidden'}`,
+    );
+  }
+}
+
+async function disclosureState(page, buttonId, panelId) {
+  return {
+    expanded: await page.locator(`#${buttonId}`).getAttribute('aria-expanded'),
+    visible: await page.locator(`#${panelId}`).isVisible(),
+  };
+}
+
+async function largerTextState(page) {
+  return page.locator('#wf-pref-large-text').evaluate((input) => ({
+    checked: input.checked,
+    large: input.closest('#wf-dialog').classList.contains('large'),
+  }));
 }
 
 async function screenshot(page, name) {

@@ -88,9 +88,19 @@
     return url.origin + (prefix ? prefix[1] : '');
   }
 
-  /** The launcher's language: data-lang, then the page's lang, then the browser's. */
+  /** The language the resident picked in the widget on an earlier visit, if any. */
+  function chosenLanguage() {
+    try {
+      return window.localStorage.getItem('wayfinder:lang') || '';
+    } catch (e) {
+      return '';
+    }
+  }
+
+  /** The launcher's language: the resident's own choice, data-lang, then the page's lang,
+   *  then the browser's. */
   function labelLanguage() {
-    var wanted = [lang, document.documentElement.getAttribute('lang') || ''].concat(
+    var wanted = [chosenLanguage(), lang, document.documentElement.getAttribute('lang') || ''].concat(
       navigator.languages || [navigator.language || '']
     );
     for (var i = 0; i < wanted.length; i += 1) {

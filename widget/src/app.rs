@@ -7,7 +7,9 @@ use protocol::{AskRequest, AskResponse, ErrorCode, FeedbackResponse};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent, ShadowRoot, Window};
+use web_sys::{
+    Document, Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent, ShadowRoot, Window,
+};
 
 use crate::announce::{self, Announcer};
 use crate::chrome::Chrome;
@@ -16,9 +18,12 @@ use crate::dom;
 use crate::http;
 use crate::ids;
 use crate::locale;
+use crate::prefs::{self, Pref, Prefs};
 use crate::render::Renderer;
 use crate::reply::Failure;
 use crate::session::{PageLanguages, Session};
+use crate::settings::Features;
+use crate::speech::{self, Voice};
 use crate::style;
 use crate::texts::Texts;
 
@@ -42,6 +47,12 @@ pub struct App {
     busy: Cell<bool>,
     greeted: Cell<bool>,
     next_uid: Cell<u32>,
+    /// The display preferences in force.
+    prefs: Cell<Prefs>,
+    /// Whether the resident picked the UI language (replies then no longer switch it).
+    chosen: Cell<bool>,
+    /// Dictation, when the browser has it.
+    voice: Option<Rc<Voice>>,
 }
 
 impl App {
@@ -55,16 +66,33 @@ impl App {
         style::adopt(&root)?;
 
         let page = page_languages(&window, &doc);
-        let mut requested: Vec<String> = config.lang.iter().cloned().collect();
+        let stored =
+            prefs::load(&window, prefs::LANG_KEY).and_then(|tag| prefs::stored_language(&tag));
+        let mut requested: Vec<String> = stored.iter().cloned().collect();
+        requested.extend(config.lang.iter().cloned());
         requested.extend(page.page_lang.iter().cloned());
         requested.extend(page.languages.iter().cloned());
         let lang = locale::ui_language(&requested);
         let texts = Rc::new(fetch_texts(&config.base, &lang).await);
 
-        let chrome = Chrome::build(&doc, &root, config.side, &texts)?;
+        let features = Features {
+            speak: speech::can_speak(&window),
+            listen: speech::can_listen(&window),
+        };
+        let chrome = Chrome::build(&doc, &root, config.side, features, &texts)?;
         let announcer = Announcer::new(window.clone(), chrome.announcer.clone());
+        let voice = chrome
+            .settings
+            .mic
+            .as_ref()
+            .and_then(|mic| Voice::new(&window, mic.clone().into(), chrome.input.clone()));
+        let mut session = Session::new(&config.site);
+        if let Some(tag) = &stored {
+            session.choose_language(tag);
+        }
+        let saved = Prefs::decode(&prefs::load(&window, prefs::PREFS_KEY).unwrap_or_default());
         let app = Rc::new(Self {
-            session: RefCell::new(Session::new(&config.site)),
+            session: RefCell::new(session),
             window,
             doc,
             root,
@@ -76,7 +104,12 @@ impl App {
             busy: Cell::new(false),
             greeted: Cell::new(false),
             next_uid: Cell::new(0),
+            prefs: Cell::new(saved),
+            chosen: Cell::new(stored.is_some()),
+            voice,
         });
+        app.chrome.settings.show_prefs(saved);
+        app.apply_prefs();
         app.wire()?;
         Ok(app)
     }
@@ -98,6 +131,8 @@ impl App {
         if !self.chrome.is_open() {
             return;
         }
+        self.chrome.settings.set_langs_open(false);
+        self.chrome.settings.set_prefs_open(false);
         self.chrome.dialog.set_hidden(true);
         let _ = self.chrome.launcher.set_attribute("aria-expanded", "false");
         let _ = self.chrome.launcher.focus();
@@ -140,9 +175,57 @@ impl App {
             };
             if key.key() == "Escape" && !key.is_composing() && app.chrome.is_open() {
                 event.prevent_default();
-                app.close();
+                app.escape();
             }
         })?;
+
+        let app = Rc::clone(self);
+        dom::listen(&self.chrome.settings.lang_button, "click", move |_| {
+            let settings = &app.chrome.settings;
+            settings.set_langs_open(!settings.langs_open());
+        })?;
+
+        let app = Rc::clone(self);
+        dom::listen(&self.chrome.settings.lang_list, "click", move |event| {
+            let tag = dom::event_element(&event)
+                .and_then(|el| el.closest("button[data-lang]").ok()?)
+                .and_then(|button| button.get_attribute("data-lang"));
+            if let Some(tag) = tag {
+                spawn_local(Rc::clone(&app).choose_language(tag));
+            }
+        })?;
+
+        let app = Rc::clone(self);
+        dom::listen(&self.chrome.settings.prefs_button, "click", move |_| {
+            let settings = &app.chrome.settings;
+            settings.set_prefs_open(!settings.prefs_open());
+        })?;
+
+        let app = Rc::clone(self);
+        dom::listen(&self.chrome.settings.prefs_panel, "change", move |event| {
+            let Some(input) = event
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            if let Some(pref) = input
+                .get_attribute("data-pref")
+                .as_deref()
+                .and_then(Pref::from_word)
+            {
+                app.set_pref(pref, input.checked());
+            }
+        })?;
+
+        if let (Some(mic), Some(voice)) = (&self.chrome.settings.mic, &self.voice) {
+            let app = Rc::clone(self);
+            let voice = Rc::clone(voice);
+            dom::listen(mic, "click", move |_| {
+                voice.toggle(app.texts().lang());
+                let _ = app.chrome.input.focus();
+            })?;
+        }
 
         let app = Rc::clone(self);
         dom::listen(&self.chrome.log, "click", move |event| {
@@ -158,6 +241,61 @@ impl App {
             }
         })?;
         Ok(())
+    }
+
+    /// Esc closes an open menu (focus back on its button), and otherwise the dialog.
+    fn escape(&self) {
+        let settings = &self.chrome.settings;
+        if settings.langs_open() {
+            settings.set_langs_open(false);
+            let _ = settings.lang_button.focus();
+        } else if settings.prefs_open() {
+            settings.set_prefs_open(false);
+            let _ = settings.prefs_button.focus();
+        } else {
+            self.close();
+        }
+    }
+
+    /// Switches the UI to the language the resident picked, remembers it on the device and
+    /// puts it first in later questions.
+    async fn choose_language(self: Rc<Self>, tag: String) {
+        let settings = &self.chrome.settings;
+        settings.set_langs_open(false);
+        let _ = settings.lang_button.focus();
+        let texts = self.texts_for(&tag).await;
+        if texts.lang() != tag {
+            // The strings could not be fetched: the UI stays as it is.
+            return;
+        }
+        if let Err(err) = self.chrome.relabel(&texts) {
+            dom::report(&err);
+        }
+        *self.texts.borrow_mut() = Rc::clone(&texts);
+        self.chosen.set(true);
+        self.session.borrow_mut().choose_language(&tag);
+        prefs::save(&self.window, prefs::LANG_KEY, &tag);
+        self.announcer.say(&texts.get(ids::LANGUAGE_CHANGED));
+    }
+
+    /// Turns a display preference on or off, for now and on later visits.
+    fn set_pref(&self, pref: Pref, on: bool) {
+        let mut prefs = self.prefs.get();
+        prefs.set(pref, on);
+        self.prefs.set(prefs);
+        prefs::save(&self.window, prefs::PREFS_KEY, &prefs.encode());
+        if pref == Pref::ReadAloud && !on {
+            speech::hush(&self.window);
+        }
+        self.apply_prefs();
+    }
+
+    /// Styles the dialog as the display preferences say.
+    fn apply_prefs(&self) {
+        let prefs = self.prefs.get();
+        let classes = self.chrome.dialog.class_list();
+        let _ = classes.toggle_with_force("large", prefs.larger_text);
+        let _ = classes.toggle_with_force("contrast", prefs.high_contrast);
     }
 
     fn texts(&self) -> Rc<Texts> {
@@ -272,7 +410,12 @@ impl App {
         match self.renderer_with(&texts).reply(reply, self.uid()) {
             Ok(message) => {
                 self.append(&message);
-                self.announcer.say(&announce::announcement(reply));
+                let spoken = announce::announcement(reply);
+                if self.prefs.get().read_aloud {
+                    let lang = reply.answer.as_ref().map_or(&reply.lang, |a| &a.lang);
+                    speech::speak(&self.window, &spoken, lang);
+                }
+                self.announcer.say(&spoken);
             }
             Err(err) => dom::report(&err),
         }
@@ -289,30 +432,19 @@ impl App {
         }
     }
 
-    /// Switches the UI to the reply's language when the widget has it.
+    /// Switches the UI to the reply's language when the widget has it, unless the resident
+    /// picked a language.
     async fn follow_language(&self, reply_lang: &str) {
+        if self.chosen.get() {
+            return;
+        }
         let Some(tag) = locale::supported(reply_lang) else {
             return;
         };
         if self.texts().lang() == tag {
             return;
         }
-        let cached = self
-            .loaded
-            .borrow()
-            .iter()
-            .find(|(requested, _)| *requested == tag)
-            .map(|(_, texts)| Rc::clone(texts));
-        let texts = match cached {
-            Some(texts) => texts,
-            None => {
-                let texts = Rc::new(fetch_texts(&self.config.base, &tag).await);
-                self.loaded
-                    .borrow_mut()
-                    .push((tag.clone(), Rc::clone(&texts)));
-                texts
-            }
-        };
+        let texts = self.texts_for(&tag).await;
         if texts.lang() != tag {
             return;
         }
@@ -320,6 +452,26 @@ impl App {
             dom::report(&err);
         }
         *self.texts.borrow_mut() = texts;
+    }
+
+    /// The UI strings for `tag`, fetched once and then kept.
+    async fn texts_for(&self, tag: &str) -> Rc<Texts> {
+        let cached = self
+            .loaded
+            .borrow()
+            .iter()
+            .find(|(requested, _)| requested == tag)
+            .map(|(_, texts)| Rc::clone(texts));
+        match cached {
+            Some(texts) => texts,
+            None => {
+                let texts = Rc::new(fetch_texts(&self.config.base, tag).await);
+                self.loaded
+                    .borrow_mut()
+                    .push((tag.to_owned(), Rc::clone(&texts)));
+                texts
+            }
+        }
     }
 
     fn on_log_click(self: &Rc<Self>, event: &Event) {

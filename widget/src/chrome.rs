@@ -7,6 +7,7 @@ use web_sys::{Document, Element, HtmlElement, HtmlTextAreaElement, ShadowRoot};
 use crate::config::Side;
 use crate::dom;
 use crate::ids;
+use crate::settings::{Features, Settings};
 use crate::texts::Texts;
 
 /// Id of the dialog (the launcher's `aria-controls`).
@@ -36,6 +37,8 @@ pub struct Chrome {
     status: Element,
     /// The live region (`#wf-announcer`).
     pub announcer: Element,
+    /// The language menu, display preferences and microphone button.
+    pub settings: Settings,
 }
 
 impl Chrome {
@@ -45,6 +48,7 @@ impl Chrome {
         doc: &Document,
         root: &ShadowRoot,
         side: Side,
+        features: Features,
         texts: &Texts,
     ) -> Result<Self, JsValue> {
         let launcher: HtmlElement = root
@@ -82,6 +86,7 @@ impl Chrome {
         close.append_child(&close_label)?;
         head.append_child(&title)?;
         head.append_child(&close)?;
+        let settings = Settings::build(doc, features)?;
 
         let description = dom::element(doc, "p", &[("id", "wf-desc"), ("class", "desc")])?;
         let log: HtmlElement = dom::element(
@@ -121,11 +126,24 @@ impl Chrome {
         )?
         .dyn_into()?;
         row.append_child(&input)?;
+        if let Some(mic) = &settings.mic {
+            row.append_child(mic)?;
+        }
         row.append_child(&send)?;
         form.append_child(&input_label)?;
         form.append_child(&row)?;
 
-        for part in [&head, &description, &log, &status, &form] {
+        let parts: [&Element; 8] = [
+            &head,
+            &settings.tools,
+            &settings.lang_list,
+            &settings.prefs_panel,
+            &description,
+            &log,
+            &status,
+            &form,
+        ];
+        for part in parts {
             dialog.append_child(part)?;
         }
         let announcer = dom::element(
@@ -156,6 +174,7 @@ impl Chrome {
             send,
             status,
             announcer,
+            settings,
         };
         chrome.relabel(texts)?;
         Ok(chrome)
@@ -165,6 +184,8 @@ impl Chrome {
     pub fn relabel(&self, texts: &Texts) -> Result<(), JsValue> {
         let lang = texts.lang();
         dom::set_lang(&self.dialog, lang)?;
+        // Announcements are mostly in the UI language (replies switch it to theirs).
+        dom::set_lang(&self.announcer, lang)?;
         if let Some(label) = &self.launcher_label {
             label.set_text_content(Some(&texts.get(ids::LAUNCHER)));
             dom::set_lang(&self.launcher, lang)?;
@@ -181,7 +202,7 @@ impl Chrome {
         ] {
             el.set_text_content(Some(&texts.get(id)));
         }
-        Ok(())
+        self.settings.relabel(texts)
     }
 
     /// Shows (or ends) the waiting state: the send button looks disabled but stays focusable,

@@ -51,6 +51,22 @@ pub const FEEDBACK_NO: &str = "feedback-no";
 pub const FEEDBACK_THANKS: &str = "feedback-thanks";
 /// Shown when feedback could not be sent.
 pub const FEEDBACK_ERROR: &str = "feedback-error";
+/// Hidden start of the language button's name, before the language's own name.
+pub const LANGUAGE_BUTTON: &str = "language-button";
+/// Accessible name of the list of languages.
+pub const LANGUAGE_LIST: &str = "language-list";
+/// Announced after the resident picks a UI language (in that language).
+pub const LANGUAGE_CHANGED: &str = "language-changed";
+/// The display preferences button.
+pub const PREFS_BUTTON: &str = "prefs-button";
+/// Toggle: larger text.
+pub const PREF_LARGER_TEXT: &str = "pref-larger-text";
+/// Toggle: high contrast.
+pub const PREF_HIGH_CONTRAST: &str = "pref-high-contrast";
+/// Toggle: read answers aloud.
+pub const PREF_READ_ALOUD: &str = "pref-read-aloud";
+/// Accessible name of the microphone button.
+pub const VOICE_INPUT: &str = "voice-input";
 /// The server could not be reached at all.
 pub const ERROR_NETWORK: &str = "error-network";
 
@@ -79,6 +95,14 @@ pub const ALL: &[&str] = &[
     FEEDBACK_NO,
     FEEDBACK_THANKS,
     FEEDBACK_ERROR,
+    LANGUAGE_BUTTON,
+    LANGUAGE_LIST,
+    LANGUAGE_CHANGED,
+    PREFS_BUTTON,
+    PREF_LARGER_TEXT,
+    PREF_HIGH_CONTRAST,
+    PREF_READ_ALOUD,
+    VOICE_INPUT,
     ERROR_NETWORK,
 ];
 

@@ -8,6 +8,9 @@
 //! - [`chrome`]: the dialog's fixed elements and their labels.
 //! - [`render`]: transcript messages (server text as text; only `answer.html` as HTML).
 //! - [`announce`]: what screen readers hear, through one debounced live region.
+//! - [`settings`]: the language menu, display preferences and microphone button;
+//!   [`prefs`]: those preferences as kept on the device; [`speech`]: reading aloud and
+//!   dictation where the browser has them.
 //! - [`session`]: the requests sent, and the conversation id kept between them.
 //! - [`reply`]: HTTP results as replies or localisable failures.
 //! - [`http`]: `fetch` for JSON posts and text files.
@@ -27,9 +30,12 @@ pub mod http;
 pub mod ids;
 pub mod links;
 pub mod locale;
+pub mod prefs;
 pub mod render;
 pub mod reply;
 pub mod session;
+pub mod settings;
+pub mod speech;
 pub mod style;
 pub mod texts;
 

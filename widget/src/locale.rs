@@ -5,6 +5,31 @@ pub const AVAILABLE: &[&str] = &[
     "en", "es", "zh-Hans", "zh-Hant", "vi", "tl", "ko", "ar", "ru", "ht", "fr", "pt",
 ];
 
+/// Each UI language named in itself, in the order of [`AVAILABLE`]: what the language menu
+/// shows.
+pub const NATIVE_NAMES: &[(&str, &str)] = &[
+    ("en", "English"),
+    ("es", "Español"),
+    ("zh-Hans", "简体中文"),
+    ("zh-Hant", "繁體中文"),
+    ("vi", "Tiếng Việt"),
+    ("tl", "Tagalog"),
+    ("ko", "한국어"),
+    ("ar", "العربية"),
+    ("ru", "Русский"),
+    ("ht", "Kreyòl ayisyen"),
+    ("fr", "Français"),
+    ("pt", "Português"),
+];
+
+/// The name of UI language `tag` in itself (`es` → `Español`); the tag when it has none.
+pub fn native_name(tag: &str) -> &str {
+    NATIVE_NAMES
+        .iter()
+        .find(|(known, _)| *known == tag)
+        .map_or(tag, |(_, name)| name)
+}
+
 /// UI language when nothing the page or browser asks for is available.
 pub const DEFAULT: &str = "en";
 
@@ -140,6 +165,15 @@ mod tests {
         assert!(same_language("zh", "zh-Hans"));
         assert!(!same_language("zh-Hans", "zh-Hant"));
         assert!(!same_language("zh-HK", "zh-Hans"));
+    }
+
+    #[test]
+    fn every_available_language_has_a_native_name_in_order() {
+        let tags: Vec<&str> = NATIVE_NAMES.iter().map(|(tag, _)| *tag).collect();
+        assert_eq!(tags, AVAILABLE);
+        assert_eq!(native_name("es"), "Español");
+        assert_eq!(native_name("ar"), "العربية");
+        assert_eq!(native_name("de"), "de");
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub struct PageLanguages {
 pub struct Session {
     site: String,
     conversation_id: Option<String>,
+    chosen: Option<String>,
 }
 
 impl Session {
@@ -26,7 +27,14 @@ impl Session {
         Self {
             site: site.to_owned(),
             conversation_id: None,
+            chosen: None,
         }
+    }
+
+    /// Puts the UI language the resident chose first among the languages of later questions,
+    /// so replies follow it.
+    pub fn choose_language(&mut self, tag: &str) {
+        self.chosen = Some(tag.to_owned());
     }
 
     /// The request for a typed question, or `None` when there is nothing to send (only white
@@ -82,10 +90,12 @@ impl Session {
                 .map(str::trim)
                 .filter(|tag| !tag.is_empty())
                 .map(str::to_owned),
-            languages: page
-                .languages
+            languages: self
+                .chosen
                 .iter()
-                .filter(|tag| !tag.trim().is_empty())
+                .chain(page.languages.iter().filter(|tag| {
+                    !tag.trim().is_empty() && self.chosen.as_deref() != Some(tag.as_str())
+                }))
                 .cloned()
                 .collect(),
             conversation_id: self.conversation_id.clone(),
@@ -169,6 +179,17 @@ mod tests {
         session.forget();
         let req = session.question("again", &page()).expect("a request");
         assert_eq!(req.conversation_id, None);
+    }
+
+    #[test]
+    fn chosen_language_comes_first_once() {
+        let mut session = Session::new("riverton");
+        session.choose_language("en");
+        let req = session.question("hola", &page()).expect("a request");
+        assert_eq!(req.languages, vec!["en", "es-MX"]);
+        session.choose_language("ko");
+        let req = session.pick("trash", "Trash", &page());
+        assert_eq!(req.languages, vec!["ko", "es-MX", "en"]);
     }
 
     #[test]

@@ -33,90 +33,10 @@ fn widget_ids(lang: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// The variables (`$name`) used in each message and attribute of a Fluent source, keyed by
-/// `id` for a message's value and `id.attr` for its attributes. Terms and comments are
-/// skipped. Checked against [`i18n::message_ids`] by the tests that use it.
-fn variables_by_entry(source: &str) -> BTreeMap<String, BTreeSet<String>> {
-    let mut entries: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    // The message being read and the key (`id` or `id.attr`) its text belongs to.
-    let mut message: Option<String> = None;
-    let mut key = String::new();
-    // Nesting depth of `{ }` and whether a string literal inside a placeable is open.
-    let mut depth = 0_usize;
-    let mut in_string = false;
-    for line in source.lines() {
-        let text = if line.starts_with(|c: char| c.is_ascii_alphabetic()) {
-            let (id, rest) = line.split_once('=').unwrap_or((line, ""));
-            let id = id.trim().to_owned();
-            entries.entry(id.clone()).or_default();
-            key.clone_from(&id);
-            message = Some(id);
-            (depth, in_string) = (0, false);
-            rest
-        } else if line.starts_with(' ') && message.is_some() {
-            let trimmed = line.trim_start();
-            let attribute = trimmed
-                .strip_prefix('.')
-                .and_then(|rest| rest.split_once('='))
-                .filter(|_| depth == 0);
-            match (attribute, &message) {
-                (Some((name, rest)), Some(id)) => {
-                    key = format!("{id}.{}", name.trim());
-                    entries.entry(key.clone()).or_default();
-                    rest
-                }
-                _ => trimmed,
-            }
-        } else {
-            if !line.trim().is_empty() {
-                // A comment or a term ends the message.
-                message = None;
-            }
-            continue;
-        };
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            match c {
-                '\\' if in_string => {
-                    chars.next();
-                }
-                '"' if depth > 0 => in_string = !in_string,
-                _ if in_string => {}
-                '{' => depth += 1,
-                '}' => depth = depth.saturating_sub(1),
-                '$' if depth > 0 => {
-                    let mut name = String::new();
-                    while let Some(&next) = chars.peek() {
-                        if next.is_ascii_alphanumeric() || next == '-' || next == '_' {
-                            name.push(next);
-                            chars.next();
-                        } else {
-                            break;
-                        }
-                    }
-                    entries.entry(key.clone()).or_default().insert(name);
-                }
-                _ => {}
-            }
-        }
-    }
-    entries
-}
-
 /// The messages, attributes and variables of `locales/<lang>/widget.ftl`.
 fn widget_entries(lang: &str) -> BTreeMap<String, BTreeSet<String>> {
     let path = widget_path(lang);
-    let source = read(&path);
-    let entries = variables_by_entry(&source);
-    let scanned: BTreeSet<&String> = entries.keys().filter(|k| !k.contains('.')).collect();
-    let parsed = widget_ids(lang);
-    assert_eq!(
-        scanned,
-        parsed.iter().collect(),
-        "{}: the test's scan disagrees with the Fluent parser",
-        path.display()
-    );
-    entries
+    i18n::message_variables(&read(&path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// The folders of `locales/` that have a `widget.ftl`.
@@ -216,22 +136,14 @@ fn every_locale_folder_is_available_and_every_available_locale_has_a_folder() {
 
 #[test]
 fn every_locale_has_the_english_attributes_and_variables() {
-    let en = widget_entries("en");
+    let en = read(&widget_path("en"));
     for lang in locale::AVAILABLE {
-        let entries = widget_entries(lang);
-        let keys: BTreeSet<&String> = entries.keys().collect();
-        let en_keys: BTreeSet<&String> = en.keys().collect();
-        assert_eq!(
-            keys, en_keys,
-            "locales/{lang}/widget.ftl: messages and attributes differ from English"
+        let problems = i18n::compare_with_reference(&en, &read(&widget_path(lang)))
+            .unwrap_or_else(|e| panic!("locales/{lang}/widget.ftl: {e}"));
+        assert!(
+            problems.is_empty(),
+            "locales/{lang}/widget.ftl: {problems:#?}"
         );
-        for (key, variables) in &en {
-            let translated = &entries[key];
-            assert_eq!(
-                translated, variables,
-                "locales/{lang}/widget.ftl: `{key}` must use exactly English's variables"
-            );
-        }
     }
 }
 
@@ -261,21 +173,6 @@ fn every_message_formats_without_unresolved_placeables() {
             );
         }
     }
-}
-
-#[test]
-fn the_variable_scan_sees_values_attributes_and_selectors() {
-    let source = "# c\n-term = T\nhello = Hi { $name }\n    .title = { $count ->\n        [one] one\n       *[other] { $count } of { $total }\n    }\nplain = \"$5\" fee\n";
-    let entries = variables_by_entry(source);
-    let set = |vars: &[&str]| {
-        vars.iter()
-            .map(|v| (*v).to_owned())
-            .collect::<BTreeSet<_>>()
-    };
-    assert_eq!(entries.len(), 3, "{entries:?}");
-    assert_eq!(entries["hello"], set(&["name"]));
-    assert_eq!(entries["hello.title"], set(&["count", "total"]));
-    assert_eq!(entries["plain"], set(&[]));
 }
 
 #[test]
