@@ -8,7 +8,8 @@
 //! - how much of the text is vocabulary of the site's content in each language;
 //! - the conversation's language so far;
 //! - the page's `lang` and the browser's preferred languages;
-//! - the site's default language, as a tie-breaker.
+//! - whether the language is complete or still being translated, and the site's default
+//!   language, as tie-breakers.
 
 use knowledge::SearchIndex;
 
@@ -22,6 +23,10 @@ const CONVERSATION_WEIGHT: f32 = 1.0;
 const PAGE_WEIGHT: f32 = 0.6;
 /// Weight of the browser's first language (later ones count half as much each).
 const BROWSER_WEIGHT: f32 = 0.5;
+/// Prior for the site's complete languages over partial ones: a partial language's content
+/// borrows words from the others (Tagalog city pages use "recycling", "basura", "permit"),
+/// so shared vocabulary is weaker evidence for it.
+const COMPLETE_WEIGHT: f32 = 0.3;
 /// Tie-breaker for the site's default language.
 const DEFAULT_WEIGHT: f32 = 0.1;
 
@@ -116,6 +121,9 @@ pub fn resolve(index: &SearchIndex, text: &str, context: Context<'_>) -> String 
                 break;
             }
             weight /= 2.0;
+        }
+        if !index.is_partial(lang) {
+            score += COMPLETE_WEIGHT;
         }
         if *lang == index.default_language() {
             score += DEFAULT_WEIGHT;
