@@ -92,7 +92,7 @@ fn extra_stop_words(lang: &str) -> BTreeSet<String> {
 
 /// Languages written without spaces between words (or, for Korean, with long compounds):
 /// analysed as character bigrams.
-fn uses_bigrams(lang: &str) -> bool {
+pub fn uses_bigrams(lang: &str) -> bool {
     matches!(
         lang.split(['-', '_']).next().unwrap_or_default(),
         "zh" | "ja" | "ko" | "th"

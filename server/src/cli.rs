@@ -42,8 +42,11 @@ pub enum Command {
     /// Measure retrieval, language identification and handoff on a labelled question set.
     Eval {
         /// Knowledge base, JSONL: `{"id", "lang", "question", "answer", ...}` per line.
+        #[arg(long, required_unless_present = "content", conflicts_with = "content")]
+        kb: Option<PathBuf>,
+        /// Or a knowledge-base folder (with `knowledge.toml`).
         #[arg(long)]
-        kb: PathBuf,
+        content: Option<PathBuf>,
         /// Queries, JSONL: `{"qid", "lang", "text", "relevant_ids": [...]}` per line.
         #[arg(long)]
         queries: PathBuf,
@@ -53,6 +56,9 @@ pub enum Command {
         /// Take each query's language from the file instead of identifying it.
         #[arg(long)]
         lang_from_file: bool,
+        /// Also write the decision's evidence per query here (for `scripts/fit_decision.py`).
+        #[arg(long)]
+        features: Option<PathBuf>,
     },
     /// Measure language identification on labelled short questions (`{"text", "lang"}`).
     Langid {
@@ -60,15 +66,6 @@ pub enum Command {
         #[arg(long)]
         content: PathBuf,
         /// Labelled questions, JSONL.
-        #[arg(long)]
-        queries: PathBuf,
-    },
-    /// Fit the answer/choices/handoff thresholds on labelled questions and print the scores.
-    Calibrate {
-        /// The knowledge-base folder.
-        #[arg(long)]
-        content: PathBuf,
-        /// Labelled questions, JSONL: `{"text", "lang", "expect": "<id>" | null}`.
         #[arg(long)]
         queries: PathBuf,
     },
@@ -81,10 +78,19 @@ pub fn main() -> ExitCode {
         Command::Check { dir, strict } => check(&dir, strict),
         Command::Eval {
             kb,
+            content,
             queries,
             out,
             lang_from_file,
-        } => match eval(&kb, &queries, &out, lang_from_file) {
+            features,
+        } => match eval(
+            kb.as_deref(),
+            content.as_deref(),
+            &queries,
+            &out,
+            lang_from_file,
+            features.as_deref(),
+        ) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("wayfinder: {e:#}");
@@ -92,13 +98,6 @@ pub fn main() -> ExitCode {
             }
         },
         Command::Langid { content, queries } => match langid(&content, &queries) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("wayfinder: {e:#}");
-                ExitCode::FAILURE
-            }
-        },
-        Command::Calibrate { content, queries } => match calibrate(&content, &queries) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("wayfinder: {e:#}");
@@ -153,15 +152,23 @@ fn check(dir: &std::path::Path, strict: bool) -> ExitCode {
 
 /// `wayfinder eval`.
 fn eval(
-    kb: &std::path::Path,
+    kb: Option<&std::path::Path>,
+    content: Option<&std::path::Path>,
     queries: &std::path::Path,
     out: &std::path::Path,
     lang_from_file: bool,
+    features_out: Option<&std::path::Path>,
 ) -> anyhow::Result<()> {
-    use crate::eval::{Query, read_jsonl, run_queries, score, table, write_results};
+    use crate::eval::{Query, read_jsonl, run_queries, score, table, write_jsonl};
     let started = std::time::Instant::now();
-    let base = knowledge::import::from_jsonl(kb, chrono::Utc::now().date_naive())?;
-    let index = knowledge::SearchIndex::build(&base)?;
+    let index = match (kb, content) {
+        (Some(kb), _) => {
+            let base = knowledge::import::from_jsonl(kb, chrono::Utc::now().date_naive())?;
+            knowledge::SearchIndex::build(&base)?
+        }
+        (None, Some(content)) => load_content(content)?,
+        (None, None) => anyhow::bail!("give --kb or --content"),
+    };
     let built = started.elapsed();
     let questions: Vec<Query> = read_jsonl(queries)?;
     let bar = indicatif::ProgressBar::new(questions.len() as u64);
@@ -174,16 +181,19 @@ fn eval(
     );
     bar.set_prefix("eval");
     let answering = std::time::Instant::now();
-    let results = run_queries(
+    let (results, features) = run_queries(
         &index,
         &questions,
         lang_from_file,
-        &crate::decide::Thresholds::default(),
+        crate::decide::DecisionModel::fitted(),
         |done, _| bar.set_position(done as u64),
     )?;
     bar.finish_and_clear();
     let answered = answering.elapsed();
-    write_results(out, &results)?;
+    write_jsonl(out, &results)?;
+    if let Some(path) = features_out {
+        write_jsonl(path, &features)?;
+    }
     let metrics = score(queries, &results)?;
     println!(
         "{} entries indexed in {:.2} s; {} queries in {:.2} s ({:.0} per second); results in {}",
@@ -214,22 +224,6 @@ fn langid(content: &std::path::Path, queries: &std::path::Path) -> anyhow::Resul
     let queries: Vec<crate::langid::LabelledText> = crate::eval::read_jsonl(queries)?;
     let report = crate::langid::measure(&index, &queries);
     print!("{}", crate::langid::render(&report));
-    Ok(())
-}
-
-/// `wayfinder calibrate`.
-fn calibrate(content: &std::path::Path, queries: &std::path::Path) -> anyhow::Result<()> {
-    use crate::calibrate::{LabelledQuery, evaluate, fit, print_scores};
-    let index = load_content(content)?;
-    let queries: Vec<LabelledQuery> = crate::eval::read_jsonl(queries)?;
-    let current = crate::decide::Thresholds::default();
-    print_scores("current", &evaluate(&index, &queries, &current)?);
-    let (best, scores) = fit(&index, &queries)?;
-    print_scores("fitted ", &scores);
-    println!(
-        "fitted thresholds: answer_coverage {:.2}, answer_margin {:.2}, choice_coverage {:.2}",
-        best.answer_coverage, best.answer_margin, best.choice_coverage
-    );
     Ok(())
 }
 

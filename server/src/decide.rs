@@ -1,18 +1,23 @@
 //! Answer, offer choices, or hand off: the decision on one search result.
 //!
-//! The evidence is the top hit's *coverage* (how much of the question, weighted by term
-//! rarity, the entry contains: see [`knowledge::Hit::coverage`]) and the *margin* between the
-//! first and second scores. A confident wrong answer is the worst outcome for a city, so the
-//! thresholds favour choices and handoff when the evidence is thin.
+//! A confident wrong answer is the worst outcome for a city, so the decision estimates the
+//! probability that the best hit is a right answer from the search evidence ([`Features`]:
+//! the hit's coverage of the question, the margin over the runner-up, the runner-up's
+//! coverage, the number of search terms, the score per term, and whether the language is
+//! analysed as character bigrams) with a logistic model, then answers above one threshold,
+//! offers the three best as choices above a second, and hands off below — or at once when the
+//! best hit covers too little of the question.
 //!
-//! The constants in [`Thresholds::default`] were fitted with `wayfinder calibrate` on the
-//! labelled questions in `tests/data/riverton-queries.jsonl` (answerable and unanswerable
-//! questions in English and Spanish), maximising correct outcomes while counting every
-//! confident wrong answer three times (see [`crate::calibrate`]). On that set (80 questions,
-//! 2026-11-25): 35 of 60 answerable questions answered right, 18 more offered as a choice, 1
-//! answered wrongly; 19 of 20 unanswerable questions handed off, none answered.
+//! The weights and thresholds are in `server/decision-model.json`, fitted by
+//! `scripts/fit_decision.py` on the development sets (the labelled City of Riverton
+//! questions and the evaluation sets described in `docs/quality.md`): it maximises the mean
+//! utility per set of +1 for a right answer or a handoff when no answer exists, +0.5 for
+//! choices that include a right answer, and −3 for a wrong answer.
+
+use std::sync::LazyLock;
 
 use knowledge::{Hit, IndexError, SearchIndex, SearchResult};
+use serde::Deserialize;
 
 /// The most choices offered at once.
 pub const MAX_CHOICES: usize = 3;
@@ -20,25 +25,101 @@ pub const MAX_CHOICES: usize = 3;
 /// How many hits the decision looks at.
 pub const SEARCH_LIMIT: usize = 10;
 
-/// Decision thresholds.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Thresholds {
-    /// Minimum coverage of the top hit to answer with it.
-    pub answer_coverage: f32,
-    /// Minimum relative margin `(s1 - s2) / s1` over the runner-up to answer without offering
-    /// choices (unless the runner-up's coverage is below `choice_coverage`).
-    pub answer_margin: f32,
-    /// Minimum coverage for a hit to be offered as a choice.
-    pub choice_coverage: f32,
+/// The fitted decision model, as committed.
+pub const MODEL_JSON: &str = include_str!("../decision-model.json");
+
+/// Weights and thresholds of the decision.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct DecisionModel {
+    /// Bias first, then one weight per entry of [`Features::to_vec`].
+    pub weights: Vec<f32>,
+    /// Answer when the estimated probability of a right answer is at least this.
+    pub answer_threshold: f32,
+    /// Offer choices when it is at least this (and below `answer_threshold`).
+    pub choice_threshold: f32,
+    /// Hand off whatever the probability when the best hit covers less of the question.
+    pub min_coverage: f32,
 }
 
-impl Default for Thresholds {
-    fn default() -> Self {
-        Self {
-            answer_coverage: 0.60,
-            answer_margin: 0.15,
-            choice_coverage: 0.40,
-        }
+impl DecisionModel {
+    /// The committed model (`server/decision-model.json`).
+    pub fn fitted() -> &'static Self {
+        static MODEL: LazyLock<DecisionModel> = LazyLock::new(|| {
+            let model: DecisionModel =
+                serde_json::from_str(MODEL_JSON).expect("decision-model.json is valid");
+            assert_eq!(
+                model.weights.len(),
+                FEATURE_COUNT + 1,
+                "decision-model.json has one weight per feature plus the bias"
+            );
+            model
+        });
+        &MODEL
+    }
+
+    /// Estimated probability that the best hit is a right answer.
+    pub fn probability(&self, features: &Features) -> f32 {
+        let z = self.weights[0]
+            + features
+                .to_vec()
+                .iter()
+                .zip(&self.weights[1..])
+                .map(|(x, w)| x * w)
+                .sum::<f32>();
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
+/// Number of features the model weighs.
+pub const FEATURE_COUNT: usize = 7;
+
+/// The evidence about a search result that the decision weighs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Features {
+    /// The best hit's coverage of the question (0–1).
+    pub coverage: f32,
+    /// Relative score gap to the runner-up, `(s1 - s2) / s1` (1 when there is none).
+    pub margin: f32,
+    /// The runner-up's coverage (0 when there is none).
+    pub second_coverage: f32,
+    /// `ln(1 + number of search terms)`.
+    pub terms: f32,
+    /// `ln(1 + best score / number of search terms)`: BM25 strength per term.
+    pub score_per_term: f32,
+    /// 1 for languages analysed as character bigrams (zh, ja, ko, th), else 0.
+    pub bigram: f32,
+}
+
+impl Features {
+    /// The features of `result`, or `None` when it has no hits.
+    pub fn of(result: &SearchResult) -> Option<Self> {
+        let top = result.hits.first()?;
+        let second = result.hits.iter().find(|h| h.entry.id != top.entry.id);
+        let terms = result.query_terms.max(1) as f32;
+        Some(Self {
+            coverage: top.coverage,
+            margin: second.map_or(1.0, |s| {
+                ((top.score - s.score) / top.score.max(f32::EPSILON)).clamp(0.0, 1.0)
+            }),
+            second_coverage: second.map_or(0.0, |s| s.coverage),
+            terms: terms.ln_1p(),
+            score_per_term: (top.score / terms).max(0.0).ln_1p(),
+            bigram: f32::from(u8::from(knowledge::analyzer::uses_bigrams(&result.lang))),
+        })
+    }
+
+    /// As a vector, in the order the decision model's weights use: coverage, margin,
+    /// second_coverage, terms, score_per_term, bigram, bigram × coverage.
+    pub fn to_vec(self) -> Vec<f32> {
+        vec![
+            self.coverage,
+            self.margin,
+            self.second_coverage,
+            self.terms,
+            self.score_per_term,
+            self.bigram,
+            self.bigram * self.coverage,
+        ]
     }
 }
 
@@ -64,32 +145,31 @@ impl Decision {
     }
 }
 
-/// Decides what to do with `result` under `thresholds`.
-pub fn decide(result: &SearchResult, thresholds: &Thresholds) -> Decision {
-    let Some(top) = result.hits.first() else {
+/// Decides what to do with `result` under `model`.
+pub fn decide(result: &SearchResult, model: &DecisionModel) -> Decision {
+    let Some(features) = Features::of(result) else {
         return Decision::Handoff;
     };
-    let candidates: Vec<&Hit> = result
-        .hits
-        .iter()
-        .filter(|h| h.coverage >= thresholds.choice_coverage)
-        .collect();
-    if top.coverage >= thresholds.answer_coverage {
-        let runner_up = candidates.iter().find(|h| h.entry.id != top.entry.id);
-        let clear = match runner_up {
-            None => true,
-            Some(second) => {
-                (top.score - second.score) / top.score.max(f32::EPSILON) >= thresholds.answer_margin
-            }
-        };
-        if clear {
-            return Decision::Answer(top.clone());
-        }
-    }
-    if candidates.is_empty() {
+    if features.coverage < model.min_coverage {
         return Decision::Handoff;
     }
-    Decision::Choices(candidates.into_iter().take(MAX_CHOICES).cloned().collect())
+    let p = model.probability(&features);
+    if p >= model.answer_threshold {
+        return Decision::Answer(result.hits[0].clone());
+    }
+    if p < model.choice_threshold {
+        return Decision::Handoff;
+    }
+    let mut choices: Vec<Hit> = Vec::with_capacity(MAX_CHOICES);
+    for hit in &result.hits {
+        if choices.len() == MAX_CHOICES {
+            break;
+        }
+        if !choices.iter().any(|c| c.entry.id == hit.entry.id) {
+            choices.push(hit.clone());
+        }
+    }
+    Decision::Choices(choices)
 }
 
 /// Searches `text` in `lang` and decides; when that is a handoff and `lang` is a partial
@@ -103,10 +183,10 @@ pub fn search_and_decide(
     index: &SearchIndex,
     lang: &str,
     text: &str,
-    thresholds: &Thresholds,
+    model: &DecisionModel,
 ) -> Result<(SearchResult, Decision), IndexError> {
     let result = index.search(lang, text, SEARCH_LIMIT)?;
-    let decision = decide(&result, thresholds);
+    let decision = decide(&result, model);
     if !matches!(decision, Decision::Handoff)
         || !index.is_partial(&result.lang)
         || result.query_terms == 0
@@ -128,7 +208,7 @@ pub fn search_and_decide(
         .filter(|word| index.vocabulary_match(default, word).0 > 0)
         .collect();
     let mut fallback = index.search(default, &known_words.join(" "), SEARCH_LIMIT)?;
-    let fallback_decision = decide(&fallback, thresholds);
+    let fallback_decision = decide(&fallback, model);
     if matches!(fallback_decision, Decision::Handoff) {
         return Ok((result, decision));
     }
@@ -161,7 +241,7 @@ mod tests {
     fn run(index: &knowledge::SearchIndex, lang: &str, text: &str) -> Decision {
         decide(
             &index.search(lang, text, 10).unwrap(),
-            &Thresholds::default(),
+            DecisionModel::fitted(),
         )
     }
 
@@ -235,7 +315,7 @@ mod tests {
             &index,
             "tl",
             "paano mag recycle ng plastic bottles",
-            &Thresholds::default(),
+            DecisionModel::fitted(),
         )
         .unwrap();
         assert!(result.fell_back);
@@ -255,7 +335,7 @@ mod tests {
             &index,
             "tl",
             "kailan kinukuha ang basura",
-            &Thresholds::default(),
+            DecisionModel::fitted(),
         )
         .unwrap();
         assert!(!result.fell_back);
@@ -275,7 +355,7 @@ mod tests {
             &index,
             "tl",
             "ano ang kabisera ng bansang Mongolia para sa recycle",
-            &Thresholds::default(),
+            DecisionModel::fitted(),
         )
         .unwrap();
         assert!(!result.fell_back);
@@ -286,7 +366,8 @@ mod tests {
     fn complete_languages_never_fall_back() {
         let index = partial_index();
         let (result, decision) =
-            search_and_decide(&index, "en", "capital of Mongolia", &Thresholds::default()).unwrap();
+            search_and_decide(&index, "en", "capital of Mongolia", DecisionModel::fitted())
+                .unwrap();
         assert!(!result.fell_back);
         assert!(matches!(decision, Decision::Handoff));
     }
@@ -300,7 +381,7 @@ mod tests {
             hits: vec![],
         };
         assert!(matches!(
-            decide(&result, &Thresholds::default()),
+            decide(&result, DecisionModel::fitted()),
             Decision::Handoff
         ));
     }

@@ -3,7 +3,7 @@
 //!
 //! The system under test reads only `qid`, `lang` and `text` of each query (and `lang` only
 //! with `--lang-from-file`): the knowledge base is imported from JSONL into an in-memory
-//! index ([`knowledge::import`]), each question's language is identified among the base's
+//! index ([`knowledge::import`]) or read from a content folder, each question's language is identified among the base's
 //! languages ([`crate::language`]), searched, and decided ([`crate::decide`]). One result line
 //! per query: `{"qid", "ranked_ids": [up to 10], "handoff", "lang"}`.
 //!
@@ -20,7 +20,7 @@ use anyhow::Context as _;
 use knowledge::SearchIndex;
 use serde::{Deserialize, Serialize};
 
-use crate::decide::{Decision, Thresholds, search_and_decide};
+use crate::decide::{Decision, DecisionModel, Features, search_and_decide};
 use crate::language::{self, Context};
 
 /// How many ranked ids a result line carries.
@@ -46,6 +46,18 @@ struct Labels {
     relevant_ids: Vec<String>,
 }
 
+/// The decision's evidence for one query, for fitting the decision model
+/// (`scripts/fit_decision.py`). No labels: those stay in the queries file.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct FeatureLine {
+    /// Query id.
+    pub qid: String,
+    /// See [`crate::decide::Features::to_vec`]; empty when nothing was found.
+    pub features: Vec<f32>,
+    /// The three best entry ids.
+    pub top_ids: Vec<String>,
+}
+
 /// One result line.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ResultLine {
@@ -64,18 +76,31 @@ pub fn run_queries(
     index: &SearchIndex,
     queries: &[Query],
     lang_from_file: bool,
-    thresholds: &Thresholds,
+    model: &DecisionModel,
     mut progress: impl FnMut(usize, usize),
-) -> anyhow::Result<Vec<ResultLine>> {
+) -> anyhow::Result<(Vec<ResultLine>, Vec<FeatureLine>)> {
     let mut results = Vec::with_capacity(queries.len());
+    let mut features = Vec::with_capacity(queries.len());
     for (done, query) in queries.iter().enumerate() {
         let lang = if lang_from_file {
             query.lang.clone()
         } else {
             language::resolve(index, &query.text, Context::default())
         };
-        let (result, decision) = search_and_decide(index, &lang, &query.text, thresholds)?;
+        let (result, decision) = search_and_decide(index, &lang, &query.text, model)?;
         let handoff = matches!(decision, Decision::Handoff);
+        features.push(FeatureLine {
+            qid: query.qid.clone(),
+            features: Features::of(&result)
+                .map(|f| f.to_vec())
+                .unwrap_or_default(),
+            top_ids: result
+                .hits
+                .iter()
+                .take(3)
+                .map(|h| h.entry.id.clone())
+                .collect(),
+        });
         results.push(ResultLine {
             qid: query.qid.clone(),
             ranked_ids: result
@@ -89,7 +114,7 @@ pub fn run_queries(
         });
         progress(done + 1, queries.len());
     }
-    Ok(results)
+    Ok((results, features))
 }
 
 /// Metrics of one language (or of all, under `ALL`).
@@ -232,8 +257,8 @@ pub fn read_jsonl<T: for<'de> Deserialize<'de>>(path: &Path) -> anyhow::Result<V
         .collect()
 }
 
-/// Writes one JSON line per result.
-pub fn write_results(path: &Path, results: &[ResultLine]) -> anyhow::Result<()> {
+/// Writes one JSON line per item.
+pub fn write_jsonl<T: Serialize>(path: &Path, results: &[T]) -> anyhow::Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }

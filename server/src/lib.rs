@@ -12,15 +12,13 @@
 //! - [`redact`]: masks personal data before anything is stored.
 //! - [`store`]: conversations, messages and feedback in SQLite (behind the [`store::Store`]
 //!   trait).
-//! - [`calibrate`]: fits the decision thresholds on labelled questions and measures quality.
 //! - [`eval`]: retrieval, language and handoff metrics on labelled question sets.
 //! - [`langid`]: language-identification accuracy on labelled short questions.
-//! - [`cli`]: the `wayfinder` command (`serve`, `check`, `calibrate`, `eval`, `langid`).
+//! - [`cli`]: the `wayfinder` command (`serve`, `check`, `eval`, `langid`).
 //!
 //! [`run`] serves an [`app`] on a listener until a shutdown signal; `main` only parses the
 //! command line.
 
-pub mod calibrate;
 pub mod cli;
 pub mod config;
 pub mod decide;

@@ -9,7 +9,7 @@ use i18n::Catalog;
 use knowledge::SearchIndex;
 
 use crate::config::{Config, SiteConfig};
-use crate::decide::Thresholds;
+use crate::decide::DecisionModel;
 use crate::store::{SqliteStore, Store};
 
 /// One site (city) being served.
@@ -31,8 +31,8 @@ pub struct App {
     pub store: Arc<dyn Store>,
     /// The bot's own messages (`locales/<lang>/bot.ftl`) by language.
     pub bot: HashMap<String, Catalog>,
-    /// Decision thresholds.
-    pub thresholds: Thresholds,
+    /// The answer / choices / handoff decision.
+    pub model: &'static DecisionModel,
 }
 
 /// Shared application state: cheap to clone.
@@ -76,7 +76,7 @@ impl AppState {
             sites,
             store: Arc::new(store),
             bot,
-            thresholds: Thresholds::default(),
+            model: DecisionModel::fitted(),
         })))
     }
 

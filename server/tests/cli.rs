@@ -67,13 +67,20 @@ fn check_reports_every_problem_with_path_and_line_and_fails() {
 }
 
 #[test]
-fn calibrate_prints_scores_for_the_demo_questions() {
+fn eval_runs_on_a_content_folder_with_the_demo_questions() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("results.jsonl");
+    let features = dir.path().join("features.jsonl");
     let output = wayfinder()
-        .args(["calibrate", "--content"])
+        .args(["eval", "--content"])
         .arg(root.join("knowledge/demo"))
         .arg("--queries")
         .arg(root.join("tests/data/riverton-queries.jsonl"))
+        .arg("--out")
+        .arg(&out)
+        .arg("--features")
+        .arg(&features)
         .output()
         .unwrap();
     assert!(
@@ -82,10 +89,11 @@ fn calibrate_prints_scores_for_the_demo_questions() {
         String::from_utf8_lossy(&output.stderr)
     );
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        stdout.contains("fitted thresholds: answer_coverage"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("| ALL | 60 |"), "{stdout}");
+    let lines = std::fs::read_to_string(&features).unwrap();
+    assert_eq!(lines.lines().count(), 80);
+    let first: serde_json::Value = serde_json::from_str(lines.lines().next().unwrap()).unwrap();
+    assert_eq!(first["features"].as_array().unwrap().len(), 7);
 }
 
 #[test]

@@ -1,8 +1,11 @@
 //! `cargo xtask eval`: answer quality on the development sets, as a table per language.
 //!
-//! Runs `wayfinder eval` (release build) on each set in the evaluation data folder
-//! (`../shared/data/eval` beside the repository, or `WAYFINDER_EVAL_DATA`), writing the
-//! result lines to `target/eval/<set>.jsonl`.
+//! Runs `wayfinder eval` (release build) on the demo city's labelled questions
+//! (`tests/data/riverton-queries.jsonl`) and on each set in the evaluation data folder
+//! (`../shared/data/eval` beside the repository, or `WAYFINDER_EVAL_DATA`), writing result
+//! and feature lines to `target/eval/`, then `wayfinder langid` on the labelled short
+//! questions (`tests/data/short-queries.jsonl`). Refit the decision from the feature files
+//! with `scripts/fit_decision.py` (its usage line says how).
 
 use std::path::PathBuf;
 
@@ -30,9 +33,29 @@ pub fn run(repo: &Repo) -> Result<()> {
         &repo.root,
     ))?;
     let binary = repo.target.join("release").join("wayfinder");
+    let out_dir = repo.target.join("eval");
+    println!("\n## riverton (demo city)\n");
+    cmd::run(&mut cmd::command(
+        &binary,
+        [
+            "eval".as_ref(),
+            "--content".as_ref(),
+            repo.root.join("knowledge/demo").as_os_str(),
+            "--queries".as_ref(),
+            repo.root
+                .join("tests/data/riverton-queries.jsonl")
+                .as_os_str(),
+            "--out".as_ref(),
+            out_dir.join("riverton.jsonl").as_os_str(),
+            "--features".as_ref(),
+            out_dir.join("riverton.features.jsonl").as_os_str(),
+        ],
+        &repo.root,
+    ))?;
     for set in SETS {
         let dir = data.join(set);
-        let out = repo.target.join("eval").join(format!("{set}.jsonl"));
+        let out = out_dir.join(format!("{set}.jsonl"));
+        let features = out_dir.join(format!("{set}.features.jsonl"));
         println!("\n## {set}\n");
         cmd::run(&mut cmd::command(
             &binary,
@@ -44,10 +67,24 @@ pub fn run(repo: &Repo) -> Result<()> {
                 dir.join("queries.dev.jsonl").as_os_str(),
                 "--out".as_ref(),
                 out.as_os_str(),
+                "--features".as_ref(),
+                features.as_os_str(),
             ],
             &repo.root,
         ))?;
     }
+    println!("\n## language of short questions (demo city, no page or browser hints)\n");
+    cmd::run(&mut cmd::command(
+        &binary,
+        [
+            "langid".as_ref(),
+            "--content".as_ref(),
+            repo.root.join("knowledge/demo").as_os_str(),
+            "--queries".as_ref(),
+            repo.root.join("tests/data/short-queries.jsonl").as_os_str(),
+        ],
+        &repo.root,
+    ))?;
     Ok(())
 }
 

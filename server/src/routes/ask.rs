@@ -106,7 +106,7 @@ async fn ask(
         }
         None => {
             let lang = language::resolve(index, text, context);
-            let (result, decision) = search_and_decide(index, &lang, text, &state.thresholds)
+            let (result, decision) = search_and_decide(index, &lang, text, state.model)
                 .map_err(|e| ApiError::Internal(e.into()))?;
             (lang, decision, result.query_terms > 0)
         }
