@@ -28,6 +28,20 @@ pub enum I18nError {
     },
 }
 
+impl I18nError {
+    /// A syntax error in the source named `source_name`, with the parser's complaints.
+    pub(crate) fn syntax(source_name: &str, errors: &[impl std::fmt::Display]) -> Self {
+        Self::Syntax {
+            source_name: source_name.to_owned(),
+            details: errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
+}
+
 /// The Fluent messages of one language, ready to format.
 ///
 /// `Send + Sync`, so the server can share one per language across requests; the widget holds
@@ -55,16 +69,8 @@ impl Catalog {
         // of relying on invisible isolation marks, which read-aloud and copy/paste trip over.
         bundle.set_use_isolating(false);
         for (name, text) in sources {
-            let resource = FluentResource::try_new((*text).to_owned()).map_err(|(_, errors)| {
-                I18nError::Syntax {
-                    source_name: (*name).to_owned(),
-                    details: errors
-                        .iter()
-                        .map(|e| e.to_string())
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                }
-            })?;
+            let resource = FluentResource::try_new((*text).to_owned())
+                .map_err(|(_, errors)| I18nError::syntax(name, &errors))?;
             bundle
                 .add_resource(resource)
                 .map_err(|errors| I18nError::Conflict {
@@ -136,15 +142,8 @@ impl Catalog {
 /// The message ids defined in a Fluent source (terms excluded), in order. Used by tests that
 /// check every locale defines every message of the reference locale.
 pub fn message_ids(source: &str) -> Result<Vec<String>, I18nError> {
-    let resource =
-        FluentResource::try_new(source.to_owned()).map_err(|(_, errors)| I18nError::Syntax {
-            source_name: String::from("<source>"),
-            details: errors
-                .iter()
-                .map(|e| e.to_string())
-                .collect::<Vec<_>>()
-                .join("; "),
-        })?;
+    let resource = FluentResource::try_new(source.to_owned())
+        .map_err(|(_, errors)| I18nError::syntax("<source>", &errors))?;
     Ok(resource
         .entries()
         .filter_map(|entry| match entry {

@@ -13,15 +13,8 @@ use crate::catalog::I18nError;
 /// `id.attr`) of a Fluent source, through placeables, selectors, variants and function
 /// arguments. Terms are not included.
 pub fn message_variables(source: &str) -> Result<BTreeMap<String, BTreeSet<String>>, I18nError> {
-    let resource =
-        fluent_syntax::parser::parse(source).map_err(|(_, errors)| I18nError::Syntax {
-            source_name: String::from("<source>"),
-            details: errors
-                .iter()
-                .map(|e| e.to_string())
-                .collect::<Vec<_>>()
-                .join("; "),
-        })?;
+    let resource = fluent_syntax::parser::parse(source)
+        .map_err(|(_, errors)| I18nError::syntax("<source>", &errors))?;
     let mut out = BTreeMap::new();
     for entry in &resource.body {
         let Entry::Message(message) = entry else {
