@@ -1,17 +1,79 @@
 //! Rendering answers: Markdown to sanitised HTML, and the short answer as plain text.
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, html};
 
 /// Renders Markdown to HTML that is safe to insert into any page: only formatting tags and
 /// http(s)/mailto/tel links survive, and links open with `rel="noopener noreferrer"`.
+/// Phone numbers and other digit groups are isolated in `<bdi>` so that they keep their
+/// order inside right-to-left text ("(555) 010-0130" would otherwise read "0130-010 (555)").
 pub fn to_safe_html(markdown: &str) -> String {
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut raw, Parser::new(markdown));
+    let events = Parser::new(markdown).flat_map(|event| match event {
+        Event::Text(text) => isolate_numbers(&text),
+        other => vec![other],
+    });
+    html::push_html(&mut raw, events);
+    let mut tags = ammonia::Builder::default().clone_tags();
+    tags.insert("bdi");
     ammonia::Builder::default()
+        .tags(tags)
         .url_schemes(["https", "http", "mailto", "tel"].into())
         .link_rel(Some("noopener noreferrer"))
         .clean(&raw)
         .to_string()
+}
+
+/// Splits `text` into text events and `<bdi>`-wrapped runs of digits grouped by spaces,
+/// parentheses, dots, slashes or dashes (phone numbers, dates, account numbers).
+fn isolate_numbers(text: &str) -> Vec<Event<'static>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut events = Vec::new();
+    let mut plain_from = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        let opens_group = c.is_ascii_digit()
+            || (c == '(' && chars.get(i + 1).is_some_and(|(_, n)| n.is_ascii_digit()));
+        if !opens_group {
+            i += 1;
+            continue;
+        }
+        // Extend over digits and joiners; a run ends on its last digit or closing parenthesis.
+        let mut end_ix = i;
+        let mut digits = 0;
+        let mut j = i;
+        while j < chars.len() {
+            let ch = chars[j].1;
+            if ch.is_ascii_digit() {
+                digits += 1;
+                end_ix = j;
+            } else if ch == ')' && digits > 0 {
+                end_ix = j;
+            } else if !matches!(ch, ' ' | '(' | '-' | '.' | '/') {
+                break;
+            }
+            j += 1;
+        }
+        let end = chars.get(end_ix + 1).map_or(text.len(), |(o, _)| *o);
+        let run = &text[start..end];
+        // Only runs with a separator are reordered by the bidi algorithm; keep short ones.
+        if digits >= 4 && run.contains([' ', '-', '.', '/', ')']) {
+            if plain_from < start {
+                events.push(Event::Text(CowStr::from(
+                    text[plain_from..start].to_owned(),
+                )));
+            }
+            events.push(Event::InlineHtml(CowStr::from("<bdi>")));
+            events.push(Event::Text(CowStr::from(run.to_owned())));
+            events.push(Event::InlineHtml(CowStr::from("</bdi>")));
+            plain_from = end;
+        }
+        i = end_ix + 1;
+    }
+    if plain_from < text.len() {
+        events.push(Event::Text(CowStr::from(text[plain_from..].to_owned())));
+    }
+    events
 }
 
 /// The first paragraph of `markdown` as plain text (formatting removed, link text kept), or
@@ -67,6 +129,19 @@ mod tests {
         assert!(html.contains("href=\"https://x.example/\""), "{html}");
         assert!(html.contains("href=\"tel:+15550100\""), "{html}");
         assert!(html.contains("noopener"), "{html}");
+    }
+
+    #[test]
+    fn phone_numbers_and_dates_are_isolated_for_right_to_left_text() {
+        let html = to_safe_html("اتصل بالرقم (555) 010-0130 قبل 2026-12-01، ثم 311.");
+        assert!(html.contains("<bdi>(555) 010-0130</bdi>"), "{html}");
+        assert!(html.contains("<bdi>2026-12-01</bdi>"), "{html}");
+        assert!(html.contains(" 311."), "{html}");
+        assert!(!html.contains("<bdi>311</bdi>"), "{html}");
+        // Text around the isolated runs is still escaped.
+        let escaped = to_safe_html("call 555-0100 \\<script\\>");
+        assert!(escaped.contains("<bdi>555-0100</bdi>"), "{escaped}");
+        assert!(!escaped.contains("<script"), "{escaped}");
     }
 
     #[test]
