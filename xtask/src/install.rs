@@ -171,6 +171,24 @@ pub fn chromium(repo: &Repo) -> Result<()> {
     Ok(())
 }
 
+/// Path of Debian's `wrk` HTTP load generator.
+pub const WRK: &str = "/usr/bin/wrk";
+
+/// Installs `wrk` (Debian's package) when it is missing.
+pub fn wrk(repo: &Repo) -> Result<()> {
+    if Path::new(WRK).exists() {
+        say(format!("wrk: already installed ({WRK})"));
+        return Ok(());
+    }
+    say("wrk: installing Debian's wrk with apt-get");
+    apt_get(repo, &["update"])?;
+    apt_get(repo, &["install", "-y", "wrk"])?;
+    if !Path::new(WRK).exists() {
+        bail!("apt-get finished but {WRK} is still missing");
+    }
+    Ok(())
+}
+
 /// Runs `apt-get` non-interactively, through `sudo` unless already root.
 fn apt_get(repo: &Repo, args: &[&str]) -> Result<()> {
     // Wait for another package manager holding the lock instead of failing at once.

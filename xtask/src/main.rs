@@ -5,6 +5,7 @@
 //! `wasm-opt` from npm, Chromium, the browser test packages), skipping what is already
 //! there and printing one line per step.
 
+mod bench;
 mod cmd;
 mod demo;
 mod eval;
@@ -49,6 +50,8 @@ pub enum Command {
     Test,
     /// Measure answer quality on the development sets and print a table per language.
     Eval,
+    /// Measure /api/v1/ask throughput, latency and memory under load (figures only).
+    Bench,
 }
 
 fn main() -> ExitCode {
@@ -58,6 +61,7 @@ fn main() -> ExitCode {
         Command::Demo { port } => demo::run(&repo, port),
         Command::Test => test::run(&repo),
         Command::Eval => eval::run(&repo),
+        Command::Bench => bench::run(&repo),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
