@@ -8,11 +8,21 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 
 use super::{Feedback, FeedbackError, Store, Turn};
 
-/// SQLite-backed store. Cheap to clone (a connection pool).
+/// SQLite-backed store. Cheap to clone (connection pools).
+///
+/// SQLite allows one writer at a time; several pooled connections writing at once wait on
+/// each other inside SQLite's busy handler, which sleeps, and the tail latency explodes
+/// (p99 811 ms at 32 concurrent residents, against 64 ms with one writer: see
+/// docs/performance.md). So all writes go through one connection, queued fairly by the
+/// pool, while reads use a pool of their own (WAL lets them run beside the writer).
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
-    pool: SqlitePool,
+    reader: SqlitePool,
+    writer: SqlitePool,
 }
+
+/// Connections for reads (the writer has exactly one).
+const READ_CONNECTIONS: u32 = 4;
 
 fn now() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
@@ -32,14 +42,21 @@ impl SqliteStore {
         {
             std::fs::create_dir_all(dir).map_err(sqlx::Error::Io)?;
         }
-        // An in-memory database exists once per connection: keep exactly one.
-        let max = if url.contains(":memory:") { 1 } else { 8 };
-        let pool = SqlitePoolOptions::new()
-            .max_connections(max)
-            .connect_with(options)
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options.clone())
             .await?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Self { pool })
+        sqlx::migrate!("./migrations").run(&writer).await?;
+        // An in-memory database exists once per connection: share the writer's.
+        let reader = if url.contains(":memory:") {
+            writer.clone()
+        } else {
+            SqlitePoolOptions::new()
+                .max_connections(READ_CONNECTIONS)
+                .connect_with(options)
+                .await?
+        };
+        Ok(Self { reader, writer })
     }
 
     /// What the resident wrote in conversation `id`, oldest first, as stored (redacted).
@@ -48,13 +65,13 @@ impl SqliteStore {
             "SELECT text FROM messages WHERE conversation_id = ? AND role = 'resident' ORDER BY created_at, rowid",
         )
         .bind(id)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await
     }
 
-    /// The underlying pool (for tests and maintenance commands).
+    /// The read pool (for tests and maintenance commands).
     pub fn pool(&self) -> &SqlitePool {
-        &self.pool
+        &self.reader
     }
 }
 
@@ -64,13 +81,13 @@ impl Store for SqliteStore {
         sqlx::query_scalar("SELECT lang FROM conversations WHERE id = ? AND site = ?")
             .bind(id)
             .bind(site)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.reader)
             .await
     }
 
     async fn record_turn(&self, turn: &Turn) -> Result<(), sqlx::Error> {
         let at = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         sqlx::query(
             "INSERT INTO conversations (id, site, lang, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
              ON CONFLICT (id) DO UPDATE SET lang = excluded.lang, updated_at = excluded.updated_at",
@@ -119,7 +136,7 @@ impl Store for SqliteStore {
         .bind(&feedback.message_id)
         .bind(&feedback.conversation_id)
         .bind(&feedback.site)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.writer)
         .await?;
         let Some((entry_id,)) = entry else {
             return Err(FeedbackError::UnknownMessage);
@@ -135,14 +152,15 @@ impl Store for SqliteStore {
         .bind(feedback.helpful)
         .bind(&feedback.comment)
         .bind(now())
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
 
     async fn ping(&self) -> Result<(), sqlx::Error> {
+        sqlx::query("SELECT 1").execute(&self.reader).await?;
         sqlx::query("SELECT 1")
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map(|_| ())
     }
@@ -227,6 +245,31 @@ mod tests {
                 "{site} {conversation} {message}"
             );
         }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn concurrent_turns_are_all_stored() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("w.db").display());
+        let store = SqliteStore::connect(&url).await.unwrap();
+        let tasks: Vec<_> = (0..64)
+            .map(|i| {
+                let store = store.clone();
+                tokio::spawn(async move {
+                    store
+                        .record_turn(&turn(&format!("c{}", i % 8), &format!("r{i}")))
+                        .await
+                })
+            })
+            .collect();
+        for task in tasks {
+            task.await.unwrap().unwrap();
+        }
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM messages")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+        assert_eq!(count, 128);
     }
 
     #[tokio::test]
