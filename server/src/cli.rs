@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
@@ -83,43 +84,33 @@ pub fn main() -> ExitCode {
             out,
             lang_from_file,
             features,
-        } => match eval(
+        } => exit_code(eval(
             kb.as_deref(),
             content.as_deref(),
             &queries,
             &out,
             lang_from_file,
             features.as_deref(),
-        ) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("wayfinder: {e:#}");
-                ExitCode::FAILURE
-            }
-        },
-        Command::Langid { content, queries } => match langid(&content, &queries) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("wayfinder: {e:#}");
-                ExitCode::FAILURE
-            }
-        },
+        )),
+        Command::Langid { content, queries } => exit_code(langid(&content, &queries)),
         Command::Serve { config } => {
             init_logging();
-            let runtime = match tokio::runtime::Runtime::new() {
-                Ok(rt) => rt,
-                Err(e) => {
-                    eprintln!("wayfinder: cannot start the runtime: {e}");
-                    return ExitCode::FAILURE;
-                }
-            };
-            match runtime.block_on(serve(config)) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("wayfinder: {e:#}");
-                    ExitCode::FAILURE
-                }
-            }
+            exit_code(
+                tokio::runtime::Runtime::new()
+                    .context("cannot start the runtime")
+                    .and_then(|runtime| runtime.block_on(serve(config))),
+            )
+        }
+    }
+}
+
+/// Success, or the error with its causes on stderr and a failure status.
+fn exit_code(result: anyhow::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("wayfinder: {e:#}");
+            ExitCode::FAILURE
         }
     }
 }

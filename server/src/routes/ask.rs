@@ -8,29 +8,18 @@ use knowledge::Hit;
 use protocol::{AskRequest, AskResponse, ErrorCode, MAX_QUESTION_CHARS};
 use uuid::Uuid;
 
-use super::guard::{ApiJson, check_origin};
+use super::guard::{ApiJson, allowed_site};
 use crate::decide::{Decision, search_and_decide};
 use crate::error::ApiError;
 use crate::language::{self, Context};
 use crate::redact::redact;
 use crate::reply;
-use crate::state::{AppState, Site};
+use crate::state::AppState;
 use crate::store::Turn;
 
 /// Routes of this feature.
 pub fn router() -> Router<AppState> {
     Router::new().route("/api/v1/ask", post(ask))
-}
-
-/// The site a request names, or 404 `unknown_site`.
-pub fn site<'a>(state: &'a AppState, id: &str) -> Result<&'a Site, ApiError> {
-    state.sites.get(id).ok_or_else(|| {
-        ApiError::new(
-            StatusCode::NOT_FOUND,
-            ErrorCode::UnknownSite,
-            format!("no site {id:?} on this server"),
-        )
-    })
 }
 
 /// Whether `id` looks like a conversation id this server issues (a UUID).
@@ -43,8 +32,7 @@ async fn ask(
     headers: HeaderMap,
     ApiJson(request): ApiJson<AskRequest>,
 ) -> Result<Json<AskResponse>, ApiError> {
-    let site = site(&state, &request.site)?;
-    check_origin(&headers, &site.config)?;
+    let site = allowed_site(&state, &headers, &request.site)?;
     let text = request.text.trim();
     if text.is_empty() && request.choice.is_none() {
         return Err(ApiError::new(

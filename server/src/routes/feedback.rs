@@ -6,8 +6,7 @@ use axum::routing::post;
 use axum::{Json, Router};
 use protocol::{ErrorCode, FeedbackRequest, FeedbackResponse, MAX_COMMENT_CHARS};
 
-use super::ask::site;
-use super::guard::{ApiJson, check_origin};
+use super::guard::{ApiJson, allowed_site};
 use crate::error::ApiError;
 use crate::redact::redact;
 use crate::state::AppState;
@@ -23,8 +22,7 @@ async fn feedback(
     headers: HeaderMap,
     ApiJson(request): ApiJson<FeedbackRequest>,
 ) -> Result<Json<FeedbackResponse>, ApiError> {
-    let site = site(&state, &request.site)?;
-    check_origin(&headers, &site.config)?;
+    let site = allowed_site(&state, &headers, &request.site)?;
     let comment = request
         .comment
         .as_deref()

@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 
 use crate::config::SiteConfig;
 use crate::error::ApiError;
+use crate::state::{AppState, Site};
 
 /// A JSON body whose every rejection (wrong content type, too large, malformed, wrong shape)
 /// becomes an [`ApiError`] with a stable code.
@@ -24,6 +25,24 @@ where
         let axum::Json(value) = axum::Json::<T>::from_request(req, state).await?;
         Ok(Self(value))
     }
+}
+
+/// The site `id` names, once the request's origin is allowed for it: 404 `unknown_site`
+/// or 403 `origin_not_allowed` otherwise. Every API handler starts with this.
+pub fn allowed_site<'a>(
+    state: &'a AppState,
+    headers: &HeaderMap,
+    id: &str,
+) -> Result<&'a Site, ApiError> {
+    let site = state.sites.get(id).ok_or_else(|| {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            ErrorCode::UnknownSite,
+            format!("no site {id:?} on this server"),
+        )
+    })?;
+    check_origin(headers, &site.config)?;
+    Ok(site)
 }
 
 /// Refuses a browser request from a page whose origin `site` does not allow.
