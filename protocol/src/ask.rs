@@ -109,6 +109,8 @@ pub enum ActionKind {
     Human,
     /// Look up the status of an earlier request.
     Status,
+    /// Chat live with a staff member (see [`crate::live`]); `url` is `/api/v1/chats`.
+    Chat,
 }
 
 /// A next step offered with a reply.

@@ -35,6 +35,24 @@ pub enum ErrorCode {
     RateLimited,
     /// Something failed on the server; details are in its logs, never in the response.
     Internal,
+    /// No staff can take a chat now (outside office hours or nobody online): leave a message.
+    StaffUnavailable,
+    /// No such chat, or the token does not match it.
+    UnknownChat,
+    /// The chat has ended; nothing more can be sent to it.
+    ChatClosed,
+    /// Staff console: no valid session (sign in first).
+    Unauthorized,
+    /// Staff console: signed in, but not allowed to do this (another site, or not an admin).
+    Forbidden,
+    /// Staff console: the CSRF token is missing or wrong.
+    CsrfRejected,
+    /// Staff console: wrong e-mail or password.
+    InvalidCredentials,
+    /// Staff console: another staff member took this chat first.
+    ChatTaken,
+    /// Staff console: the staff member already has as many chats as the site allows.
+    TooManyChats,
 }
 
 impl ErrorCode {
@@ -55,11 +73,20 @@ impl ErrorCode {
             Self::MethodNotAllowed => "method_not_allowed",
             Self::RateLimited => "rate_limited",
             Self::Internal => "internal",
+            Self::StaffUnavailable => "staff_unavailable",
+            Self::UnknownChat => "unknown_chat",
+            Self::ChatClosed => "chat_closed",
+            Self::Unauthorized => "unauthorized",
+            Self::Forbidden => "forbidden",
+            Self::CsrfRejected => "csrf_rejected",
+            Self::InvalidCredentials => "invalid_credentials",
+            Self::ChatTaken => "chat_taken",
+            Self::TooManyChats => "too_many_chats",
         }
     }
 
     /// Every code, for documentation and for tests that check each one is localised.
-    pub const ALL: [ErrorCode; 14] = [
+    pub const ALL: [ErrorCode; 23] = [
         Self::InvalidJson,
         Self::UnsupportedMediaType,
         Self::PayloadTooLarge,
@@ -74,7 +101,30 @@ impl ErrorCode {
         Self::MethodNotAllowed,
         Self::RateLimited,
         Self::Internal,
+        Self::StaffUnavailable,
+        Self::UnknownChat,
+        Self::ChatClosed,
+        Self::Unauthorized,
+        Self::Forbidden,
+        Self::CsrfRejected,
+        Self::InvalidCredentials,
+        Self::ChatTaken,
+        Self::TooManyChats,
     ];
+
+    /// Whether a resident's widget can receive this code (so it needs a localised message in
+    /// `widget.ftl`); the others come only from the staff console's API.
+    pub fn reaches_residents(self) -> bool {
+        !matches!(
+            self,
+            Self::Unauthorized
+                | Self::Forbidden
+                | Self::CsrfRejected
+                | Self::InvalidCredentials
+                | Self::ChatTaken
+                | Self::TooManyChats
+        )
+    }
 }
 
 /// The JSON body of every error response: `{"code": "...", "message": "..."}`.

@@ -6,15 +6,22 @@
 //!
 //! - [`ask`]: a resident's question and the bot's reply (`POST /api/v1/ask`).
 //! - [`feedback`]: "was this helpful?" (`POST /api/v1/feedback`).
+//! - [`live`]: live chat with staff: availability, queue, the chat's WebSocket frames,
+//!   rating, tickets.
 //! - [`error`]: the `{code, message}` body of every error, with its stable [`ErrorCode`]s.
 
 pub mod ask;
 pub mod error;
 pub mod feedback;
+pub mod live;
 
 pub use ask::{Action, ActionKind, Answer, AskRequest, AskResponse, Choice, Outcome};
 pub use error::{ErrorBody, ErrorCode};
 pub use feedback::{FeedbackRequest, FeedbackResponse};
+pub use live::{
+    Availability, ChatEvent, ChatRequest, ChatStarted, ClientFrame, Department, EventBody, Party,
+    RatingRequest, ServerFrame, TicketCreated, TicketRequest,
+};
 
 /// Longest question, in characters, that `POST /api/v1/ask` accepts.
 pub const MAX_QUESTION_CHARS: usize = 1_000;
