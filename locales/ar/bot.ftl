@@ -9,4 +9,13 @@ bot-need-more = هل يمكنك إخباري بمزيد من التفاصيل ع
 
 action-form = تعبئة النموذج الإلكتروني
 action-contact = التواصل مع { $site }
+action-chat = التحدث إلى موظف
 action-call = الاتصال بالرقم ⁦{ $phone }⁩
+
+transcript-title = محادثتك مع { $site }
+transcript-you = أنت
+transcript-assistant = المساعد
+transcript-joined = انضم { $name } إلى المحادثة.
+transcript-joined-department = انضم { $name } من { $department } إلى المحادثة.
+transcript-transferred = نُقلت المحادثة إلى { $department }.
+transcript-closed = انتهت المحادثة.

@@ -8,4 +8,13 @@ bot-need-more = Could you tell me a little more about what you are looking for?
 
 action-form = Fill in the online form
 action-contact = Contact { $site }
+action-chat = Talk to a person
 action-call = Call { $phone }
+
+transcript-title = Your conversation with { $site }
+transcript-you = You
+transcript-assistant = Assistant
+transcript-joined = { $name } joined the chat.
+transcript-joined-department = { $name } from { $department } joined the chat.
+transcript-transferred = The chat was passed to { $department }.
+transcript-closed = The chat ended.

@@ -51,6 +51,9 @@ error-not_found = The city's assistant is not available right now. Please try ag
 error-method_not_allowed = The city's assistant is not available right now. Please try again later.
 error-rate_limited = You are sending questions very quickly. Please wait a moment and try again.
 error-internal = Something went wrong on our side. Please try again in a moment.
+error-staff_unavailable = No one from the city can chat right now. You can leave a message instead.
+error-unknown_chat = This chat could not be found. It may have ended. You can ask the assistant again.
+error-chat_closed = This chat has ended, so nothing more can be sent.
 
 ## Language and settings
 
@@ -62,3 +65,50 @@ pref-larger-text = Larger text
 pref-high-contrast = High contrast
 pref-read-aloud = Read answers aloud
 voice-input = Speak your question
+
+## Live chat with city staff
+
+talk-button = Talk to a person
+live-checking = Checking whether someone from the city can chat…
+live-disabled = Live chat with city staff is not offered here. Please contact the city by phone or through its website.
+live-connecting = Connecting you with a person…
+live-queue-position = You are number { $position } in line.
+live-queue-wait = You are number { $position } in line. Estimated wait: about { $wait }.
+live-minutes = { $minutes } minutes
+live-joined = { $name } has joined the chat.
+live-joined-department = { $name } from { $department } has joined the chat.
+live-chatting = You are chatting with { $name }.
+live-typing = { $name } is typing…
+live-transferred = Your chat was passed to { $department }. Please wait for the next person.
+live-reconnecting = Connection lost. Reconnecting…
+live-reconnected = Connected again.
+live-input-label = Your message
+live-sending = Sending…
+live-staff = City staff
+live-staff-says = { $name }: { $text }
+live-end = End chat
+live-ended = The chat has ended.
+live-rating-legend = How was your chat?
+live-stars-1 = 1 star (poor)
+live-stars-2 = 2 stars
+live-stars-3 = 3 stars
+live-stars-4 = 4 stars
+live-stars-5 = 5 stars (excellent)
+live-rating-comment = Comment (optional)
+live-rating-submit = Send rating
+live-rating-missing = Please choose from 1 to 5 stars.
+live-rating-thanks = Thank you for your rating.
+live-transcript-txt = Download transcript (text)
+live-transcript-html = Download transcript (web page)
+live-offline = City staff are not available to chat right now.
+live-next-open = They will be back { $day } at { $time }.
+live-next-open-today = They will be back today at { $time }.
+live-leave-hint = You can leave a message, and staff will answer when they are back.
+live-leave = Leave a message
+ticket-name = Your name (optional)
+ticket-contact = E-mail or phone (optional)
+ticket-contact-hint = So we can reply to you.
+ticket-message = Your message
+ticket-message-missing = Please write your message.
+ticket-submit = Send message
+ticket-thanks = Thank you. Your reference is { $reference }.

@@ -8,4 +8,13 @@ bot-need-more = ¿Podría contarme un poco más sobre lo que busca?
 
 action-form = Llenar el formulario en línea
 action-contact = Comunicarse con { $site }
+action-chat = Hablar con una persona
 action-call = Llamar al { $phone }
+
+transcript-title = Su conversación con { $site }
+transcript-you = Usted
+transcript-assistant = Asistente
+transcript-joined = { $name } se unió al chat.
+transcript-joined-department = { $name } de { $department } se unió al chat.
+transcript-transferred = El chat se pasó a { $department }.
+transcript-closed = El chat terminó.

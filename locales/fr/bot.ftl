@@ -8,4 +8,13 @@ bot-need-more = Pourriez-vous m'en dire un peu plus sur ce que vous cherchez ?
 
 action-form = Remplir le formulaire en ligne
 action-contact = Contacter { $site }
+action-chat = Parler à une personne
 action-call = Appeler le { $phone }
+
+transcript-title = Votre conversation avec { $site }
+transcript-you = Vous
+transcript-assistant = Assistant
+transcript-joined = { $name } a rejoint la conversation.
+transcript-joined-department = { $name } ({ $department }) a rejoint la conversation.
+transcript-transferred = La conversation a été transmise à { $department }.
+transcript-closed = La conversation est terminée.

@@ -8,4 +8,13 @@ bot-need-more = Èske ou ka di m yon ti kras plis sou sa w ap chèche a?
 
 action-form = Ranpli fòmilè sou entènèt la
 action-contact = Kontakte { $site }
+action-chat = Pale ak yon moun
 action-call = Rele { $phone }
+
+transcript-title = Konvèsasyon ou ak { $site }
+transcript-you = Ou
+transcript-assistant = Asistan
+transcript-joined = { $name } antre nan chat la.
+transcript-joined-department = { $name } nan { $department } antre nan chat la.
+transcript-transferred = Chat la pase bay { $department }.
+transcript-closed = Chat la fini.

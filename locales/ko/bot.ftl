@@ -8,4 +8,13 @@ bot-need-more = 찾으시는 내용에 대해 조금 더 자세히 말씀해 주
 
 action-form = 온라인 양식 작성하기
 action-contact = { $site }에 문의하기
+action-chat = 상담원과 대화하기
 action-call = { $phone }번으로 전화하기
+
+transcript-title = { $site }와(과)의 대화
+transcript-you = 나
+transcript-assistant = 도우미
+transcript-joined = { $name } 님이 채팅에 참여했습니다.
+transcript-joined-department = { $department }의 { $name } 님이 채팅에 참여했습니다.
+transcript-transferred = 채팅이 { $department }(으)로 전달되었습니다.
+transcript-closed = 채팅이 종료되었습니다.

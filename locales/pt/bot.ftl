@@ -8,4 +8,13 @@ bot-need-more = Você poderia me contar um pouco mais sobre o que está procuran
 
 action-form = Preencher o formulário on-line
 action-contact = Entrar em contato com { $site }
+action-chat = Falar com uma pessoa
 action-call = Ligar para { $phone }
+
+transcript-title = Sua conversa com { $site }
+transcript-you = Você
+transcript-assistant = Assistente
+transcript-joined = { $name } entrou no chat.
+transcript-joined-department = { $name }, de { $department }, entrou no chat.
+transcript-transferred = O chat foi transferido para { $department }.
+transcript-closed = O chat terminou.

@@ -8,4 +8,13 @@ bot-need-more = Не могли бы вы чуть подробнее расск
 
 action-form = Заполнить онлайн-форму
 action-contact = Связаться с { $site }
+action-chat = Поговорить с сотрудником
 action-call = Позвонить по номеру { $phone }
+
+transcript-title = Ваш разговор с { $site }
+transcript-you = Вы
+transcript-assistant = Помощник
+transcript-joined = { $name } присоединяется к чату.
+transcript-joined-department = { $name } ({ $department }) присоединяется к чату.
+transcript-transferred = Чат передан в отдел: { $department }.
+transcript-closed = Чат завершён.

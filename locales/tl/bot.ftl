@@ -8,4 +8,13 @@ bot-need-more = Maaari po ba kayong magbigay ng kaunti pang detalye tungkol sa i
 
 action-form = Sagutan ang online na form
 action-contact = Makipag-ugnayan sa { $site }
+action-chat = Makipag-usap sa isang tao
 action-call = Tumawag sa { $phone }
+
+transcript-title = Ang pag-uusap ninyo ng { $site }
+transcript-you = Kayo
+transcript-assistant = Assistant
+transcript-joined = Sumali sa chat si { $name }.
+transcript-joined-department = Sumali sa chat si { $name } mula sa { $department }.
+transcript-transferred = Ipinasa ang chat sa { $department }.
+transcript-closed = Natapos na ang chat.

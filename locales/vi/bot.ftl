@@ -8,4 +8,13 @@ bot-need-more = Quý vị có thể cho tôi biết thêm một chút về đi�
 
 action-form = Điền mẫu đơn trực tuyến
 action-contact = Liên hệ với { $site }
+action-chat = Nói chuyện với nhân viên
 action-call = Gọi số { $phone }
+
+transcript-title = Cuộc trò chuyện của quý vị với { $site }
+transcript-you = Quý vị
+transcript-assistant = Trợ lý
+transcript-joined = { $name } đã tham gia cuộc trò chuyện.
+transcript-joined-department = { $name } từ { $department } đã tham gia cuộc trò chuyện.
+transcript-transferred = Cuộc trò chuyện đã được chuyển đến { $department }.
+transcript-closed = Cuộc trò chuyện đã kết thúc.

@@ -8,4 +8,13 @@ bot-need-more = 能否请您再详细说明一下您要找什么？
 
 action-form = 填写在线表格
 action-contact = 联系 { $site }
+action-chat = 与工作人员交谈
 action-call = 拨打 { $phone }
+
+transcript-title = 您与{ $site }的对话
+transcript-you = 您
+transcript-assistant = 助手
+transcript-joined = { $name } 已加入聊天。
+transcript-joined-department = { $department }的 { $name } 已加入聊天。
+transcript-transferred = 聊天已转给{ $department }。
+transcript-closed = 聊天已结束。

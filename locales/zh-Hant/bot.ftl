@@ -8,4 +8,13 @@ bot-need-more = 可以請您再詳細說明一下您要找的內容嗎？
 
 action-form = 填寫線上表格
 action-contact = 聯絡 { $site }
+action-chat = 與工作人員交談
 action-call = 撥打 { $phone }
+
+transcript-title = 您與{ $site }的對話
+transcript-you = 您
+transcript-assistant = 助理
+transcript-joined = { $name } 已加入聊天。
+transcript-joined-department = { $department }的 { $name } 已加入聊天。
+transcript-transferred = 聊天已轉給{ $department }。
+transcript-closed = 聊天已結束。

@@ -84,6 +84,96 @@ pub struct SiteConfig {
     pub contact_url: String,
     /// The city's main phone number, offered when the bot cannot answer.
     pub phone: String,
+    /// Live chat with staff; absent = no live chat (the bot offers contact page and phone).
+    #[serde(default)]
+    pub live: Option<LiveConfig>,
+}
+
+/// `[sites.live]`: live chat with staff (see docs/live-chat.md).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LiveConfig {
+    /// Chats one staff member handles at once.
+    #[serde(default = "default_max_chats")]
+    pub max_chats_per_staff: u32,
+    /// Dates (city time) without staff, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub holidays: Vec<chrono::NaiveDate>,
+    /// Weekly office hours in city time.
+    #[serde(default)]
+    pub hours: WeeklyHours,
+    /// Departments chats can be routed to.
+    #[serde(default)]
+    pub departments: Vec<DepartmentConfig>,
+    /// Canned replies staff can insert, per language.
+    #[serde(default)]
+    pub canned: Vec<CannedReply>,
+}
+
+fn default_max_chats() -> u32 {
+    3
+}
+
+/// `[sites.live.hours]`: per weekday, a list of `"HH:MM-HH:MM"` spans (`"24:00"` allowed as an
+/// end). A missing day is closed.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WeeklyHours {
+    /// Monday.
+    #[serde(default)]
+    pub mon: Vec<String>,
+    /// Tuesday.
+    #[serde(default)]
+    pub tue: Vec<String>,
+    /// Wednesday.
+    #[serde(default)]
+    pub wed: Vec<String>,
+    /// Thursday.
+    #[serde(default)]
+    pub thu: Vec<String>,
+    /// Friday.
+    #[serde(default)]
+    pub fri: Vec<String>,
+    /// Saturday.
+    #[serde(default)]
+    pub sat: Vec<String>,
+    /// Sunday.
+    #[serde(default)]
+    pub sun: Vec<String>,
+}
+
+impl WeeklyHours {
+    /// The days Monday first, with their spans as written.
+    pub fn days(&self) -> [&[String]; 7] {
+        [
+            &self.mon, &self.tue, &self.wed, &self.thu, &self.fri, &self.sat, &self.sun,
+        ]
+    }
+}
+
+/// `[[sites.live.departments]]`: a team that takes chats on its topics.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DepartmentConfig {
+    /// Stable id, e.g. `public-works`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Knowledge-base `owner` values whose entries route chats here.
+    #[serde(default)]
+    pub owners: Vec<String>,
+}
+
+/// `[[sites.live.canned]]`: a canned reply.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CannedReply {
+    /// Its language.
+    pub lang: String,
+    /// Short title shown in the picker.
+    pub title: String,
+    /// The text inserted.
+    pub text: String,
 }
 
 /// Why the configuration could not be used.
@@ -191,6 +281,25 @@ impl Config {
         for site in &self.sites {
             if !ids.insert(&site.id) {
                 return Err(format!("site id {:?} is configured twice", site.id));
+            }
+            if let Some(live) = &site.live {
+                crate::live::hours::OfficeHours::new(&site.timezone, live)
+                    .map_err(|e| format!("site {:?}: {e}", site.id))?;
+                if live.max_chats_per_staff == 0 {
+                    return Err(format!(
+                        "site {:?}: [sites.live] max_chats_per_staff must be at least 1",
+                        site.id
+                    ));
+                }
+                let mut departments = std::collections::BTreeSet::new();
+                for d in &live.departments {
+                    if !departments.insert(&d.id) {
+                        return Err(format!(
+                            "site {:?}: department {:?} is configured twice",
+                            site.id, d.id
+                        ));
+                    }
+                }
             }
             for origin in &site.allowed_origins {
                 if origin == "*"

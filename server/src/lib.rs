@@ -19,6 +19,8 @@
 //! [`run`] serves an [`app`] on a listener until a shutdown signal; `main` only parses the
 //! command line.
 
+pub mod audit;
+pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod decide;
@@ -26,11 +28,13 @@ pub mod error;
 pub mod eval;
 pub mod langid;
 pub mod language;
+pub mod live;
 pub mod redact;
 pub mod reply;
 pub mod routes;
 pub mod state;
 pub mod store;
+pub mod transcript;
 
 pub use error::ApiError;
 pub use routes::app;

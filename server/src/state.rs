@@ -10,6 +10,9 @@ use knowledge::SearchIndex;
 
 use crate::config::{Config, SiteConfig};
 use crate::decide::DecisionModel;
+use crate::live::LiveSite;
+use crate::live::hours::OfficeHours;
+use crate::live::hub::Hub;
 use crate::store::{SqliteStore, Store};
 
 /// One site (city) being served.
@@ -19,6 +22,8 @@ pub struct Site {
     pub config: SiteConfig,
     /// Its published content, indexed.
     pub index: Arc<SearchIndex>,
+    /// Live chat with staff, when configured.
+    pub live: Option<LiveSite>,
 }
 
 /// Everything the handlers share.
@@ -33,6 +38,8 @@ pub struct App {
     pub bot: HashMap<String, Catalog>,
     /// The answer / choices / handoff decision.
     pub model: &'static DecisionModel,
+    /// Live-chat signals to connected residents and staff.
+    pub hub: Arc<Hub>,
 }
 
 /// Shared application state: cheap to clone.
@@ -56,11 +63,20 @@ impl AppState {
             let index = load_index(site).await?;
             tracing::info!(site = %site.id, entries = index.len(), "content indexed");
             languages.extend(index.languages().map(str::to_owned));
+            let live = match &site.live {
+                Some(live) => Some(LiveSite {
+                    config: live.clone(),
+                    hours: OfficeHours::new(&site.timezone, live)
+                        .map_err(|e| anyhow::anyhow!("site {}: {e}", site.id))?,
+                }),
+                None => None,
+            };
             sites.insert(
                 site.id.clone(),
                 Site {
                     config: site.clone(),
                     index: Arc::new(index),
+                    live,
                 },
             );
         }
@@ -77,6 +93,7 @@ impl AppState {
             store: Arc::new(store),
             bot,
             model: DecisionModel::fitted(),
+            hub: Arc::new(Hub::default()),
         })))
     }
 

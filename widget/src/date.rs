@@ -1,4 +1,5 @@
-//! Review dates, shown in the answer's language with the browser's `Intl`.
+//! Dates and times in the resident's language with the browser's `Intl`: review dates of
+//! answers, and when city staff are next available (in the resident's own time zone).
 
 use wasm_bindgen::prelude::*;
 
@@ -11,12 +12,103 @@ extern "C" {
     #[wasm_bindgen(constructor, js_class = "Date")]
     fn new(value: &str) -> JsDate;
 
+    /// Now.
+    #[wasm_bindgen(constructor, js_class = "Date")]
+    fn now() -> JsDate;
+
     #[wasm_bindgen(method, catch, js_class = "Date", js_name = toLocaleDateString)]
     fn to_locale_date_string(
         this: &JsDate,
         locale: &str,
         options: &JsValue,
     ) -> Result<String, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_class = "Date", js_name = toLocaleTimeString)]
+    fn to_locale_time_string(
+        this: &JsDate,
+        locale: &str,
+        options: &JsValue,
+    ) -> Result<String, JsValue>;
+
+    #[wasm_bindgen(method, js_class = "Date", js_name = getTime)]
+    fn get_time(this: &JsDate) -> f64;
+
+    #[wasm_bindgen(method, js_class = "Date", js_name = toDateString)]
+    fn to_date_string(this: &JsDate) -> String;
+}
+
+/// Beyond this many days ahead, the day is given with its date, not only its weekday.
+pub const WEEKDAY_ONLY_DAYS: f64 = 6.0;
+
+/// When staff are next available, as the resident reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextOpen {
+    /// Later today (in the resident's time zone): only the time is said.
+    pub today: bool,
+    /// The weekday ("Monday"), with the date when more than a week ahead.
+    pub day: String,
+    /// The time of day ("8:00 AM", "8:00").
+    pub time: String,
+}
+
+/// Whether `text` has the shape of an RFC 3339 date-time with a time zone
+/// (`2026-11-30T08:00:00-06:00`, `…Z`), the only form `next_open` is given in.
+pub fn is_rfc3339(text: &str) -> bool {
+    let text = text.trim();
+    let (Some(date), Some(rest)) = (text.get(..10), text.get(10..)) else {
+        return false;
+    };
+    let Some(rest) = rest.strip_prefix(['T', 't']) else {
+        return false;
+    };
+    let zoned = rest.ends_with(['Z', 'z'])
+        || rest
+            .get(rest.len().saturating_sub(6)..)
+            .is_some_and(|zone| zone.starts_with(['+', '-']) && zone.as_bytes().get(3) == Some(&b':'));
+    let clock = rest.as_bytes();
+    parse_iso_date(date).is_some()
+        && zoned
+        && clock.len() >= 6
+        && clock[..2].iter().all(u8::is_ascii_digit)
+        && clock[2] == b':'
+        && clock[3..5].iter().all(u8::is_ascii_digit)
+}
+
+/// `next_open` (RFC 3339, the city's offset) in the resident's own time zone and language
+/// `lang`; `None` when it is not a date-time or the browser cannot format it.
+pub fn next_open(iso: &str, lang: &str) -> Option<NextOpen> {
+    if !is_rfc3339(iso) {
+        return None;
+    }
+    let when = JsDate::new(iso.trim());
+    let now = JsDate::now();
+    let ahead_ms = when.get_time() - now.get_time();
+    if ahead_ms.is_nan() {
+        return None;
+    }
+    let options = |pairs: &[(&str, &str)]| {
+        let options = js_sys::Object::new();
+        for (key, value) in pairs {
+            js_sys::Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value))
+                .ok()?;
+        }
+        Some(options)
+    };
+    let time = when
+        .to_locale_time_string(lang, &options(&[("hour", "numeric"), ("minute", "2-digit")])?)
+        .ok()?;
+    let far = ahead_ms > WEEKDAY_ONLY_DAYS * 86_400_000.0;
+    let day_options = if far {
+        options(&[("weekday", "long"), ("month", "long"), ("day", "numeric")])?
+    } else {
+        options(&[("weekday", "long")])?
+    };
+    let day = when.to_locale_date_string(lang, &day_options).ok()?;
+    Some(NextOpen {
+        today: when.to_date_string() == now.to_date_string(),
+        day,
+        time,
+    })
 }
 
 /// Parses a `YYYY-MM-DD` date into (year, month, day), checking the day exists.
@@ -71,5 +163,18 @@ mod tests {
         assert_eq!(parse_iso_date("2026-13-01"), None);
         assert_eq!(parse_iso_date("2026-3-1"), None);
         assert_eq!(parse_iso_date("yesterday"), None);
+    }
+
+    #[test]
+    fn next_open_must_be_a_zoned_date_time() {
+        assert!(is_rfc3339("2026-11-30T08:00:00-06:00"));
+        assert!(is_rfc3339("2026-11-30T14:00:00Z"));
+        assert!(is_rfc3339("2026-11-30T14:00:00.250+01:00"));
+        assert!(!is_rfc3339("2026-11-30T08:00:00"));
+        assert!(!is_rfc3339("2026-11-30"));
+        assert!(!is_rfc3339("2026-02-30T08:00:00Z"));
+        assert!(!is_rfc3339("Monday 8am"));
+        assert!(!is_rfc3339("2026-11-30T8:0Z"));
+        assert!(!is_rfc3339("ééééééééééé"));
     }
 }

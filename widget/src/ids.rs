@@ -70,6 +70,106 @@ pub const VOICE_INPUT: &str = "voice-input";
 /// The server could not be reached at all.
 pub const ERROR_NETWORK: &str = "error-network";
 
+// Live chat with city staff.
+
+/// "Talk to a person", in the dialog's tools (the reply's own label is used in replies).
+pub const TALK: &str = "talk-button";
+/// Announced while the widget asks whether someone can chat.
+pub const LIVE_CHECKING: &str = "live-checking";
+/// The site does not offer live chat.
+pub const LIVE_DISABLED: &str = "live-disabled";
+/// Status until the queue or a staff member answers.
+pub const LIVE_CONNECTING: &str = "live-connecting";
+/// Place in the queue without an estimate (`$position`).
+pub const LIVE_QUEUE_POSITION: &str = "live-queue-position";
+/// Place in the queue with the estimated wait (`$position`, `$wait`).
+pub const LIVE_QUEUE_WAIT: &str = "live-queue-wait";
+/// A number of minutes (`$minutes`), when the browser cannot name the unit in the language.
+pub const LIVE_MINUTES: &str = "live-minutes";
+/// A staff member took the chat (`$name`).
+pub const LIVE_JOINED: &str = "live-joined";
+/// A staff member of a department took the chat (`$name`, `$department`).
+pub const LIVE_JOINED_DEPARTMENT: &str = "live-joined-department";
+/// Status while a staff member answers (`$name`).
+pub const LIVE_CHATTING: &str = "live-chatting";
+/// Status while the staff member types (`$name`).
+pub const LIVE_TYPING: &str = "live-typing";
+/// The chat went to another department's queue (`$department`).
+pub const LIVE_TRANSFERRED: &str = "live-transferred";
+/// Status while the connection is down.
+pub const LIVE_RECONNECTING: &str = "live-reconnecting";
+/// Announced when the connection is back.
+pub const LIVE_RECONNECTED: &str = "live-reconnected";
+/// Label of the text input during a chat.
+pub const LIVE_INPUT_LABEL: &str = "live-input-label";
+/// Shown on a message until the server has it.
+pub const LIVE_SENDING: &str = "live-sending";
+/// Name of staff whose own name is unknown.
+pub const LIVE_STAFF: &str = "live-staff";
+/// Announcement of a staff message (`$name`, `$text`).
+pub const LIVE_STAFF_SAYS: &str = "live-staff-says";
+/// The "End chat" button.
+pub const LIVE_END: &str = "live-end";
+/// The chat has ended.
+pub const LIVE_ENDED: &str = "live-ended";
+/// Legend of the stars.
+pub const LIVE_RATING_LEGEND: &str = "live-rating-legend";
+/// One star.
+pub const LIVE_STARS_1: &str = "live-stars-1";
+/// Two stars.
+pub const LIVE_STARS_2: &str = "live-stars-2";
+/// Three stars.
+pub const LIVE_STARS_3: &str = "live-stars-3";
+/// Four stars.
+pub const LIVE_STARS_4: &str = "live-stars-4";
+/// Five stars.
+pub const LIVE_STARS_5: &str = "live-stars-5";
+/// Label of the rating's comment.
+pub const LIVE_RATING_COMMENT: &str = "live-rating-comment";
+/// Button that sends the rating.
+pub const LIVE_RATING_SUBMIT: &str = "live-rating-submit";
+/// Error when no star is chosen.
+pub const LIVE_RATING_MISSING: &str = "live-rating-missing";
+/// Shown once the rating is recorded.
+pub const LIVE_RATING_THANKS: &str = "live-rating-thanks";
+/// Link to the transcript as text.
+pub const LIVE_TRANSCRIPT_TXT: &str = "live-transcript-txt";
+/// Link to the transcript as a web page.
+pub const LIVE_TRANSCRIPT_HTML: &str = "live-transcript-html";
+/// Nobody can chat now.
+pub const LIVE_OFFLINE: &str = "live-offline";
+/// When staff are back, another day (`$day`, `$time`).
+pub const LIVE_NEXT_OPEN: &str = "live-next-open";
+/// When staff are back, later today (`$time`).
+pub const LIVE_NEXT_OPEN_TODAY: &str = "live-next-open-today";
+/// Invitation to leave a message instead.
+pub const LIVE_LEAVE_HINT: &str = "live-leave-hint";
+/// The "Leave a message" button and the form's title.
+pub const LIVE_LEAVE: &str = "live-leave";
+/// Label of the optional name.
+pub const TICKET_NAME: &str = "ticket-name";
+/// Label of the optional contact.
+pub const TICKET_CONTACT: &str = "ticket-contact";
+/// Why the contact helps.
+pub const TICKET_CONTACT_HINT: &str = "ticket-contact-hint";
+/// Label of the message.
+pub const TICKET_MESSAGE: &str = "ticket-message";
+/// Error when the message is empty.
+pub const TICKET_MESSAGE_MISSING: &str = "ticket-message-missing";
+/// Button that sends the message.
+pub const TICKET_SUBMIT: &str = "ticket-submit";
+/// Shown once the ticket is stored (`$reference`).
+pub const TICKET_THANKS: &str = "ticket-thanks";
+
+/// The star choices, 1 to 5, in order.
+pub const LIVE_STARS: [&str; 5] = [
+    LIVE_STARS_1,
+    LIVE_STARS_2,
+    LIVE_STARS_3,
+    LIVE_STARS_4,
+    LIVE_STARS_5,
+];
+
 /// Every id above, for tests.
 pub const ALL: &[&str] = &[
     LAUNCHER,
@@ -104,6 +204,50 @@ pub const ALL: &[&str] = &[
     PREF_READ_ALOUD,
     VOICE_INPUT,
     ERROR_NETWORK,
+    TALK,
+    LIVE_CHECKING,
+    LIVE_DISABLED,
+    LIVE_CONNECTING,
+    LIVE_QUEUE_POSITION,
+    LIVE_QUEUE_WAIT,
+    LIVE_MINUTES,
+    LIVE_JOINED,
+    LIVE_JOINED_DEPARTMENT,
+    LIVE_CHATTING,
+    LIVE_TYPING,
+    LIVE_TRANSFERRED,
+    LIVE_RECONNECTING,
+    LIVE_RECONNECTED,
+    LIVE_INPUT_LABEL,
+    LIVE_SENDING,
+    LIVE_STAFF,
+    LIVE_STAFF_SAYS,
+    LIVE_END,
+    LIVE_ENDED,
+    LIVE_RATING_LEGEND,
+    LIVE_STARS_1,
+    LIVE_STARS_2,
+    LIVE_STARS_3,
+    LIVE_STARS_4,
+    LIVE_STARS_5,
+    LIVE_RATING_COMMENT,
+    LIVE_RATING_SUBMIT,
+    LIVE_RATING_MISSING,
+    LIVE_RATING_THANKS,
+    LIVE_TRANSCRIPT_TXT,
+    LIVE_TRANSCRIPT_HTML,
+    LIVE_OFFLINE,
+    LIVE_NEXT_OPEN,
+    LIVE_NEXT_OPEN_TODAY,
+    LIVE_LEAVE_HINT,
+    LIVE_LEAVE,
+    TICKET_NAME,
+    TICKET_CONTACT,
+    TICKET_CONTACT_HINT,
+    TICKET_MESSAGE,
+    TICKET_MESSAGE_MISSING,
+    TICKET_SUBMIT,
+    TICKET_THANKS,
 ];
 
 /// The id of the localised text for a server error code: `error-<code>`, e.g.

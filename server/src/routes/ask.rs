@@ -5,7 +5,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
 use axum::{Json, Router};
 use knowledge::Hit;
-use protocol::{AskRequest, AskResponse, ErrorCode, MAX_QUESTION_CHARS};
+use protocol::{Action, ActionKind, AskRequest, AskResponse, ErrorCode, MAX_QUESTION_CHARS};
 use uuid::Uuid;
 
 use super::guard::{ApiJson, allowed_site};
@@ -101,7 +101,17 @@ async fn ask(
     };
 
     let bot = state.bot_catalog(&lang);
-    let body = reply::build(&decision, &lang, bot, &site.config, searched);
+    let mut body = reply::build(&decision, &lang, bot, &site.config, searched);
+    if matches!(decision, Decision::Handoff) && site.live.is_some() {
+        body.actions.insert(
+            0,
+            Action {
+                kind: ActionKind::Chat,
+                label: bot.format("action-chat", &[]),
+                url: "/api/v1/chats".into(),
+            },
+        );
+    }
     let top = match &decision {
         Decision::Answer(hit) => Some(hit),
         Decision::Choices(hits) => hits.first(),

@@ -2,6 +2,8 @@
 //!
 //! - [`ask`]: `POST /api/v1/ask`.
 //! - [`feedback`]: `POST /api/v1/feedback`.
+//! - [`conversation`]: live chat for residents: availability, queue, the chat's WebSocket,
+//!   rating, transcript, tickets.
 //! - [`health`]: `GET /healthz`.
 //! - [`assets`]: the widget (`/widget/...`) and the demo city page (`/`).
 //! - [`guard`]: what every API request goes through: JSON parsing into [`ApiError`]s and the
@@ -11,6 +13,7 @@
 
 pub mod ask;
 pub mod assets;
+pub mod conversation;
 pub mod feedback;
 pub mod guard;
 pub mod health;
@@ -31,6 +34,7 @@ pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .merge(ask::router())
         .merge(feedback::router())
+        .merge(conversation::router())
         .layer(DefaultBodyLimit::max(protocol::MAX_BODY_BYTES))
         .layer(limit::layer(state.config.server.rate_limit))
         .layer(SetResponseHeaderLayer::overriding(

@@ -1,11 +1,14 @@
-//! Where conversations, messages and feedback are kept.
+//! Where conversations, messages, feedback, live chats, staff accounts and the audit log are
+//! kept.
 //!
 //! Handlers talk to the [`Store`] trait; [`SqliteStore`] is the default implementation (one
 //! file, migrations embedded from `server/migrations/`). Everything passed in is already
 //! redacted: the store never sees raw resident text.
 
+pub mod live;
 mod sqlite;
 
+pub use live::{LiveStore, StaffStore};
 pub use sqlite::SqliteStore;
 
 use async_trait::async_trait;
@@ -63,9 +66,9 @@ pub enum FeedbackError {
     Database(#[from] sqlx::Error),
 }
 
-/// Persistent storage for conversations.
+/// Persistent storage: bot conversations here, live chat and staff in [`live`].
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Store: LiveStore + StaffStore + Send + Sync + 'static {
     /// The language of conversation `id` of `site`, or `None` when there is no such
     /// conversation.
     async fn conversation_lang(&self, site: &str, id: &str) -> Result<Option<String>, sqlx::Error>;
@@ -76,6 +79,9 @@ pub trait Store: Send + Sync + 'static {
     /// Stores feedback on a bot reply, checking that the reply belongs to the conversation
     /// and site.
     async fn record_feedback(&self, feedback: &Feedback) -> Result<(), FeedbackError>;
+
+    /// The entry given as the latest answer in conversation `id` of `site`, if any.
+    async fn last_answer(&self, site: &str, id: &str) -> Result<Option<String>, sqlx::Error>;
 
     /// Checks the database answers (for `/healthz`).
     async fn ping(&self) -> Result<(), sqlx::Error>;

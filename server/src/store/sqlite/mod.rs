@@ -8,6 +8,8 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 
 use super::{Feedback, FeedbackError, Store, Turn};
 
+mod live;
+
 /// SQLite-backed store. Cheap to clone (connection pools).
 ///
 /// SQLite allows one writer at a time; several pooled connections writing at once wait on
@@ -24,6 +26,7 @@ pub struct SqliteStore {
 /// Connections for reads (the writer has exactly one).
 const READ_CONNECTIONS: u32 = 4;
 
+/// The current time as stored: RFC 3339 UTC with milliseconds.
 fn now() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
@@ -155,6 +158,18 @@ impl Store for SqliteStore {
         .execute(&self.writer)
         .await?;
         Ok(())
+    }
+
+    async fn last_answer(&self, site: &str, id: &str) -> Result<Option<String>, sqlx::Error> {
+        sqlx::query_scalar(
+            "SELECT m.entry_id FROM messages m JOIN conversations c ON c.id = m.conversation_id
+             WHERE m.conversation_id = ? AND c.site = ? AND m.role = 'bot' AND m.entry_id IS NOT NULL
+             ORDER BY m.created_at DESC, m.rowid DESC LIMIT 1",
+        )
+        .bind(id)
+        .bind(site)
+        .fetch_optional(&self.reader)
+        .await
     }
 
     async fn ping(&self) -> Result<(), sqlx::Error> {

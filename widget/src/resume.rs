@@ -1,0 +1,94 @@
+//! The live chat in progress, kept in the tab's `sessionStorage` so that reloading the page or
+//! reopening the widget carries on with the same chat. Cleared when the chat ends, so the bot
+//! answers again.
+
+use serde::{Deserialize, Serialize};
+use web_sys::{Storage, Window};
+
+/// Where the chat in progress is kept (a key that belongs to the widget alone).
+pub const CHAT_KEY: &str = "wayfinder:chat";
+
+/// What it takes to reconnect to a chat.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredChat {
+    /// The chat's id.
+    pub chat_id: String,
+    /// The resident's secret for this chat.
+    pub token: String,
+    /// The last event shown to the resident.
+    pub last_seq: u64,
+    /// The language the chat was started in (staff messages are marked with it).
+    pub lang: String,
+}
+
+impl StoredChat {
+    /// The stored form (JSON).
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads the stored form; `None` when it is missing a part or is not ours.
+    pub fn decode(stored: &str) -> Option<Self> {
+        let chat: Self = serde_json::from_str(stored).ok()?;
+        let usable = !chat.chat_id.is_empty() && !chat.token.is_empty();
+        usable.then_some(chat)
+    }
+}
+
+/// The tab's `sessionStorage`, when the browser allows the widget to use it.
+fn storage(window: &Window) -> Option<Storage> {
+    window.session_storage().ok().flatten()
+}
+
+/// The chat in progress in this tab, if any.
+pub fn load(window: &Window) -> Option<StoredChat> {
+    StoredChat::decode(&storage(window)?.get_item(CHAT_KEY).ok()??)
+}
+
+/// Keeps `chat` for reconnecting; quietly does nothing when storage is unavailable.
+pub fn save(window: &Window, chat: &StoredChat) {
+    if let Some(storage) = storage(window) {
+        let _ = storage.set_item(CHAT_KEY, &chat.encode());
+    }
+}
+
+/// Forgets the chat (it ended or the server no longer knows it).
+pub fn clear(window: &Window) {
+    if let Some(storage) = storage(window) {
+        let _ = storage.remove_item(CHAT_KEY);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chat() -> StoredChat {
+        StoredChat {
+            chat_id: "c-1".into(),
+            token: "t-secret".into(),
+            last_seq: 7,
+            lang: "es".into(),
+        }
+    }
+
+    #[test]
+    fn round_trips() {
+        assert_eq!(StoredChat::decode(&chat().encode()), Some(chat()));
+    }
+
+    #[test]
+    fn broken_or_partial_values_are_ignored() {
+        assert_eq!(StoredChat::decode(""), None);
+        assert_eq!(StoredChat::decode("{"), None);
+        assert_eq!(StoredChat::decode(r#"{"chat_id":"c"}"#), None);
+        let mut empty = chat();
+        empty.token.clear();
+        assert_eq!(StoredChat::decode(&empty.encode()), None);
+    }
+
+    #[test]
+    fn the_key_belongs_to_the_widget() {
+        assert!(CHAT_KEY.starts_with("wayfinder:"));
+    }
+}
