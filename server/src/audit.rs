@@ -125,9 +125,8 @@ pub enum ChainError {
 /// broken link.
 pub fn verify<'a>(rows: impl IntoIterator<Item = &'a AuditRow>) -> Result<usize, ChainError> {
     let mut prev = GENESIS.to_owned();
-    let mut expected = 1;
     let mut count = 0;
-    for row in rows {
+    for (expected, row) in (1..).zip(rows) {
         if row.seq != expected {
             return Err(ChainError::Gap {
                 expected,
@@ -142,7 +141,6 @@ pub fn verify<'a>(rows: impl IntoIterator<Item = &'a AuditRow>) -> Result<usize,
             return Err(ChainError::Altered { seq: row.seq });
         }
         prev = hash;
-        expected += 1;
         count += 1;
     }
     Ok(count)

@@ -1,9 +1,9 @@
 //! Secrets: staff passwords (argon2), random tokens for sessions, CSRF and residents' chats
 //! (only their SHA-256 is stored), and the staff session cookie.
 
+use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
 use axum::http::{HeaderMap, header};
 use rand::RngCore as _;
 use sha2::{Digest, Sha256};
@@ -28,8 +28,11 @@ pub fn hash_password(password: &str) -> Result<String, argon2::password_hash::Er
 /// Whether `password` matches the PHC string `hash`. Slow on purpose: call it off the async
 /// runtime.
 pub fn verify_password(hash: &str, password: &str) -> bool {
-    PasswordHash::new(hash)
-        .is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+    PasswordHash::new(hash).is_ok_and(|parsed| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
 }
 
 /// A hash to verify against when the e-mail is unknown, so that a wrong e-mail takes as long
@@ -54,8 +57,7 @@ pub fn token_hash(token: &str) -> String {
 /// Compares two secrets in time independent of where they differ.
 pub fn same_secret(a: &str, b: &str) -> bool {
     a.len() == b.len()
-        && a
-            .bytes()
+        && a.bytes()
             .zip(b.bytes())
             .fold(0u8, |acc, (x, y)| acc | (x ^ y))
             == 0
@@ -130,10 +132,16 @@ mod tests {
     #[test]
     fn the_session_cookie_is_found_among_others() {
         let mut headers = HeaderMap::new();
-        headers.append(header::COOKIE, HeaderValue::from_static("a=1; wf_staff=tok; b=2"));
+        headers.append(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; wf_staff=tok; b=2"),
+        );
         assert_eq!(session_token(&headers), Some("tok"));
         let mut other = HeaderMap::new();
-        other.append(header::COOKIE, HeaderValue::from_static("wf_staffx=1; wf_staff="));
+        other.append(
+            header::COOKIE,
+            HeaderValue::from_static("wf_staffx=1; wf_staff="),
+        );
         assert_eq!(session_token(&other), None);
         let cookie = session_cookie("tok");
         for attribute in ["HttpOnly", "Secure", "SameSite=Strict", "Path=/staff"] {

@@ -3,6 +3,9 @@
 //! - `wayfinder serve --config wayfinder.toml`: run the server.
 //! - `wayfinder check <dir>`: validate a knowledge base; prints `path:line: message` for every
 //!   problem and exits non-zero when there are errors.
+//! - `wayfinder staff add`: create a staff-console account.
+//! - `wayfinder audit verify`: recompute the audit log's hash chain.
+//! - `wayfinder eval`, `wayfinder langid`: answer-quality measurements.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -61,6 +64,18 @@ pub enum Command {
         #[arg(long)]
         features: Option<PathBuf>,
     },
+    /// Manage staff accounts for the staff console.
+    Staff {
+        /// What to do.
+        #[command(subcommand)]
+        action: StaffCommand,
+    },
+    /// Check the audit log.
+    Audit {
+        /// What to do.
+        #[command(subcommand)]
+        action: AuditCommand,
+    },
     /// Measure language identification on labelled short questions (`{"text", "lang"}`).
     Langid {
         /// The knowledge-base folder (its languages are the candidates).
@@ -69,6 +84,53 @@ pub enum Command {
         /// Labelled questions, JSONL.
         #[arg(long)]
         queries: PathBuf,
+    },
+}
+
+/// `wayfinder staff ...`.
+#[derive(Debug, Subcommand)]
+pub enum StaffCommand {
+    /// Create an account. The password comes from `WAYFINDER_PASSWORD` or the first line of
+    /// standard input.
+    Add {
+        /// The configuration file (for the database and the sites).
+        #[arg(long, default_value = "wayfinder.toml")]
+        config: PathBuf,
+        /// The site the account works for.
+        #[arg(long)]
+        site: String,
+        /// Sign-in e-mail address.
+        #[arg(long)]
+        email: String,
+        /// Display name residents see, e.g. "Alex".
+        #[arg(long)]
+        name: String,
+        /// `staff` answers chats; `admin` also manages content and settings.
+        #[arg(long, value_enum, default_value_t = Role::Staff)]
+        role: Role,
+        /// Home department id (from `[[sites.live.departments]]`).
+        #[arg(long)]
+        department: Option<String>,
+    },
+}
+
+/// A staff account's role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Role {
+    /// Answers chats and tickets.
+    Staff,
+    /// Also manages content and settings.
+    Admin,
+}
+
+/// `wayfinder audit ...`.
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Recompute the audit log's hash chain and report the first broken link.
+    Verify {
+        /// The configuration file (for the database).
+        #[arg(long, default_value = "wayfinder.toml")]
+        config: PathBuf,
     },
 }
 
@@ -93,6 +155,10 @@ pub fn main() -> ExitCode {
             features.as_deref(),
         )),
         Command::Langid { content, queries } => exit_code(langid(&content, &queries)),
+        Command::Staff { action } => exit_code(block_on(staff(action))),
+        Command::Audit {
+            action: AuditCommand::Verify { config },
+        } => exit_code(block_on(audit_verify(config))),
         Command::Serve { config } => {
             init_logging();
             exit_code(
@@ -102,6 +168,100 @@ pub fn main() -> ExitCode {
             )
         }
     }
+}
+
+/// Runs `future` on a fresh runtime.
+fn block_on(future: impl std::future::Future<Output = anyhow::Result<()>>) -> anyhow::Result<()> {
+    tokio::runtime::Runtime::new()
+        .context("cannot start the runtime")?
+        .block_on(future)
+}
+
+/// `wayfinder staff add`.
+async fn staff(action: StaffCommand) -> anyhow::Result<()> {
+    use crate::store::StaffStore as _;
+    let StaffCommand::Add {
+        config,
+        site,
+        email,
+        name,
+        role,
+        department,
+    } = action;
+    let config = Config::load(&config)?;
+    let site_config = config
+        .site(&site)
+        .with_context(|| format!("no site {site:?} in the configuration"))?;
+    if let Some(department) = &department {
+        let known = site_config
+            .live
+            .as_ref()
+            .is_some_and(|l| l.departments.iter().any(|d| &d.id == department));
+        anyhow::ensure!(
+            known,
+            "site {site:?} has no department {department:?} in [[sites.live.departments]]"
+        );
+    }
+    let email = email.trim().to_lowercase();
+    anyhow::ensure!(
+        email.contains('@') && !email.contains(char::is_whitespace),
+        "{email:?} is not an e-mail address"
+    );
+    let name = name.trim().to_owned();
+    anyhow::ensure!(!name.is_empty(), "the name is empty");
+    let password = match std::env::var("WAYFINDER_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            eprintln!(
+                "Password for {email} (at least {} characters):",
+                crate::auth::MIN_PASSWORD_CHARS
+            );
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line)?;
+            line.trim_end_matches(['\r', '\n']).to_owned()
+        }
+    };
+    anyhow::ensure!(
+        password.chars().count() >= crate::auth::MIN_PASSWORD_CHARS,
+        "the password must have at least {} characters",
+        crate::auth::MIN_PASSWORD_CHARS
+    );
+    let password_hash = crate::auth::hash_password(&password)
+        .map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))?;
+    let store = crate::store::SqliteStore::connect(&config.server.database_url)
+        .await
+        .with_context(|| format!("opening the database {}", config.server.database_url))?;
+    let account = crate::store::live::StaffAccount {
+        id: uuid::Uuid::new_v4().to_string(),
+        site: site.clone(),
+        email: email.clone(),
+        name,
+        role: match role {
+            Role::Staff => "staff".into(),
+            Role::Admin => "admin".into(),
+        },
+        department,
+        password_hash,
+    };
+    store
+        .add_staff(&account)
+        .await
+        .with_context(|| format!("cannot add {email}"))?;
+    println!("added {} ({}) to site {site}", account.email, account.role);
+    Ok(())
+}
+
+/// `wayfinder audit verify`.
+async fn audit_verify(config: PathBuf) -> anyhow::Result<()> {
+    use crate::store::LiveStore as _;
+    let config = Config::load(&config)?;
+    let store = crate::store::SqliteStore::connect(&config.server.database_url)
+        .await
+        .with_context(|| format!("opening the database {}", config.server.database_url))?;
+    let rows = store.audit_log().await?;
+    let checked = crate::audit::verify(&rows)?;
+    println!("audit log intact: {checked} entries");
+    Ok(())
 }
 
 /// Success, or the error with its causes on stderr and a failure status.

@@ -215,7 +215,10 @@ mod tests {
     fn text_is_in_the_chat_language_and_city_time() {
         let catalog = catalog();
         let text = sample(&catalog, |t| t.text());
-        assert!(text.contains("[2026-11-24 09:00] Usted: ¿Cuándo pasa la basura?"), "{text}");
+        assert!(
+            text.contains("[2026-11-24 09:00] Usted: ¿Cuándo pasa la basura?"),
+            "{text}"
+        );
         assert!(text.contains("Alex de Obras Públicas"), "{text}");
         assert!(text.contains("Alex: <b>Hola</b>"), "{text}");
     }

@@ -148,3 +148,127 @@ fn eval_writes_one_result_per_query_and_prints_the_table() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("| ALL | 2 | 1.000 |"), "{stdout}");
 }
+
+/// A configuration with the demo content and a database in `dir`.
+fn config_in(dir: &Path) -> std::path::PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let path = dir.join("wayfinder.toml");
+    std::fs::write(
+        &path,
+        format!(
+            "[server]\nlisten = \"127.0.0.1:0\"\ndatabase_url = \"sqlite://{db}\"\nwidget_dir = \"{root}/target/widget\"\nlocales_dir = \"{root}/locales\"\n\n[[sites]]\nid = \"riverton\"\nname = \"Riverton\"\ncontent = \"{root}/knowledge/demo\"\ntimezone = \"America/Chicago\"\ncontact_url = \"https://x.example/\"\nphone = \"1\"\n[sites.live]\n[[sites.live.departments]]\nid = \"public-works\"\nname = \"Public Works\"\n",
+            db = dir.join("w.db").display(),
+            root = root.display()
+        ),
+    )
+    .expect("config written");
+    path
+}
+
+fn staff_add(config: &Path, email: &str, password: &str, extra: &[&str]) -> std::process::Output {
+    wayfinder()
+        .args(["staff", "add", "--config"])
+        .arg(config)
+        .args(["--site", "riverton", "--email", email, "--name", "Alex"])
+        .args(extra)
+        .env("WAYFINDER_PASSWORD", password)
+        .output()
+        .expect("wayfinder runs")
+}
+
+#[test]
+fn staff_add_creates_an_account_once_and_checks_its_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = config_in(dir.path());
+    let short = staff_add(&config, "alex@riverton.example", "short", &[]);
+    assert!(!short.status.success());
+    assert!(String::from_utf8_lossy(&short.stderr).contains("at least 12 characters"));
+
+    let added = staff_add(
+        &config,
+        "Alex@Riverton.example",
+        "a long enough password",
+        &["--role", "admin", "--department", "public-works"],
+    );
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    assert!(String::from_utf8_lossy(&added.stdout).contains("added alex@riverton.example (admin)"));
+
+    let twice = staff_add(
+        &config,
+        "alex@riverton.example",
+        "another long password",
+        &[],
+    );
+    assert!(!twice.status.success());
+    assert!(String::from_utf8_lossy(&twice.stderr).contains("already exists"));
+
+    let unknown = staff_add(
+        &config,
+        "sam@riverton.example",
+        "a long enough password",
+        &["--department", "nowhere"],
+    );
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no department \"nowhere\""));
+}
+
+#[test]
+fn audit_verify_reports_an_intact_chain_and_the_first_broken_link() {
+    use wayfinder_server::store::LiveStore as _;
+    let dir = tempfile::tempdir().unwrap();
+    let config = config_in(dir.path());
+    let url = format!("sqlite://{}", dir.path().join("w.db").display());
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let store = wayfinder_server::store::SqliteStore::connect(&url)
+            .await
+            .unwrap();
+        for id in ["c1", "c2", "c3"] {
+            store
+                .create_chat(&wayfinder_server::store::live::NewChat {
+                    id: id.into(),
+                    site: "riverton".into(),
+                    conversation_id: None,
+                    lang: "en".into(),
+                    department: None,
+                    token_hash: "h".into(),
+                })
+                .await
+                .unwrap();
+        }
+    });
+    let verify = || {
+        wayfinder()
+            .args(["audit", "verify", "--config"])
+            .arg(&config)
+            .output()
+            .unwrap()
+    };
+    let intact = verify();
+    assert!(
+        intact.status.success(),
+        "{}",
+        String::from_utf8_lossy(&intact.stderr)
+    );
+    assert!(String::from_utf8_lossy(&intact.stdout).contains("intact: 3 entries"));
+
+    runtime.block_on(async {
+        let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+        sqlx::query("DROP TRIGGER audit_log_no_delete")
+            .execute(&pool)
+            .await
+            .unwrap();
+        sqlx::query("DELETE FROM audit_log WHERE seq = 2")
+            .execute(&pool)
+            .await
+            .unwrap();
+    });
+    let broken = verify();
+    assert!(!broken.status.success());
+    let message = String::from_utf8_lossy(&broken.stderr);
+    assert!(message.contains("audit row 3: expected row 2"), "{message}");
+}

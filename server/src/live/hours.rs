@@ -23,9 +23,9 @@ const HORIZON_DAYS: i64 = 400;
 impl OfficeHours {
     /// Reads `[sites.live]` for a city in time zone `timezone`; the error says what is wrong.
     pub fn new(timezone: &str, live: &LiveConfig) -> Result<Self, String> {
-        let tz: Tz = timezone
-            .parse()
-            .map_err(|_| format!("unknown time zone {timezone:?} (use an IANA name such as \"America/Chicago\")"))?;
+        let tz: Tz = timezone.parse().map_err(|_| {
+            format!("unknown time zone {timezone:?} (use an IANA name such as \"America/Chicago\")")
+        })?;
         let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
         let mut weekly: [Vec<(u32, u32)>; 7] = Default::default();
         for (day, spans) in live.hours.days().into_iter().enumerate() {
@@ -171,9 +171,7 @@ fri = ["08:00-17:00"]"#,
 
     #[test]
     fn lunch_break_reopens_the_same_day() {
-        let next = weekdays()
-            .next_open(utc("2026-11-23T18:30:00Z"))
-            .unwrap();
+        let next = weekdays().next_open(utc("2026-11-23T18:30:00Z")).unwrap();
         assert_eq!(next.to_rfc3339(), "2026-11-23T13:00:00-06:00");
     }
 

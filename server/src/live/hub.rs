@@ -80,11 +80,11 @@ impl Hub {
     /// Tells chat `id`'s listeners, if any.
     pub fn to_chat(&self, id: &str, signal: ChatSignal) {
         let mut chats = lock(&self.chats);
-        if let Some(sender) = chats.get(id) {
-            if sender.send(signal).is_err() {
-                // Nobody listens any more.
-                chats.remove(id);
-            }
+        if let Some(sender) = chats.get(id)
+            && sender.send(signal).is_err()
+        {
+            // Nobody listens any more.
+            chats.remove(id);
         }
     }
 
@@ -153,7 +153,10 @@ mod tests {
                 active: true,
             },
         );
-        assert!(matches!(a.recv().await, Ok(ChatSignal::Typing { active: true, .. })));
+        assert!(matches!(
+            a.recv().await,
+            Ok(ChatSignal::Typing { active: true, .. })
+        ));
         assert!(b.try_recv().is_err());
     }
 

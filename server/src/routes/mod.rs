@@ -9,6 +9,7 @@
 //! - [`guard`]: what every API request goes through: JSON parsing into [`ApiError`]s and the
 //!   per-site `Origin` check.
 //! - [`limit`]: per-client rate limits on the API.
+//! - [`staff`]: the staff console (`/staff`) and its API (`/staff/api/...`).
 //! - [`openapi`]: `GET /openapi.json`, the API description.
 
 pub mod ask;
@@ -19,6 +20,7 @@ pub mod guard;
 pub mod health;
 pub mod limit;
 pub mod openapi;
+pub mod staff;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -45,6 +47,7 @@ pub fn app(state: AppState) -> Router {
         .merge(api)
         .merge(health::router())
         .merge(openapi::router())
+        .merge(staff::router())
         .merge(assets::router(&state))
         .fallback(|| async { ApiError::not_found() })
         .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })

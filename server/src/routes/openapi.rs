@@ -50,6 +50,15 @@ mod tests {
             "/api/v1/feedback",
             "/healthz",
             "/openapi.json",
+            "/api/v1/live/availability",
+            "/api/v1/chats",
+            "/api/v1/chats/{chat_id}/live",
+            "/api/v1/chats/{chat_id}/rating",
+            "/api/v1/chats/{chat_id}/transcript",
+            "/api/v1/tickets",
+            "/staff/api/login",
+            "/staff/api/queue",
+            "/staff/api/live",
         ] {
             assert!(
                 doc["paths"].get(path).is_some(),

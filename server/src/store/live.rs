@@ -304,11 +304,15 @@ pub trait LiveStore: Send + Sync {
 
     /// Marks a ticket of `site` done (audit: `ticket_done`); `false` when there is no such
     /// open ticket.
-    async fn close_ticket(&self, site: &str, id: &str, staff: &Author) -> Result<bool, sqlx::Error>;
+    async fn close_ticket(&self, site: &str, id: &str, staff: &Author)
+    -> Result<bool, sqlx::Error>;
 
     /// The bot conversation `conversation_id` of `site`, oldest first.
-    async fn bot_turns(&self, site: &str, conversation_id: &str)
-    -> Result<Vec<BotTurn>, sqlx::Error>;
+    async fn bot_turns(
+        &self,
+        site: &str,
+        conversation_id: &str,
+    ) -> Result<Vec<BotTurn>, sqlx::Error>;
 
     /// The whole audit log, oldest first.
     async fn audit_log(&self) -> Result<Vec<AuditRow>, sqlx::Error>;

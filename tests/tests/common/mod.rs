@@ -6,6 +6,8 @@
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
+pub mod live;
+
 use server::AppState;
 use server::config::Config;
 use tokio::sync::oneshot;
@@ -37,6 +39,17 @@ impl TestServer {
     /// The SQLite file the server writes to.
     pub fn database(&self) -> PathBuf {
         self.dir.path().join("wayfinder.db")
+    }
+
+    /// Stops the server and waits for it to finish, keeping its folder (to start it again).
+    pub async fn stop_keeping_files(mut self) -> tempfile::TempDir {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+        std::mem::replace(&mut self.dir, tempfile::tempdir().expect("temp dir"))
     }
 
     /// Stops the server and waits for it to finish.
@@ -81,12 +94,56 @@ allowed_origins = ["https://www.riverton.example"]
 timezone = "America/Chicago"
 contact_url = "https://www.riverton.example/contact"
 phone = "(555) 010-0100"
-"#,
+{live}"#,
         db = dir.join("wayfinder.db").display(),
         widget = widget_dir.display(),
         locales = root.join("locales").display(),
         demo = root.join("server/assets/demo").display(),
         content = content.display(),
+        live = LIVE_ROUND_THE_CLOCK,
+    )
+}
+
+/// Live chat open every hour of every day, with two departments and canned replies.
+pub const LIVE_ROUND_THE_CLOCK: &str = r#"
+[sites.live]
+max_chats_per_staff = 2
+
+[sites.live.hours]
+mon = ["00:00-24:00"]
+tue = ["00:00-24:00"]
+wed = ["00:00-24:00"]
+thu = ["00:00-24:00"]
+fri = ["00:00-24:00"]
+sat = ["00:00-24:00"]
+sun = ["00:00-24:00"]
+
+[[sites.live.departments]]
+id = "public-works"
+name = "Public Works"
+owners = ["Public Works"]
+
+[[sites.live.departments]]
+id = "parks"
+name = "Parks and Recreation"
+owners = ["Parks and Recreation"]
+
+[[sites.live.canned]]
+lang = "es"
+title = "Saludo"
+text = "Hola, ¿en qué puedo ayudarle?"
+"#;
+
+/// The demo configuration with live chat closed now: the days around today are holidays,
+/// so staff are next in two or more days from now.
+pub fn closed_config(dir: &Path, content: &Path) -> String {
+    let today = chrono::Utc::now().date_naive();
+    let days: Vec<String> = (-1..=1)
+        .map(|d| format!("\"{}\"", today + chrono::Duration::days(d)))
+        .collect();
+    demo_config(dir, content).replace(
+        "[sites.live]\n",
+        &format!("[sites.live]\nholidays = [{}]\n", days.join(", ")),
     )
 }
 

@@ -277,20 +277,23 @@ impl LiveStore for SqliteStore {
             ChatState::Active => return Err(LiveError::Taken),
             ChatState::Waiting => {}
         }
-        let mine: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM chats WHERE staff_id = ? AND state = 'active'")
-                .bind(id)
-                .fetch_one(&mut *tx)
-                .await?;
+        let mine: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM chats WHERE staff_id = ? AND state = 'active'",
+        )
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
         if mine >= i64::from(max_chats) {
             return Err(LiveError::TooMany);
         }
-        sqlx::query("UPDATE chats SET state = 'active', staff_id = ?, accepted_at = ? WHERE id = ?")
-            .bind(id)
-            .bind(now())
-            .bind(chat_id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "UPDATE chats SET state = 'active', staff_id = ?, accepted_at = ? WHERE id = ?",
+        )
+        .bind(id)
+        .bind(now())
+        .bind(chat_id)
+        .execute(&mut *tx)
+        .await?;
         let body = EventBody::Joined {
             name: name.clone(),
             department: department_name.map(str::to_owned),
@@ -507,7 +510,17 @@ impl LiveStore for SqliteStore {
         Ok(rows
             .into_iter()
             .map(
-                |(ticket_id, conversation_id, lang, name, contact, message, department, status, created_at)| Ticket {
+                |(
+                    ticket_id,
+                    conversation_id,
+                    lang,
+                    name,
+                    contact,
+                    message,
+                    department,
+                    status,
+                    created_at,
+                )| Ticket {
                     ticket_id,
                     site: site.to_owned(),
                     conversation_id,
@@ -523,7 +536,12 @@ impl LiveStore for SqliteStore {
             .collect())
     }
 
-    async fn close_ticket(&self, site: &str, id: &str, staff: &Author) -> Result<bool, sqlx::Error> {
+    async fn close_ticket(
+        &self,
+        site: &str,
+        id: &str,
+        staff: &Author,
+    ) -> Result<bool, sqlx::Error> {
         let mut tx = self.writer.begin().await?;
         let done = sqlx::query(
             "UPDATE tickets SET status = 'done', closed_at = ?, closed_by = ?
@@ -538,7 +556,15 @@ impl LiveStore for SqliteStore {
         if done.rows_affected() == 0 {
             return Ok(false);
         }
-        audit(&mut tx, site, &staff.actor(), "ticket_done", id, serde_json::json!({})).await?;
+        audit(
+            &mut tx,
+            site,
+            &staff.actor(),
+            "ticket_done",
+            id,
+            serde_json::json!({}),
+        )
+        .await?;
         tx.commit().await?;
         Ok(true)
     }
