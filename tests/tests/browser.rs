@@ -1,16 +1,17 @@
-//! The widget in headless Chromium on the demo page: keyboard only, questions in English and
-//! Spanish, and axe-core (WCAG 2.0–2.2 A/AA) with zero violations in every state. The flow
-//! itself is `tests/browser/widget_flow.mjs` (Playwright + axe-core); this test starts the
-//! real server for it and fails with the script's own explanation.
+//! The widget and the staff console in headless Chromium, keyboard only, with axe-core
+//! (WCAG 2.0–2.2 A/AA) finding zero violations in every state. The flows are scripts in
+//! `tests/browser/` (Playwright + axe-core): `widget_flow.mjs` (questions in English and
+//! Spanish), `live_chat.mjs` (the widget's live chat with staff, and leaving a message when
+//! staff are away) and `staff_console.mjs` (the console). These tests start real servers for
+//! them and fail with the script's own explanation.
 
 mod common;
 
 use std::process::Stdio;
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn widget_keyboard_flow_in_chromium_has_no_axe_violations() {
+/// Checks the browser tests can run: npm packages installed, widget built.
+fn check_prerequisites() {
     let root = common::repo_root();
-    let script = root.join("tests/browser/widget_flow.mjs");
     let modules = root.join("tests/browser/node_modules/playwright-core");
     assert!(
         modules.exists(),
@@ -25,23 +26,93 @@ async fn widget_keyboard_flow_in_chromium_has_no_axe_violations() {
         "the widget is not built in {}: run `cargo xtask widget` (or `cargo xtask test`)",
         widget_dir.display()
     );
+}
 
-    let server = common::start().await;
+/// Runs `node tests/browser/<script> <args>` and fails with its output unless it succeeds and
+/// prints `done`.
+async fn run_script(script: &str, args: &[String], done: &str) {
+    // One Chromium at a time: on a small machine parallel browsers time each other out.
+    static ONE_BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    let _turn = ONE_BROWSER.lock().await;
+    let root = common::repo_root();
     let output = tokio::process::Command::new("node")
-        .arg(&script)
-        .arg("--url")
-        .arg(server.url("/"))
+        .arg(root.join("tests/browser").join(script))
+        .args(args)
         .stdin(Stdio::null())
         .output()
         .await
         .expect("node runs");
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    server.stop().await;
     assert!(
         output.status.success(),
-        "widget flow failed ({}):\n{stdout}\n{stderr}",
+        "{script} failed ({}):\n{stdout}\n{stderr}",
         output.status
     );
-    assert!(stdout.contains("widget flow: ok"), "{stdout}\n{stderr}");
+    assert!(stdout.contains(done), "{stdout}\n{stderr}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn widget_keyboard_flow_in_chromium_has_no_axe_violations() {
+    check_prerequisites();
+    let server = common::start().await;
+    run_script(
+        "widget_flow.mjs",
+        &["--url".into(), server.url("/")],
+        "widget flow: ok",
+    )
+    .await;
+    server.stop().await;
+}
+
+const STAFF_EMAIL: &str = "alex@riverton.example";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn live_chat_from_the_widget_to_staff_and_back_in_chromium() {
+    check_prerequisites();
+    let server = common::start().await;
+    common::live::add_staff(&server, "riverton", STAFF_EMAIL, "Alex").await;
+    // A second city desk that is closed now, for the leave-a-message path.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = common::closed_config(dir.path(), &common::repo_root().join("knowledge/demo"));
+    let config = common::load_config(dir.path(), &text).expect("config loads");
+    let closed = common::start_with(dir, config).await;
+    run_script(
+        "live_chat.mjs",
+        &[
+            "--url".into(),
+            server.url("/"),
+            "--email".into(),
+            STAFF_EMAIL.into(),
+            "--password".into(),
+            common::live::PASSWORD.into(),
+            "--closed-url".into(),
+            closed.url("/"),
+        ],
+        "live chat: ok",
+    )
+    .await;
+    closed.stop().await;
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_console_by_keyboard_in_chromium_has_no_axe_violations() {
+    check_prerequisites();
+    let server = common::start().await;
+    common::live::add_staff(&server, "riverton", STAFF_EMAIL, "Alex").await;
+    run_script(
+        "staff_console.mjs",
+        &[
+            "--url".into(),
+            server.url(""),
+            "--email".into(),
+            STAFF_EMAIL.into(),
+            "--password".into(),
+            common::live::PASSWORD.into(),
+        ],
+        "staff console: ok",
+    )
+    .await;
+    server.stop().await;
 }

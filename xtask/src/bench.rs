@@ -6,6 +6,11 @@
 //! labelled demo and short questions (440 questions in 7 languages) at 1, 32 and 64
 //! connections for 10 seconds each. Afterwards the server's peak memory (VmHWM) is read from
 //! `/proc`.
+//!
+//! Then live chat: a fresh server on CPU 0, and the load generator (`tests/src/bin/live_load.rs`)
+//! on CPU 1 connecting 1,000 residents over WebSockets, five staff consoles accepting all
+//! their chats, and five rounds of messages both ways; it prints the delivery latency per
+//! direction, and the server's peak memory is read as before.
 
 use std::fmt::Write as _;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
@@ -99,11 +104,109 @@ pub fn run(repo: &Repo) -> Result<()> {
     }
     let rss = peak_rss_kb(server.0.id())?;
     drop(server);
+    let live = live_chat(repo, &work, &binary)?;
     println!("\n/api/v1/ask on the demo city (server on CPU 0, wrk on CPU 1)\n");
     print!("{table}");
     println!("server peak memory (VmHWM): {:.1} MB", rss as f64 / 1024.0);
+    println!(
+        "\nLive chat: {LIVE_RESIDENTS} residents connected at once, {LIVE_STAFF} staff, {LIVE_ROUNDS} rounds (server on CPU 0, load on CPU 1)\n"
+    );
+    print!("{live}");
     Ok(())
 }
+
+/// Residents connected at once in the live-chat measurement.
+const LIVE_RESIDENTS: u32 = 1000;
+/// Staff consoles answering them (sign-in is rate-limited to 5 at once per address).
+const LIVE_STAFF: u32 = 5;
+/// Messages each way per chat.
+const LIVE_ROUNDS: u32 = 5;
+/// Password of the bench's staff accounts.
+const LIVE_PASSWORD: &str = "bench-password-not-secret";
+
+/// Runs the live-chat load against a fresh server; returns the load generator's figures and
+/// the server's peak memory.
+fn live_chat(repo: &Repo, work: &std::path::Path, binary: &std::path::Path) -> Result<String> {
+    say("bench: building the live-chat load generator (release)");
+    cmd::run(&mut cmd::cargo(
+        ["build", "--release", "-p", "e2e", "--bin", "live_load"],
+        &repo.root,
+    ))?;
+    let port = free_port()?;
+    let config = work.join("live.toml");
+    let per_staff = LIVE_RESIDENTS.div_ceil(LIVE_STAFF);
+    let text = config_text(repo, work, port).replace("bench.db", "live.db")
+        + &LIVE_CONFIG.replace(
+            "[sites.live]\n",
+            &format!("[sites.live]\nmax_chats_per_staff = {per_staff}\n"),
+        );
+    let _ = std::fs::remove_file(work.join("live.db"));
+    std::fs::write(&config, text)?;
+    for n in 1..=LIVE_STAFF {
+        let status = Command::new(binary)
+            .args(["staff", "add", "--config"])
+            .arg(&config)
+            .args(["--site", "riverton", "--name", &format!("Agent {n}")])
+            .args(["--email", &format!("bench-{n}@bench.example")])
+            .env("WAYFINDER_PASSWORD", LIVE_PASSWORD)
+            .stdout(Stdio::null())
+            .status()?;
+        if !status.success() {
+            bail!("creating the bench's staff accounts failed");
+        }
+    }
+    let mut server = Command::new("taskset");
+    server
+        .args(["-c", "0"])
+        .arg(binary)
+        .arg("serve")
+        .arg("--config")
+        .arg(&config)
+        .env("WAYFINDER_LOG", "warn")
+        .stdout(Stdio::null());
+    let server = ServerGuard(server.spawn().context("starting the server")?);
+    wait_for(port)?;
+    say(format!(
+        "bench: live chat, {LIVE_RESIDENTS} residents and {LIVE_STAFF} staff"
+    ));
+    let output = Command::new("taskset")
+        .args(["-c", "1"])
+        .arg(repo.target.join("release").join("live_load"))
+        .args(["--url", &format!("http://127.0.0.1:{port}")])
+        .args(["--residents", &LIVE_RESIDENTS.to_string()])
+        .args(["--staff", &LIVE_STAFF.to_string()])
+        .args(["--staff-email-prefix", "bench"])
+        .args(["--password", LIVE_PASSWORD])
+        .args(["--rounds", &LIVE_ROUNDS.to_string()])
+        .output()
+        .context("running the load generator")?;
+    let report = String::from_utf8_lossy(&output.stdout).into_owned();
+    if !output.status.success() {
+        bail!(
+            "the live-chat load failed: {report}{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let rss = peak_rss_kb(server.0.id())?;
+    drop(server);
+    Ok(format!(
+        "{report}server peak memory (VmHWM): {:.1} MB\n",
+        rss as f64 / 1024.0
+    ))
+}
+
+/// Live chat open round the clock (the bench runs at any hour).
+const LIVE_CONFIG: &str = r#"
+[sites.live]
+[sites.live.hours]
+mon = ["00:00-24:00"]
+tue = ["00:00-24:00"]
+wed = ["00:00-24:00"]
+thu = ["00:00-24:00"]
+fri = ["00:00-24:00"]
+sat = ["00:00-24:00"]
+sun = ["00:00-24:00"]
+"#;
 
 /// Kills the server when dropped, whatever happens.
 struct ServerGuard(Child);

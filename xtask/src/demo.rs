@@ -17,6 +17,42 @@ pub const DEFAULT_PORT: u16 = 8080;
 /// How long to wait for the server to accept connections before saying so.
 const STARTUP_WAIT: Duration = Duration::from_secs(60);
 
+/// The demo's staff account (demo database only: the password is public).
+const DEMO_STAFF_EMAIL: &str = "staff@riverton.example";
+/// Its password.
+const DEMO_STAFF_PASSWORD: &str = "riverton-demo-staff";
+
+/// Creates the demo's staff account unless it exists.
+fn demo_staff_account(repo: &Repo, binary: &std::path::Path) -> Result<()> {
+    let output = Command::new(binary)
+        .args([
+            "staff",
+            "add",
+            "--config",
+            "wayfinder.toml",
+            "--site",
+            "riverton",
+        ])
+        .args([
+            "--email",
+            DEMO_STAFF_EMAIL,
+            "--name",
+            "Alex",
+            "--role",
+            "admin",
+        ])
+        .env("WAYFINDER_PASSWORD", DEMO_STAFF_PASSWORD)
+        .current_dir(&repo.root)
+        .output()
+        .context("creating the demo staff account")?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if output.status.success() || stderr.contains("already exists") {
+        Ok(())
+    } else {
+        bail!("creating the demo staff account failed: {stderr}")
+    }
+}
+
 /// Builds the widget and the server, then runs the server until it exits or Ctrl-C.
 pub fn run(repo: &Repo, port: u16) -> Result<()> {
     let config = repo.root.join("wayfinder.toml");
@@ -35,6 +71,8 @@ pub fn run(repo: &Repo, port: u16) -> Result<()> {
     if !binary.is_file() {
         bail!("cargo built no {}", binary.display());
     }
+
+    demo_staff_account(repo, &binary)?;
 
     let mut server = Command::new(&binary);
     server
@@ -63,6 +101,9 @@ pub fn run(repo: &Repo, port: u16) -> Result<()> {
         }
         if TcpStream::connect_timeout(&address, Duration::from_millis(200)).is_ok() {
             println!("Riverton demo: http://127.0.0.1:{port}/");
+            println!(
+                "Staff console: http://127.0.0.1:{port}/staff (sign in as {DEMO_STAFF_EMAIL}, password {DEMO_STAFF_PASSWORD})"
+            );
             break;
         }
         if started.elapsed() > STARTUP_WAIT {

@@ -53,8 +53,10 @@ pub enum SiteSignal {
     },
 }
 
-/// Buffered signals per channel before a slow listener lags (and then reads the store).
+/// Buffered signals per chat before a slow listener lags (and then reads the store).
 const CAPACITY: usize = 64;
+/// Buffered signals per site: every event of every chat passes through it.
+const SITE_CAPACITY: usize = 4096;
 
 /// The fan-out. Cheap to share (`Arc`).
 #[derive(Debug, Default)]
@@ -62,6 +64,8 @@ pub struct Hub {
     chats: Mutex<HashMap<String, broadcast::Sender<ChatSignal>>>,
     sites: Mutex<HashMap<String, broadcast::Sender<SiteSignal>>>,
     online: Mutex<HashMap<String, usize>>,
+    /// Sites with a queue update scheduled but not yet started.
+    queue_updates: Mutex<std::collections::HashSet<String>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -92,7 +96,7 @@ impl Hub {
     pub fn subscribe_site(&self, site: &str) -> broadcast::Receiver<SiteSignal> {
         lock(&self.sites)
             .entry(site.to_owned())
-            .or_insert_with(|| broadcast::channel(CAPACITY).0)
+            .or_insert_with(|| broadcast::channel(SITE_CAPACITY).0)
             .subscribe()
     }
 
@@ -101,6 +105,18 @@ impl Hub {
         if let Some(sender) = lock(&self.sites).get(site) {
             let _ = sender.send(signal);
         }
+    }
+
+    /// Schedules a queue update for `site`; `false` when one is already scheduled (and will
+    /// see this change too).
+    pub fn schedule_queue_update(&self, site: &str) -> bool {
+        lock(&self.queue_updates).insert(site.to_owned())
+    }
+
+    /// A scheduled queue update for `site` starts reading the queue: later changes need a new
+    /// one.
+    pub fn queue_update_started(&self, site: &str) {
+        lock(&self.queue_updates).remove(site);
     }
 
     /// Marks one staff console of `site` online until the returned guard is dropped.

@@ -127,10 +127,28 @@ pub fn estimate_wait(recent_waits: &[i64], position: u32, staff_online: usize) -
     u32::try_from(minutes.max(1) * 60).ok()
 }
 
-/// The queue of `site` changed: tells every waiting resident their new place and the staff
-/// consoles to refresh.
+/// How long queue changes are gathered before residents are told their new places: when
+/// many residents arrive at once, one computation serves them all.
+const QUEUE_SETTLE: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// The queue of `site` changed: tells the staff consoles at once, and every waiting resident
+/// their new place shortly after (changes within [`QUEUE_SETTLE`] are told together).
 pub async fn queue_changed(state: &AppState, site: &str) {
     state.hub.to_site(site, SiteSignal::QueueChanged);
+    if !state.hub.schedule_queue_update(site) {
+        return;
+    }
+    let state = state.clone();
+    let site = site.to_owned();
+    tokio::spawn(async move {
+        tokio::time::sleep(QUEUE_SETTLE).await;
+        state.hub.queue_update_started(&site);
+        send_places(&state, &site).await;
+    });
+}
+
+/// Tells every waiting resident of `site` their place and estimate.
+async fn send_places(state: &AppState, site: &str) {
     let (waiting, waits) = match tokio::try_join!(
         state.store.waiting(site),
         state.store.recent_waits(site, 20)

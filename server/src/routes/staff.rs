@@ -2,7 +2,7 @@
 //! docs/live-chat.md). Sessions are HttpOnly cookies; every state change needs the session's
 //! CSRF token in `X-CSRF-Token`; staff see only their own site.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::extract::{FromRequestParts, Path, Query, State};
@@ -639,13 +639,18 @@ async fn staff_connection(state: AppState, socket: WebSocket, session: StaffSess
     // Residents waiting learn a person is here (and their estimate changes).
     live::queue_changed(&state, &site_id).await;
     let (mut sink, mut stream) = socket.split();
-    let mut mine: HashSet<String> = HashSet::new();
+    // The staff member's chats, each with the last event `seq` sent on this connection.
+    let mut mine: HashMap<String, u64> = HashMap::new();
     if !refresh(&state, site, &session, &mut mine, &mut sink).await {
         return;
     }
     let mut ping = tokio::time::interval(std::time::Duration::from_secs(25));
     ping.tick().await;
+    // Queue changes come in bursts (many residents at once): refresh at most every
+    // `REFRESH_EVERY`, or at once when an event for a chat we may just have taken arrives.
+    let mut refresh_due: Option<tokio::time::Instant> = None;
     loop {
+        let due = refresh_due;
         tokio::select! {
             incoming = stream.next() => {
                 let text = match incoming {
@@ -662,19 +667,45 @@ async fn staff_connection(state: AppState, socket: WebSocket, session: StaffSess
             signal = signals.recv() => {
                 let ok = match signal {
                     Ok(SiteSignal::QueueChanged) => {
-                        refresh(&state, site, &session, &mut mine, &mut sink).await
+                        refresh_due.get_or_insert_with(|| tokio::time::Instant::now() + REFRESH_EVERY);
+                        true
                     }
-                    Ok(SiteSignal::Event { chat_id, event }) if mine.contains(&chat_id) => {
-                        send_json(&mut sink, &json!({ "type": "event", "chat_id": chat_id, "event": event })).await
+                    Ok(SiteSignal::Event { chat_id, event }) => {
+                        let mut ok = true;
+                        if !mine.contains_key(&chat_id) && refresh_due.take().is_some() {
+                            ok = refresh(&state, site, &session, &mut mine, &mut sink).await;
+                        }
+                        if ok && let Some(last) = mine.get_mut(&chat_id) {
+                            ok = deliver(&state, &chat_id, event, last, &mut sink).await;
+                        }
+                        ok
                     }
-                    Ok(SiteSignal::Typing { chat_id, active }) if mine.contains(&chat_id) => {
+                    Ok(SiteSignal::Typing { chat_id, active }) if mine.contains_key(&chat_id) => {
                         send_json(&mut sink, &json!({ "type": "typing", "chat_id": chat_id, "active": active })).await
                     }
                     Ok(_) => true,
-                    // Missed signals: the console catches up from the API after reconnecting.
-                    Err(RecvError::Lagged(_) | RecvError::Closed) => false,
+                    // Missed signals: read what this console's chats missed from the store.
+                    Err(RecvError::Lagged(_)) => {
+                        let mut ok = true;
+                        for (chat_id, last) in &mut mine {
+                            ok = ok && catch_up(&state, chat_id, last, &mut sink).await;
+                        }
+                        ok
+                    }
+                    Err(RecvError::Closed) => false,
                 };
                 if !ok {
+                    break;
+                }
+            }
+            () = async {
+                match due {
+                    Some(at) => tokio::time::sleep_until(at).await,
+                    None => std::future::pending().await,
+                }
+            } => {
+                refresh_due = None;
+                if !refresh(&state, site, &session, &mut mine, &mut sink).await {
                     break;
                 }
             }
@@ -687,12 +718,64 @@ async fn staff_connection(state: AppState, socket: WebSocket, session: StaffSess
     }
 }
 
-/// Sends a fresh queue snapshot and updates which chats are the staff member's.
+/// Sends a console's chat event once and in order, reading any gap from the store.
+async fn deliver<S>(
+    state: &AppState,
+    chat_id: &str,
+    event: ChatEvent,
+    last: &mut u64,
+    sink: &mut S,
+) -> bool
+where
+    S: futures_util::Sink<Message> + Unpin,
+{
+    if event.seq <= *last {
+        return true;
+    }
+    if event.seq > *last + 1 {
+        return catch_up(state, chat_id, last, sink).await;
+    }
+    *last = event.seq;
+    send_json(
+        sink,
+        &json!({ "type": "event", "chat_id": chat_id, "event": event }),
+    )
+    .await
+}
+
+/// Sends a console the stored events of `chat_id` after `last`.
+async fn catch_up<S>(state: &AppState, chat_id: &str, last: &mut u64, sink: &mut S) -> bool
+where
+    S: futures_util::Sink<Message> + Unpin,
+{
+    let Ok(events) = state.store.events_after(chat_id, *last).await else {
+        return false;
+    };
+    for event in events {
+        *last = event.seq;
+        if !send_json(
+            sink,
+            &json!({ "type": "event", "chat_id": chat_id, "event": event }),
+        )
+        .await
+        {
+            return false;
+        }
+    }
+    true
+}
+
+/// Shortest time between two queue snapshots sent to one console.
+const REFRESH_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// Sends a fresh queue snapshot and updates which chats are the staff member's. A chat new
+/// to this connection starts at its current last event (the console reads its history from
+/// `GET /staff/api/chats/{id}`).
 async fn refresh<S>(
     state: &AppState,
     site: &Site,
     session: &StaffSession,
-    mine: &mut HashSet<String>,
+    mine: &mut HashMap<String, u64>,
     sink: &mut S,
 ) -> bool
 where
@@ -701,12 +784,16 @@ where
     let Ok(mut snapshot) = queue_snapshot(state, site, session).await else {
         return false;
     };
-    *mine = snapshot["mine"]
+    let current: HashMap<String, u64> = snapshot["mine"]
         .as_array()
         .into_iter()
         .flatten()
-        .filter_map(|c| c["chat_id"].as_str().map(str::to_owned))
+        .filter_map(|c| Some((c["chat_id"].as_str()?.to_owned(), c["last_seq"].as_u64()?)))
         .collect();
+    mine.retain(|id, _| current.contains_key(id));
+    for (id, last) in current {
+        mine.entry(id).or_insert(last);
+    }
     snapshot["type"] = json!("queue");
     send_json(sink, &snapshot).await
 }
@@ -715,7 +802,7 @@ where
 async fn staff_frame(
     state: &AppState,
     session: &StaffSession,
-    mine: &HashSet<String>,
+    mine: &HashMap<String, u64>,
     text: &str,
 ) -> Option<serde_json::Value> {
     let error = |code: ErrorCode, message: String| {
@@ -750,7 +837,7 @@ async fn staff_frame(
             }
         }
         StaffFrame::Typing { chat_id, active } => {
-            if mine.contains(&chat_id) {
+            if mine.contains_key(&chat_id) {
                 state.hub.to_chat(
                     &chat_id,
                     crate::live::hub::ChatSignal::Typing {
