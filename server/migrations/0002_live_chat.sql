@@ -68,21 +68,29 @@ CREATE TABLE tickets (
 
 CREATE INDEX tickets_site_status ON tickets (site, status, created_at);
 
--- Append-only: each row's hash covers the previous row's hash and its own fields, so a
--- changed, removed or inserted row breaks the chain (`wayfinder audit verify`).
+-- Append-only: each row's hash covers the previous row's hash, its own fields and the hash of
+-- its detail, so a changed, removed or inserted row breaks the chain (`wayfinder audit verify`).
+-- The only change allowed is retention clearing an old row's `detail`: its `detail_hash` stays,
+-- and so does the chain.
 CREATE TABLE audit_log (
-    seq        INTEGER PRIMARY KEY,
-    at         TEXT NOT NULL,
-    site       TEXT NOT NULL,
-    actor      TEXT NOT NULL,
-    action     TEXT NOT NULL,
-    subject    TEXT NOT NULL,
-    detail     TEXT NOT NULL,
-    prev_hash  TEXT NOT NULL,
-    hash       TEXT NOT NULL
+    seq          INTEGER PRIMARY KEY,
+    at           TEXT NOT NULL,
+    site         TEXT NOT NULL,
+    actor        TEXT NOT NULL,
+    action       TEXT NOT NULL,
+    subject      TEXT NOT NULL,
+    detail       TEXT,
+    detail_hash  TEXT NOT NULL,
+    prev_hash    TEXT NOT NULL,
+    hash         TEXT NOT NULL
 );
 
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+WHEN NOT (NEW.detail IS NULL
+          AND NEW.seq = OLD.seq AND NEW.at = OLD.at AND NEW.site = OLD.site
+          AND NEW.actor = OLD.actor AND NEW.action = OLD.action AND NEW.subject = OLD.subject
+          AND NEW.detail_hash = OLD.detail_hash AND NEW.prev_hash = OLD.prev_hash
+          AND NEW.hash = OLD.hash)
 BEGIN
     SELECT RAISE(ABORT, 'the audit log is append-only');
 END;

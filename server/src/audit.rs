@@ -2,9 +2,10 @@
 //!
 //! Every handoff, acceptance, transfer, staff message, close and ticket is appended to the
 //! `audit_log` table by the store, in the same transaction as the action itself. Each row's
-//! hash is SHA-256 over the previous row's hash and the row's own fields, so changing,
-//! removing or inserting a row anywhere breaks every later link. Details never hold resident
-//! text: a staff message is recorded by the hash of its text.
+//! hash is SHA-256 over the previous row's hash, the row's own fields and the hash of its
+//! detail, so changing, removing or inserting a row anywhere breaks every later link. Details
+//! never hold resident text (a staff message is recorded by the hash of its text); retention
+//! may clear an old row's detail, and the row survives as its hashes, still verifiable.
 
 use sha2::{Digest, Sha256};
 
@@ -26,8 +27,10 @@ pub struct AuditRow {
     pub action: String,
     /// What it happened to, e.g. a chat id.
     pub subject: String,
-    /// Further facts as JSON (never resident text).
-    pub detail: String,
+    /// Further facts as JSON (never resident text); `None` once retention cleared it.
+    pub detail: Option<String>,
+    /// SHA-256 of the detail as written.
+    pub detail_hash: String,
     /// The previous row's hash ([`GENESIS`] for the first).
     pub prev_hash: String,
     /// This row's hash.
@@ -49,8 +52,8 @@ pub struct Link<'a> {
     pub action: &'a str,
     /// To what.
     pub subject: &'a str,
-    /// Further facts (JSON).
-    pub detail: &'a str,
+    /// SHA-256 of the detail.
+    pub detail_hash: &'a str,
 }
 
 impl Link<'_> {
@@ -66,7 +69,7 @@ impl Link<'_> {
             self.actor,
             self.action,
             self.subject,
-            self.detail,
+            self.detail_hash,
         ] {
             // Length-prefixed, so no two different rows hash the same bytes.
             hasher.update((field.len() as u64).to_be_bytes());
@@ -86,7 +89,7 @@ impl AuditRow {
             actor: &self.actor,
             action: &self.action,
             subject: &self.subject,
-            detail: &self.detail,
+            detail_hash: &self.detail_hash,
         }
     }
 }
@@ -119,6 +122,12 @@ pub enum ChainError {
         /// The row.
         seq: i64,
     },
+    /// A row's detail does not match its detail hash (the detail was changed).
+    #[error("audit row {seq}: its detail does not match its hash (the detail was changed)")]
+    DetailAltered {
+        /// The row.
+        seq: i64,
+    },
 }
 
 /// Checks a whole chain, oldest first; returns the number of rows checked or the first
@@ -140,6 +149,13 @@ pub fn verify<'a>(rows: impl IntoIterator<Item = &'a AuditRow>) -> Result<usize,
         if hash != row.hash {
             return Err(ChainError::Altered { seq: row.seq });
         }
+        if row
+            .detail
+            .as_deref()
+            .is_some_and(|d| text_hash(d) != row.detail_hash)
+        {
+            return Err(ChainError::DetailAltered { seq: row.seq });
+        }
         prev = hash;
         count += 1;
     }
@@ -155,6 +171,8 @@ mod tests {
         let mut prev = GENESIS.to_owned();
         for seq in 1..=n {
             let at = format!("2026-11-26T10:00:0{seq}Z");
+            let detail = format!("{{\"n\":{seq}}}");
+            let detail_hash = text_hash(&detail);
             let hash = Link {
                 seq,
                 at: &at,
@@ -162,7 +180,7 @@ mod tests {
                 actor: "system",
                 action: "handoff",
                 subject: "c1",
-                detail: "{}",
+                detail_hash: &detail_hash,
             }
             .hash(&prev);
             rows.push(AuditRow {
@@ -172,7 +190,8 @@ mod tests {
                 actor: "system".into(),
                 action: "handoff".into(),
                 subject: "c1".into(),
-                detail: "{}".into(),
+                detail: Some(detail),
+                detail_hash,
                 prev_hash: prev,
                 hash: hash.clone(),
             });
@@ -208,9 +227,18 @@ mod tests {
     }
 
     #[test]
+    fn a_changed_detail_is_found_and_a_cleared_one_is_fine() {
+        let mut rows = chain(4);
+        rows[0].detail = None;
+        assert_eq!(verify(&rows), Ok(4));
+        rows[2].detail = Some(r#"{"n":99}"#.into());
+        assert_eq!(verify(&rows), Err(ChainError::DetailAltered { seq: 3 }));
+    }
+
+    #[test]
     fn a_rehashed_row_still_breaks_the_next_link() {
         let mut rows = chain(4);
-        rows[1].detail = r#"{"x":1}"#.into();
+        rows[1].detail_hash = text_hash(r#"{"x":1}"#);
         rows[1].hash = rows[1].link().hash(&rows[1].prev_hash);
         assert_eq!(verify(&rows), Err(ChainError::Unlinked { seq: 3 }));
     }
@@ -224,7 +252,7 @@ mod tests {
             actor,
             action: "x",
             subject: "y",
-            detail: "z",
+            detail_hash: "z",
         };
         let a = link("ab", "c").hash(GENESIS);
         let b = link("a", "bc").hash(GENESIS);

@@ -5,6 +5,8 @@
 //!   problem and exits non-zero when there are errors.
 //! - `wayfinder staff add`: create a staff-console account.
 //! - `wayfinder audit verify`: recompute the audit log's hash chain.
+//! - `wayfinder purge`, `export-conversation`, `delete-conversation`: retention and
+//!   residents' data requests.
 //! - `wayfinder eval`, `wayfinder langid`: answer-quality measurements.
 
 use std::path::PathBuf;
@@ -75,6 +77,33 @@ pub enum Command {
         /// What to do.
         #[command(subcommand)]
         action: AuditCommand,
+    },
+    /// Remove data older than each site's `[sites.retention]` now (the server also does this
+    /// daily).
+    Purge {
+        /// The configuration file.
+        #[arg(long, default_value = "wayfinder.toml")]
+        config: PathBuf,
+    },
+    /// Print everything kept about one resident's conversation as JSON (a data request). The id
+    /// may be a conversation, chat or ticket id.
+    ExportConversation {
+        /// The configuration file.
+        #[arg(long, default_value = "wayfinder.toml")]
+        config: PathBuf,
+        /// Conversation, chat or ticket id.
+        #[arg(long)]
+        id: String,
+    },
+    /// Delete everything kept about one resident's conversation (a data request). The id may
+    /// be a conversation, chat or ticket id.
+    DeleteConversation {
+        /// The configuration file.
+        #[arg(long, default_value = "wayfinder.toml")]
+        config: PathBuf,
+        /// Conversation, chat or ticket id.
+        #[arg(long)]
+        id: String,
     },
     /// Measure language identification on labelled short questions (`{"text", "lang"}`).
     Langid {
@@ -159,6 +188,13 @@ pub fn main() -> ExitCode {
         Command::Audit {
             action: AuditCommand::Verify { config },
         } => exit_code(block_on(audit_verify(config))),
+        Command::Purge { config } => exit_code(block_on(purge(config))),
+        Command::ExportConversation { config, id } => {
+            exit_code(block_on(export_conversation(config, id)))
+        }
+        Command::DeleteConversation { config, id } => {
+            exit_code(block_on(delete_conversation(config, id)))
+        }
         Command::Serve { config } => {
             init_logging();
             exit_code(
@@ -188,7 +224,7 @@ async fn staff(action: StaffCommand) -> anyhow::Result<()> {
         role,
         department,
     } = action;
-    let config = Config::load(&config)?;
+    let (config, store) = open_store(&config).await?;
     let site_config = config
         .site(&site)
         .with_context(|| format!("no site {site:?} in the configuration"))?;
@@ -228,9 +264,6 @@ async fn staff(action: StaffCommand) -> anyhow::Result<()> {
     );
     let password_hash = crate::auth::hash_password(&password)
         .map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))?;
-    let store = crate::store::SqliteStore::connect(&config.server.database_url)
-        .await
-        .with_context(|| format!("opening the database {}", config.server.database_url))?;
     let account = crate::store::live::StaffAccount {
         id: uuid::Uuid::new_v4().to_string(),
         site: site.clone(),
@@ -251,13 +284,58 @@ async fn staff(action: StaffCommand) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `wayfinder audit verify`.
-async fn audit_verify(config: PathBuf) -> anyhow::Result<()> {
-    use crate::store::LiveStore as _;
-    let config = Config::load(&config)?;
+/// The configuration at `path` and its database.
+async fn open_store(path: &std::path::Path) -> anyhow::Result<(Config, crate::store::SqliteStore)> {
+    let config = Config::load(path)?;
     let store = crate::store::SqliteStore::connect(&config.server.database_url)
         .await
         .with_context(|| format!("opening the database {}", config.server.database_url))?;
+    Ok((config, store))
+}
+
+/// `wayfinder purge`.
+async fn purge(config: PathBuf) -> anyhow::Result<()> {
+    let (config, store) = open_store(&config).await?;
+    for (site, r) in crate::retention::purge_all(&config, &store).await? {
+        println!(
+            "{site}: removed {} conversation(s), {} chat(s), {} ticket(s); cleared {} audit detail(s)",
+            r.conversations, r.chats, r.tickets, r.audit_details
+        );
+    }
+    Ok(())
+}
+
+/// `wayfinder export-conversation`.
+async fn export_conversation(config: PathBuf, id: String) -> anyhow::Result<()> {
+    use crate::store::PrivacyStore as _;
+    let (_, store) = open_store(&config).await?;
+    let data = store
+        .export_conversation(&id)
+        .await?
+        .with_context(|| format!("nothing is kept under the id {id:?}"))?;
+    println!("{}", serde_json::to_string_pretty(&data)?);
+    Ok(())
+}
+
+/// `wayfinder delete-conversation`.
+async fn delete_conversation(config: PathBuf, id: String) -> anyhow::Result<()> {
+    use crate::store::PrivacyStore as _;
+    let (_, store) = open_store(&config).await?;
+    let r = store
+        .delete_conversation(&id)
+        .await?
+        .with_context(|| format!("nothing is kept under the id {id:?}"))?;
+    println!(
+        "deleted {} conversation(s) with {} message(s), {} chat(s), {} ticket(s)",
+        r.conversations, r.messages, r.chats, r.tickets
+    );
+    Ok(())
+}
+
+/// `wayfinder audit verify`.
+async fn audit_verify(config: PathBuf) -> anyhow::Result<()> {
+    use crate::store::LiveStore as _;
+    let (_, store) = open_store(&config).await?;
     let rows = store.audit_log().await?;
     let checked = crate::audit::verify(&rows)?;
     println!("audit log intact: {checked} entries");

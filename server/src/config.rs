@@ -87,6 +87,36 @@ pub struct SiteConfig {
     /// Live chat with staff; absent = no live chat (the bot offers contact page and phone).
     #[serde(default)]
     pub live: Option<LiveConfig>,
+    /// How long each kind of data is kept.
+    #[serde(default)]
+    pub retention: RetentionConfig,
+}
+
+/// `[sites.retention]`: days each kind of data is kept before the daily purge removes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RetentionConfig {
+    /// Bot conversations (questions, replies, feedback), counted from their last message.
+    pub questions: u32,
+    /// Live chats with their messages and ratings, counted from their end.
+    pub transcripts: u32,
+    /// Messages left for staff.
+    pub tickets: u32,
+    /// Details of audit entries; the entries themselves stay, as hashes, so the chain can
+    /// still be verified.
+    pub audit: u32,
+}
+
+impl Default for RetentionConfig {
+    /// 90 days of conversations and chats, a year of tickets, seven years of audit details.
+    fn default() -> Self {
+        Self {
+            questions: 90,
+            transcripts: 90,
+            tickets: 365,
+            audit: 7 * 365,
+        }
+    }
 }
 
 /// `[sites.live]`: live chat with staff (see docs/live-chat.md).

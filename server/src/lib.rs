@@ -2,7 +2,8 @@
 //!
 //! Map of the crate:
 //!
-//! - [`config`]: `wayfinder.toml` (listen address, database, sites and their allowed origins).
+//! - [`config`]: `wayfinder.toml` (listen address, database, sites, their allowed origins and
+//!   live chat).
 //! - [`state`]: [`AppState`], everything a request handler needs, built once at start-up.
 //! - [`routes`]: the HTTP API by feature; [`app`] assembles them into one router.
 //! - [`error`]: [`ApiError`], the single error type that becomes `{code, message}`.
@@ -10,11 +11,16 @@
 //! - [`decide`]: answer, offer choices, or hand off, from the search evidence.
 //! - [`reply`]: turns a decision into the wire reply in the resident's language.
 //! - [`redact`]: masks personal data before anything is stored.
-//! - [`store`]: conversations, messages and feedback in SQLite (behind the [`store::Store`]
-//!   trait).
+//! - [`store`]: conversations, messages, feedback, live chats, staff accounts and the audit log
+//!   in SQLite (behind the [`store::Store`] trait).
+//! - [`live`]: live chat with staff: office hours, the queue, signals to connected clients.
+//! - [`auth`]: staff passwords, session and chat tokens, the session cookie.
+//! - [`audit`]: the audit log's hash chain and its verification.
+//! - [`retention`]: the daily purge of data older than each site's retention.
+//! - [`transcript`]: a chat's transcript as text or a web page, in the chat's language.
 //! - [`eval`]: retrieval, language and handoff metrics on labelled question sets.
 //! - [`langid`]: language-identification accuracy on labelled short questions.
-//! - [`cli`]: the `wayfinder` command (`serve`, `check`, `eval`, `langid`).
+//! - [`cli`]: the `wayfinder` command (`serve`, `check`, `eval`, `langid`, `staff`, `audit`).
 //!
 //! [`run`] serves an [`app`] on a listener until a shutdown signal; `main` only parses the
 //! command line.
@@ -31,6 +37,7 @@ pub mod language;
 pub mod live;
 pub mod redact;
 pub mod reply;
+pub mod retention;
 pub mod routes;
 pub mod state;
 pub mod store;
@@ -45,14 +52,17 @@ use std::future::Future;
 use tokio::net::TcpListener;
 
 /// Serves `state`'s app on `listener` until `shutdown` completes, then finishes in-flight
-/// requests.
+/// requests. Meanwhile the retention purge runs at start-up and daily.
 pub async fn run(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let purge = tokio::spawn(retention::purge_daily(state.clone()));
     let router = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, router)
+    let served = axum::serve(listener, router)
         .with_graceful_shutdown(shutdown)
-        .await
+        .await;
+    purge.abort();
+    served
 }

@@ -272,3 +272,30 @@ fn audit_verify_reports_an_intact_chain_and_the_first_broken_link() {
     let message = String::from_utf8_lossy(&broken.stderr);
     assert!(message.contains("audit row 3: expected row 2"), "{message}");
 }
+
+#[test]
+fn purge_and_data_requests_run_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = config_in(dir.path());
+    let run = |args: &[&str]| {
+        wayfinder()
+            .args(args)
+            .arg("--config")
+            .arg(&config)
+            .output()
+            .unwrap()
+    };
+    let purge = run(&["purge"]);
+    assert!(purge.status.success(), "{}", String::from_utf8_lossy(&purge.stderr));
+    assert!(
+        String::from_utf8_lossy(&purge.stdout).contains("riverton: removed 0 conversation(s)")
+    );
+    for command in ["export-conversation", "delete-conversation"] {
+        let missing = run(&[command, "--id", "no-such-conversation"]);
+        assert!(!missing.status.success(), "{command}");
+        assert!(
+            String::from_utf8_lossy(&missing.stderr).contains("nothing is kept under the id"),
+            "{command}"
+        );
+    }
+}

@@ -150,7 +150,7 @@ pub async fn queue_changed(state: &AppState, site: &str) {
 /// Tells every waiting resident of `site` their place and estimate.
 async fn send_places(state: &AppState, site: &str) {
     let (waiting, waits) = match tokio::try_join!(
-        state.store.waiting(site),
+        state.store.waiting_ids(site),
         state.store.recent_waits(site, 20)
     ) {
         Ok(found) => found,
@@ -160,10 +160,10 @@ async fn send_places(state: &AppState, site: &str) {
         }
     };
     let online = state.hub.online(site);
-    for (place, chat) in waiting.iter().enumerate() {
+    for (place, chat_id) in waiting.iter().enumerate() {
         let position = u32::try_from(place + 1).unwrap_or(u32::MAX);
         state.hub.to_chat(
-            &chat.id,
+            chat_id,
             ChatSignal::Queue {
                 position,
                 wait_seconds: estimate_wait(&waits, position, online),
@@ -178,8 +178,8 @@ pub async fn place_in_queue(
     site: &str,
     chat_id: &str,
 ) -> Result<Option<(u32, Option<u32>)>, sqlx::Error> {
-    let waiting = state.store.waiting(site).await?;
-    let Some(place) = waiting.iter().position(|c| c.id == chat_id) else {
+    let waiting = state.store.waiting_ids(site).await?;
+    let Some(place) = waiting.iter().position(|id| id == chat_id) else {
         return Ok(None);
     };
     let waits = state.store.recent_waits(site, 20).await?;

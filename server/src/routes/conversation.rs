@@ -258,9 +258,18 @@ async fn chat_socket(
     upgrade: WebSocketUpgrade,
 ) -> Result<Response, ApiError> {
     let (chat, _) = resident_chat(&state, &headers, &chat_id, &query.token).await?;
-    Ok(upgrade
-        .max_message_size(protocol::MAX_BODY_BYTES)
+    Ok(small_buffers(upgrade)
         .on_upgrade(move |socket| resident_socket(state, socket, chat, query.after)))
+}
+
+/// Chat frames are small: buffers sized for them keep a thousand open sockets cheap (the
+/// defaults reserve 128 KiB each way per socket).
+pub fn small_buffers(upgrade: WebSocketUpgrade) -> WebSocketUpgrade {
+    upgrade
+        .read_buffer_size(4 * 1024)
+        .write_buffer_size(0)
+        .max_message_size(protocol::MAX_BODY_BYTES)
+        .max_frame_size(protocol::MAX_BODY_BYTES)
 }
 
 /// Sends one frame as JSON text.

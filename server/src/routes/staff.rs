@@ -330,16 +330,20 @@ fn staff_site<'a>(state: &'a AppState, session: &StaffSession) -> Result<&'a Sit
         })
 }
 
+/// Waiting chats listed in a console's queue (the oldest; `waiting_total` says how many wait).
+const QUEUE_SHOWN: u32 = 50;
+
 /// The queue snapshot: waiting chats, the staff member's own, and who is online.
 async fn queue_snapshot(
     state: &AppState,
     site: &Site,
     session: &StaffSession,
 ) -> Result<serde_json::Value, ApiError> {
-    let waiting = state.store.waiting(&site.config.id).await?;
+    let (waiting, waiting_total) = state.store.waiting(&site.config.id, QUEUE_SHOWN).await?;
     let mine = state.store.active_for(&session.account.id).await?;
     Ok(json!({
         "waiting": waiting.iter().map(|c| summary(site, c)).collect::<Vec<_>>(),
+        "waiting_total": waiting_total,
         "mine": mine.iter().map(|c| summary(site, c)).collect::<Vec<_>>(),
         "staff_online": state.hub.online(&site.config.id),
     }))
@@ -598,8 +602,7 @@ async fn staff_socket(
     upgrade: WebSocketUpgrade,
 ) -> Result<Response, ApiError> {
     staff_site(&state, &session)?;
-    Ok(upgrade
-        .max_message_size(protocol::MAX_BODY_BYTES)
+    Ok(super::conversation::small_buffers(upgrade)
         .on_upgrade(move |socket| staff_connection(state, socket, session)))
 }
 

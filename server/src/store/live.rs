@@ -284,8 +284,11 @@ pub trait LiveStore: Send + Sync {
     /// The chat's events with `seq > after`, in order.
     async fn events_after(&self, chat_id: &str, after: u64) -> Result<Vec<ChatEvent>, sqlx::Error>;
 
-    /// The site's waiting chats, oldest first.
-    async fn waiting(&self, site: &str) -> Result<Vec<Chat>, sqlx::Error>;
+    /// The site's first `limit` waiting chats, oldest first, and how many wait in all.
+    async fn waiting(&self, site: &str, limit: u32) -> Result<(Vec<Chat>, u64), sqlx::Error>;
+
+    /// The ids of all the site's waiting chats, in queue order (cheap: for queue places).
+    async fn waiting_ids(&self, site: &str) -> Result<Vec<String>, sqlx::Error>;
 
     /// The active chats of a staff member.
     async fn active_for(&self, staff_id: &str) -> Result<Vec<Chat>, sqlx::Error>;

@@ -6,9 +6,11 @@
 //! redacted: the store never sees raw resident text.
 
 pub mod live;
+pub mod privacy;
 mod sqlite;
 
 pub use live::{LiveStore, StaffStore};
+pub use privacy::PrivacyStore;
 pub use sqlite::SqliteStore;
 
 use async_trait::async_trait;
@@ -66,9 +68,10 @@ pub enum FeedbackError {
     Database(#[from] sqlx::Error),
 }
 
-/// Persistent storage: bot conversations here, live chat and staff in [`live`].
+/// Persistent storage: bot conversations here, live chat and staff in [`live`], retention
+/// and data requests in [`privacy`].
 #[async_trait]
-pub trait Store: LiveStore + StaffStore + Send + Sync + 'static {
+pub trait Store: LiveStore + StaffStore + PrivacyStore + Send + Sync + 'static {
     /// The language of conversation `id` of `site`, or `None` when there is no such
     /// conversation.
     async fn conversation_lang(&self, site: &str, id: &str) -> Result<Option<String>, sqlx::Error>;

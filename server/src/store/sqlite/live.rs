@@ -120,7 +120,7 @@ async fn append_event(
 }
 
 /// Appends a row to the audit log, chained to the last one.
-async fn audit(
+pub(super) async fn audit(
     tx: &mut Transaction<'_, Sqlite>,
     site: &str,
     actor: &str,
@@ -135,6 +135,7 @@ async fn audit(
     let (seq, prev) = last.map_or((1, GENESIS.to_owned()), |(s, h)| (s + 1, h));
     let at = now();
     let detail = detail.to_string();
+    let detail_hash = text_hash(&detail);
     let hash = Link {
         seq,
         at: &at,
@@ -142,12 +143,12 @@ async fn audit(
         actor,
         action,
         subject,
-        detail: &detail,
+        detail_hash: &detail_hash,
     }
     .hash(&prev);
     sqlx::query(
-        "INSERT INTO audit_log (seq, at, site, actor, action, subject, detail, prev_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO audit_log (seq, at, site, actor, action, subject, detail, detail_hash, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(seq)
     .bind(&at)
@@ -156,6 +157,7 @@ async fn audit(
     .bind(action)
     .bind(subject)
     .bind(&detail)
+    .bind(&detail_hash)
     .bind(&prev)
     .bind(&hash)
     .execute(&mut **tx)
@@ -408,14 +410,32 @@ impl LiveStore for SqliteStore {
             .collect()
     }
 
-    async fn waiting(&self, site: &str) -> Result<Vec<Chat>, sqlx::Error> {
+    async fn waiting(&self, site: &str, limit: u32) -> Result<(Vec<Chat>, u64), sqlx::Error> {
         let rows: Vec<ChatRow> = sqlx::query_as(&format!(
-            "{CHAT_SELECT} WHERE c.site = ? AND c.state = 'waiting' ORDER BY c.created_at, c.rowid"
+            "{CHAT_SELECT} WHERE c.site = ? AND c.state = 'waiting' ORDER BY c.created_at, c.rowid LIMIT ?"
         ))
         .bind(site)
+        .bind(limit)
         .fetch_all(&self.reader)
         .await?;
-        Ok(rows.into_iter().map(Chat::from).collect())
+        let total: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM chats WHERE site = ? AND state = 'waiting'")
+                .bind(site)
+                .fetch_one(&self.reader)
+                .await?;
+        Ok((
+            rows.into_iter().map(Chat::from).collect(),
+            u64::try_from(total).unwrap_or_default(),
+        ))
+    }
+
+    async fn waiting_ids(&self, site: &str) -> Result<Vec<String>, sqlx::Error> {
+        sqlx::query_scalar(
+            "SELECT id FROM chats WHERE site = ? AND state = 'waiting' ORDER BY created_at, rowid",
+        )
+        .bind(site)
+        .fetch_all(&self.reader)
+        .await
     }
 
     async fn active_for(&self, staff_id: &str) -> Result<Vec<Chat>, sqlx::Error> {

@@ -9,6 +9,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 use super::{Feedback, FeedbackError, Store, Turn};
 
 mod live;
+mod privacy;
 
 /// SQLite-backed store. Cheap to clone (connection pools).
 ///
