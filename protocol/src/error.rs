@@ -53,6 +53,9 @@ pub enum ErrorCode {
     ChatTaken,
     /// Staff console: the staff member already has as many chats as the site allows.
     TooManyChats,
+    /// Admin: the content has errors, so it was not loaded (the previous content keeps
+    /// serving).
+    ContentInvalid,
 }
 
 impl ErrorCode {
@@ -82,11 +85,12 @@ impl ErrorCode {
             Self::InvalidCredentials => "invalid_credentials",
             Self::ChatTaken => "chat_taken",
             Self::TooManyChats => "too_many_chats",
+            Self::ContentInvalid => "content_invalid",
         }
     }
 
     /// Every code, for documentation and for tests that check each one is localised.
-    pub const ALL: [ErrorCode; 23] = [
+    pub const ALL: [ErrorCode; 24] = [
         Self::InvalidJson,
         Self::UnsupportedMediaType,
         Self::PayloadTooLarge,
@@ -110,6 +114,7 @@ impl ErrorCode {
         Self::InvalidCredentials,
         Self::ChatTaken,
         Self::TooManyChats,
+        Self::ContentInvalid,
     ];
 
     /// Whether a resident's widget can receive this code (so it needs a localised message in
@@ -123,6 +128,7 @@ impl ErrorCode {
                 | Self::InvalidCredentials
                 | Self::ChatTaken
                 | Self::TooManyChats
+                | Self::ContentInvalid
         )
     }
 }

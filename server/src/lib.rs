@@ -4,6 +4,7 @@
 //!
 //! - [`config`]: `wayfinder.toml` (listen address, database, sites, their allowed origins and
 //!   live chat).
+//! - [`content`]: each site's content while running: indexing, noticing edits, atomic swaps.
 //! - [`state`]: [`AppState`], everything a request handler needs, built once at start-up.
 //! - [`routes`]: the HTTP API by feature; [`app`] assembles them into one router.
 //! - [`error`]: [`ApiError`], the single error type that becomes `{code, message}`.
@@ -29,6 +30,7 @@ pub mod audit;
 pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod content;
 pub mod decide;
 pub mod error;
 pub mod eval;
@@ -52,17 +54,20 @@ use std::future::Future;
 use tokio::net::TcpListener;
 
 /// Serves `state`'s app on `listener` until `shutdown` completes, then finishes in-flight
-/// requests. Meanwhile the retention purge runs at start-up and daily.
+/// requests. Meanwhile the retention purge runs at start-up and daily, and content folders are
+/// watched for edits.
 pub async fn run(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let purge = tokio::spawn(retention::purge_daily(state.clone()));
+    let watch = tokio::spawn(content::watch(state.clone()));
     let router = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     let served = axum::serve(listener, router)
         .with_graceful_shutdown(shutdown)
         .await;
     purge.abort();
+    watch.abort();
     served
 }

@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use anyhow::{Context as _, bail};
 use i18n::Catalog;
-use knowledge::SearchIndex;
 
 use crate::config::{Config, SiteConfig};
+use crate::content::LiveContent;
 use crate::decide::DecisionModel;
 use crate::live::LiveSite;
 use crate::live::hours::OfficeHours;
@@ -20,8 +20,8 @@ use crate::store::{SqliteStore, Store};
 pub struct Site {
     /// Its configuration.
     pub config: SiteConfig,
-    /// Its published content, indexed.
-    pub index: Arc<SearchIndex>,
+    /// Its published content, indexed, swapped when editors change it.
+    pub content: LiveContent,
     /// Live chat with staff, when configured.
     pub live: Option<LiveSite>,
 }
@@ -60,7 +60,8 @@ impl AppState {
         let mut sites = HashMap::new();
         let mut languages = Vec::new();
         for site in &config.sites {
-            let index = load_index(site).await?;
+            let content = LiveContent::load(site).await?;
+            let index = content.index();
             tracing::info!(site = %site.id, entries = index.len(), "content indexed");
             languages.extend(index.languages().map(str::to_owned));
             let live = match &site.live {
@@ -75,7 +76,7 @@ impl AppState {
                 site.id.clone(),
                 Site {
                     config: site.clone(),
-                    index: Arc::new(index),
+                    content,
                     live,
                 },
             );
@@ -104,41 +105,6 @@ impl AppState {
             .or_else(|| self.bot.get("en"))
             .expect("the English bot catalog is loaded at start-up")
     }
-}
-
-/// Reads and checks a site's content and indexes it.
-async fn load_index(site: &SiteConfig) -> anyhow::Result<SearchIndex> {
-    let root = site.content.clone();
-    let id = site.id.clone();
-    tokio::task::spawn_blocking(move || {
-        let (kb, problems) = knowledge::load(&root);
-        let errors: Vec<String> = problems
-            .iter()
-            .filter(|p| p.is_error())
-            .map(ToString::to_string)
-            .collect();
-        for warning in problems.iter().filter(|p| !p.is_error()) {
-            tracing::warn!(site = %id, "{warning}");
-        }
-        if !errors.is_empty() {
-            bail!(
-                "site {id}: the content in {} has {} error(s):\n{}",
-                root.display(),
-                errors.len(),
-                errors.join("\n")
-            );
-        }
-        let kb = kb.with_context(|| format!("site {id}: no content in {}", root.display()))?;
-        if kb.config.site != id {
-            bail!(
-                "site {id}: {} belongs to site {:?}",
-                root.join("knowledge.toml").display(),
-                kb.config.site
-            );
-        }
-        Ok(SearchIndex::build(&kb)?)
-    })
-    .await?
 }
 
 /// Loads `locales/<lang>/bot.ftl` for each language; English must exist.

@@ -437,7 +437,7 @@ async fn staff_access_is_refused_without_session_csrf_or_right_site() {
     let content = common::repo_root().join("knowledge/demo");
     // A second site whose staff must not see Riverton's chats (same content, other id).
     let other = tempfile::tempdir().unwrap();
-    copy_dir(&content, other.path());
+    common::copy_dir(&content, other.path());
     let toml = std::fs::read_to_string(other.path().join("knowledge.toml")).unwrap();
     std::fs::write(
         other.path().join("knowledge.toml"),
@@ -640,17 +640,4 @@ async fn the_audit_chain_records_every_step_and_detects_tampering() {
         Err(server::audit::ChainError::Altered { seq: 3 })
     );
     server.stop().await;
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    for entry in std::fs::read_dir(from).expect("content folder") {
-        let entry = entry.expect("folder entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            std::fs::create_dir_all(&target).expect("create folder");
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy file");
-        }
-    }
 }

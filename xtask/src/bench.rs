@@ -28,9 +28,8 @@ const CONCURRENCY: &[u32] = &[1, 32, 64];
 /// Length of each measurement.
 const SECONDS: u32 = 10;
 
-/// Builds the server, starts it, loads it with wrk and prints the figures.
-pub fn run(repo: &Repo) -> Result<()> {
-    install::wrk(repo)?;
+/// Builds the server, runs the measurements (`only`: `ask` or `live`) and prints the figures.
+pub fn run(repo: &Repo, only: Option<&str>) -> Result<()> {
     say("bench: building wayfinder-server (release)");
     cmd::run(&mut cmd::cargo(
         ["build", "--release", "-p", "wayfinder-server"],
@@ -38,17 +37,33 @@ pub fn run(repo: &Repo) -> Result<()> {
     ))?;
     let work = repo.target.join("bench");
     std::fs::create_dir_all(&work)?;
+    let binary = repo.target.join("release").join("wayfinder");
+    if only != Some("live") {
+        ask(repo, &work, &binary)?;
+    }
+    if only != Some("ask") {
+        let live = live_chat(repo, &work, &binary)?;
+        println!(
+            "\nLive chat: {LIVE_RESIDENTS} residents connected at once, {LIVE_STAFF} staff, {LIVE_ROUNDS} rounds (server on CPU 0, load on CPU 1)\n"
+        );
+        print!("{live}");
+    }
+    Ok(())
+}
+
+/// `/api/v1/ask` under wrk at each concurrency.
+fn ask(repo: &Repo, work: &std::path::Path, binary: &std::path::Path) -> Result<()> {
+    install::wrk(repo)?;
     let port = free_port()?;
     let config = work.join("wayfinder.toml");
-    std::fs::write(&config, config_text(repo, &work, port))?;
+    std::fs::write(&config, config_text(repo, work, port))?;
     let script = work.join("ask.lua");
     std::fs::write(&script, lua_script(repo)?)?;
 
-    let binary = repo.target.join("release").join("wayfinder");
     let mut server = Command::new("taskset");
     server
         .args(["-c", "0"])
-        .arg(&binary)
+        .arg(binary)
         .arg("serve")
         .arg("--config")
         .arg(&config)
@@ -104,14 +119,9 @@ pub fn run(repo: &Repo) -> Result<()> {
     }
     let rss = peak_rss_kb(server.0.id())?;
     drop(server);
-    let live = live_chat(repo, &work, &binary)?;
     println!("\n/api/v1/ask on the demo city (server on CPU 0, wrk on CPU 1)\n");
     print!("{table}");
     println!("server peak memory (VmHWM): {:.1} MB", rss as f64 / 1024.0);
-    println!(
-        "\nLive chat: {LIVE_RESIDENTS} residents connected at once, {LIVE_STAFF} staff, {LIVE_ROUNDS} rounds (server on CPU 0, load on CPU 1)\n"
-    );
-    print!("{live}");
     Ok(())
 }
 

@@ -50,8 +50,13 @@ pub enum Command {
     Test,
     /// Measure answer quality on the development sets and print a table per language.
     Eval,
-    /// Measure /api/v1/ask throughput, latency and memory under load (figures only).
-    Bench,
+    /// Measure /api/v1/ask and live chat under load: throughput, latency, memory (figures
+    /// only).
+    Bench {
+        /// Measure only `ask` (the API under wrk) or only `live` (live chat).
+        #[arg(long, value_parser = ["ask", "live"])]
+        only: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -61,7 +66,7 @@ fn main() -> ExitCode {
         Command::Demo { port } => demo::run(&repo, port),
         Command::Test => test::run(&repo),
         Command::Eval => eval::run(&repo),
-        Command::Bench => bench::run(&repo),
+        Command::Bench { only } => bench::run(&repo, only.as_deref()),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

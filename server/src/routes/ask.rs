@@ -67,7 +67,8 @@ async fn ask(
     }
     let conversation_id = conversation_id.unwrap_or_else(|| Uuid::new_v4().to_string());
 
-    let index = &site.index;
+    let index = site.content.index();
+    let index = index.as_ref();
     let context = Context {
         page_lang: request.page_lang.as_deref(),
         browser: &request.languages,

@@ -111,7 +111,7 @@ async fn route_department(
         .last_answer(&site.config.id, conversation)
         .await?;
     Ok(entry
-        .and_then(|id| site.index.entry(&id, lang))
+        .and_then(|id| site.content.index().entry(&id, lang))
         .and_then(|entry| live.department_for_owner(&entry.owner)))
 }
 

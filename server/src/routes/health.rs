@@ -18,7 +18,7 @@ async fn health(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
     let mut sites: Vec<Value> = state
         .sites
         .values()
-        .map(|s| json!({"id": s.config.id, "entries": s.index.len()}))
+        .map(|s| json!({"id": s.config.id, "entries": s.content.index().len()}))
         .collect();
     sites.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
     match state.store.ping().await {

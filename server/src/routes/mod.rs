@@ -9,9 +9,11 @@
 //! - [`guard`]: what every API request goes through: JSON parsing into [`ApiError`]s and the
 //!   per-site `Origin` check.
 //! - [`limit`]: per-client rate limits on the API.
+//! - [`admin`]: content reload and status for a site's admins (`/admin/...`).
 //! - [`staff`]: the staff console (`/staff`) and its API (`/staff/api/...`).
 //! - [`openapi`]: `GET /openapi.json`, the API description.
 
+pub mod admin;
 pub mod ask;
 pub mod assets;
 pub mod conversation;
@@ -48,6 +50,7 @@ pub fn app(state: AppState) -> Router {
         .merge(health::router())
         .merge(openapi::router())
         .merge(staff::router())
+        .merge(admin::router())
         .merge(assets::router(&state))
         .fallback(|| async { ApiError::not_found() })
         .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })

@@ -189,3 +189,17 @@ pub async fn start_with(dir: tempfile::TempDir, config: Config) -> TestServer {
         task: Some(task),
     }
 }
+
+/// Copies the folder `from` into `to`, recursively (e.g. content to edit in a test).
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("content folder") {
+        let entry = entry.expect("folder entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            std::fs::create_dir_all(&target).expect("create folder");
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}

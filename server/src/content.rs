@@ -1,0 +1,250 @@
+//! A site's content while the server runs: loading and indexing it, noticing when editors
+//! change the files, and swapping in the new index without a failed request. Content with
+//! errors never replaces what is serving: the old index stays, and the errors (`path:line:
+//! message`) are kept for the admin API and written to the log.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use arc_swap::ArcSwap;
+use chrono::Utc;
+use knowledge::SearchIndex;
+
+use crate::config::SiteConfig;
+
+/// How often content folders are checked for changes.
+pub const WATCH_EVERY: Duration = Duration::from_secs(2);
+
+/// The outcome of the latest load of a site's content.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ContentStatus {
+    /// When the files were last read, RFC 3339.
+    pub checked_at: String,
+    /// When the serving index was built, RFC 3339.
+    pub indexed_at: String,
+    /// Entries in the serving index.
+    pub entries: usize,
+    /// Errors of the latest load (`path:line: message`); when not empty, the serving index is
+    /// older than the files.
+    pub errors: Vec<String>,
+    /// Warnings of the latest load.
+    pub warnings: Vec<String>,
+}
+
+/// Why content could not be indexed.
+#[derive(Debug, thiserror::Error)]
+#[error("{} content error(s), first: {}", .0.len(), .0.first().map_or("", String::as_str))]
+pub struct ContentErrors(pub Vec<String>);
+
+/// A site's serving index and what is known about its files.
+#[derive(Debug)]
+pub struct LiveContent {
+    index: ArcSwap<SearchIndex>,
+    status: Mutex<ContentStatus>,
+    fingerprint: Mutex<u64>,
+}
+
+fn now() -> String {
+    Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+impl LiveContent {
+    /// Loads `site`'s content for the first time; errors here stop the server from starting.
+    pub async fn load(site: &SiteConfig) -> anyhow::Result<Self> {
+        let fingerprint = fingerprint_off_runtime(site).await;
+        let (index, warnings) = build(site).await.map_err(|e| {
+            anyhow::anyhow!(
+                "site {}: the content in {} has {} error(s):\n{}",
+                site.id,
+                site.content.display(),
+                e.0.len(),
+                e.0.join("\n")
+            )
+        })?;
+        for warning in &warnings {
+            tracing::warn!(site = %site.id, "{warning}");
+        }
+        let at = now();
+        Ok(Self {
+            status: Mutex::new(ContentStatus {
+                checked_at: at.clone(),
+                indexed_at: at,
+                entries: index.len(),
+                errors: Vec::new(),
+                warnings,
+            }),
+            index: ArcSwap::from_pointee(index),
+            fingerprint: Mutex::new(fingerprint),
+        })
+    }
+
+    /// The serving index (cheap: a reference count).
+    pub fn index(&self) -> Arc<SearchIndex> {
+        self.index.load_full()
+    }
+
+    /// The latest load's outcome.
+    pub fn status(&self) -> ContentStatus {
+        self.status
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Reads and indexes the files again; on success swaps the new index in (requests in
+    /// flight finish on the old one), on errors keeps the old one serving. Returns the status.
+    pub async fn reload(&self, site: &SiteConfig) -> ContentStatus {
+        let fingerprint = fingerprint_off_runtime(site).await;
+        let result = build(site).await;
+        let mut status = self.status.lock().unwrap_or_else(PoisonError::into_inner);
+        status.checked_at = now();
+        match result {
+            Ok((index, warnings)) => {
+                status.entries = index.len();
+                status.indexed_at = status.checked_at.clone();
+                status.errors.clear();
+                status.warnings = warnings;
+                self.index.store(Arc::new(index));
+                tracing::info!(site = %site.id, entries = status.entries, "content reloaded");
+            }
+            Err(ContentErrors(errors)) => {
+                for error in &errors {
+                    tracing::error!(site = %site.id, "content not reloaded: {error}");
+                }
+                status.errors = errors;
+            }
+        }
+        *self
+            .fingerprint
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = fingerprint;
+        status.clone()
+    }
+
+    /// Reloads when the files changed since the last load; `None` when they did not.
+    pub async fn reload_if_changed(&self, site: &SiteConfig) -> Option<ContentStatus> {
+        let current = fingerprint_off_runtime(site).await;
+        let known = *self
+            .fingerprint
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if current == known {
+            return None;
+        }
+        Some(self.reload(site).await)
+    }
+}
+
+/// Reads, checks and indexes a site's content off the async runtime.
+async fn build(site: &SiteConfig) -> Result<(SearchIndex, Vec<String>), ContentErrors> {
+    let root = site.content.clone();
+    let id = site.id.clone();
+    tokio::task::spawn_blocking(move || build_blocking(&root, &id))
+        .await
+        .unwrap_or_else(|e| Err(ContentErrors(vec![format!("indexing stopped: {e}")])))
+}
+
+fn build_blocking(root: &Path, id: &str) -> Result<(SearchIndex, Vec<String>), ContentErrors> {
+    let (kb, problems) = knowledge::load(root);
+    let errors: Vec<String> = problems
+        .iter()
+        .filter(|p| p.is_error())
+        .map(ToString::to_string)
+        .collect();
+    if !errors.is_empty() {
+        return Err(ContentErrors(errors));
+    }
+    let warnings = problems.iter().map(ToString::to_string).collect();
+    let kb = kb.ok_or_else(|| {
+        ContentErrors(vec![format!(
+            "{}: no content (is knowledge.toml there?)",
+            root.display()
+        )])
+    })?;
+    if kb.config.site != id {
+        return Err(ContentErrors(vec![format!(
+            "{}: belongs to site {:?}, not {id:?}",
+            root.join("knowledge.toml").display(),
+            kb.config.site
+        )]));
+    }
+    SearchIndex::build(&kb)
+        .map(|index| (index, warnings))
+        .map_err(|e| ContentErrors(vec![format!("indexing failed: {e}")]))
+}
+
+async fn fingerprint_off_runtime(site: &SiteConfig) -> u64 {
+    let root = site.content.clone();
+    tokio::task::spawn_blocking(move || fingerprint(&root))
+        .await
+        .unwrap_or_default()
+}
+
+/// A hash of every file's path, size and modification time under `root`: it changes when
+/// an editor adds, removes or saves a file.
+pub fn fingerprint(root: &Path) -> u64 {
+    let mut files = Vec::new();
+    let mut folders = vec![root.to_owned()];
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Ok(meta) = entry.metadata() else { continue };
+            if meta.is_dir() {
+                folders.push(path);
+            } else {
+                let modified = meta
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .unwrap_or_default();
+                files.push((path, meta.len(), modified));
+            }
+        }
+    }
+    files.sort();
+    let mut hasher = DefaultHasher::new();
+    files.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Checks every site's content folder every [`WATCH_EVERY`] and reloads what changed; runs
+/// until dropped.
+pub async fn watch(state: crate::AppState) {
+    let mut every = tokio::time::interval(WATCH_EVERY);
+    every.tick().await;
+    loop {
+        every.tick().await;
+        for site in state.sites.values() {
+            site.content.reload_if_changed(&site.config).await;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fingerprint_follows_added_changed_and_removed_files() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("en/trash")).unwrap();
+        let file = dir.path().join("en/trash/a.md");
+        std::fs::write(&file, "one").unwrap();
+        let first = fingerprint(dir.path());
+        assert_eq!(first, fingerprint(dir.path()));
+        std::fs::write(&file, "one two").unwrap();
+        let second = fingerprint(dir.path());
+        assert_ne!(first, second);
+        std::fs::write(dir.path().join("en/trash/b.md"), "x").unwrap();
+        let third = fingerprint(dir.path());
+        assert_ne!(second, third);
+        std::fs::remove_file(dir.path().join("en/trash/b.md")).unwrap();
+        assert_eq!(fingerprint(dir.path()), second);
+    }
+}
