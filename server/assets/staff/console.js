@@ -11,6 +11,8 @@ const API = '/staff/api';
 const TICK_MS = 5_000;
 /** How long the live region waits for more text before speaking. */
 const ANNOUNCE_DEBOUNCE_MS = 300;
+/** Longest the live region holds back text while more keeps coming. */
+const ANNOUNCE_MAX_WAIT_MS = 1_000;
 /** After this long without typing, the console tells the resident that staff stopped typing. */
 const TYPING_IDLE_MS = 4_000;
 /** The resident's typing indicator disappears after this long without news. */
@@ -166,13 +168,18 @@ function focusIsLost() {
 const announcer = {
   queue: [],
   timer: 0,
+  firstAt: 0,
   /** Says `text` (plain) once, shortly; a burst of calls is spoken together. */
   say(text) {
     const clean = String(text || '').replace(/\s+/g, ' ').trim();
     if (!clean) return;
+    const now = performance.now();
+    if (!this.queue.length) this.firstAt = now;
     if (!this.queue.includes(clean)) this.queue.push(clean);
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), ANNOUNCE_DEBOUNCE_MS);
+    // Wait for the burst to end, but never hold the first words back for long.
+    const wait = Math.min(ANNOUNCE_DEBOUNCE_MS, Math.max(0, this.firstAt + ANNOUNCE_MAX_WAIT_MS - now));
+    this.timer = setTimeout(() => this.flush(), wait);
   },
   flush() {
     const region = $('announcer');
@@ -259,6 +266,8 @@ const state = {
   me: null,
   csrf: '',
   waiting: [],
+  /** All waiting chats of the site; the queue lists only the oldest. */
+  waitingTotal: 0,
   waitingAt: 0,
   knownWaiting: null,
   staffOnline: 0,
@@ -445,6 +454,7 @@ function stopConsole() {
   state.dismissed.clear();
   state.selected = null;
   state.waiting = [];
+  state.waitingTotal = 0;
   state.knownWaiting = null;
   state.tickets = [];
   state.canned.clear();
@@ -463,15 +473,20 @@ function stopConsole() {
 function updateTitle() {
   let unread = 0;
   for (const chat of state.chats.values()) unread += chat.unread;
-  const waiting = state.waiting.length;
-  $('nav-waiting').textContent = waiting ? String(waiting) : '';
-  $('nav-unread').textContent = unread ? String(unread) : '';
-  const openTickets = state.tickets.length;
-  $('nav-tickets').textContent = openTickets ? String(openTickets) : '';
+  const waiting = Math.max(state.waitingTotal, state.waiting.length);
+  setCount($('nav-waiting'), waiting, 'waiting');
+  setCount($('nav-unread'), unread, 'unread');
+  setCount($('nav-tickets'), state.tickets.length, 'open');
   const parts = [];
   if (unread) parts.push(`${unread} unread`);
   if (waiting) parts.push(`${waiting} waiting`);
   document.title = `${parts.length ? `(${parts.join(', ')}) ` : ''}Staff console | Wayfinder`;
+}
+
+/** A number in a navigation link, with a word for screen readers: "2 unread". */
+function setCount(el, count, word) {
+  if (count > 0) el.replaceChildren(String(count), h('span', { class: 'visually-hidden' }, ` ${word}`));
+  else el.replaceChildren();
 }
 
 function tick() {
@@ -615,7 +630,10 @@ async function loadQueue() {
 
 function applyQueue(queue) {
   const waiting = Array.isArray(queue.waiting) ? queue.waiting : [];
+  const total = Math.max(Number(queue.waiting_total) || 0, waiting.length);
+  const previousTotal = state.waitingTotal;
   state.waiting = waiting;
+  state.waitingTotal = total;
   state.waitingAt = performance.now();
   state.staffOnline = Number(queue.staff_online) || 0;
   $('staff-online-count').textContent = String(state.staffOnline);
@@ -629,6 +647,9 @@ function applyQueue(queue) {
       announcer.say(`New chat waiting: ${languageName(c.lang)}${where ? `, ${where}` : ''}.`);
     } else if (fresh.length > 1) {
       announcer.say(`${fresh.length} new chats waiting.`);
+    } else if (total > previousTotal && waiting.length < total) {
+      // The newcomers are beyond the listed oldest chats.
+      announcer.say(`New chat waiting. ${total} chats are waiting.`);
     }
   }
   state.knownWaiting = ids;
@@ -666,6 +687,11 @@ function renderQueueEmpty() {
   const hasRows = $('queue-rows').children.length > 0;
   $('queue-wrap').hidden = !hasRows;
   $('queue-empty').hidden = hasRows;
+  const more = state.waitingTotal > state.waiting.length;
+  $('queue-more').hidden = !more;
+  if (more) {
+    setText($('queue-more'), `Showing the ${state.waiting.length} longest waits of ${state.waitingTotal} waiting chats.`);
+  }
 }
 
 function buildQueueRow(summary) {
@@ -685,7 +711,7 @@ function buildQueueRow(summary) {
     h('td', { class: 'wait' }),
     h('td', { class: 'lang' }),
     h('td', { class: 'department' }),
-    h('td', { class: 'preview' }),
+    h('td', { class: 'preview', dir: 'auto' }),
     h('td', { class: 'action' }, button),
   );
 }
@@ -794,6 +820,7 @@ async function acceptChat(summary, button) {
     // Focus was on the Accept button, which goes away: continue in the chat's reply box.
     if (moveFocus) chat.el.reply.focus();
     state.waiting = state.waiting.filter((c) => c.chat_id !== id);
+    state.waitingTotal = Math.max(0, state.waitingTotal - 1);
     renderQueue();
     updateTitle();
     loadQueue();
@@ -901,6 +928,7 @@ function buildChat(chat) {
     }
   }
   const panel = fragment.firstElementChild;
+  panel.dataset.chatId = chat.id;
   const part = (name) => panel.querySelector(`[data-part="${name}"]`);
   const tab = h(
     'button',
@@ -912,8 +940,10 @@ function buildChat(chat) {
       'aria-controls': `${prefix}panel`,
       'aria-selected': 'false',
       tabindex: '-1',
+      'data-chat-id': chat.id,
     },
     h('span', { class: 'tab-label' }),
+    h('span', { class: 'tab-state', hidden: true }, '(ended)'),
     h('span', { class: 'badge', hidden: true }),
   );
   tab.addEventListener('click', () => selectChat(chat, { byUser: true }));
@@ -922,6 +952,7 @@ function buildChat(chat) {
   const el = {
     tab,
     tabLabel: tab.querySelector('.tab-label'),
+    tabState: tab.querySelector('.tab-state'),
     badge: tab.querySelector('.badge'),
     panel,
     title: part('title'),
@@ -1016,6 +1047,7 @@ function renderUnread(chat) {
     badge.hidden = true;
   }
   chat.el.tab.classList.toggle('ended', Boolean(chat.ended));
+  chat.el.tabState.hidden = !chat.ended;
 }
 
 function renderChatsEmpty() {
@@ -1065,6 +1097,8 @@ function removeChat(chat, { focusNext = false } = {}) {
   chat.el.panel.remove();
   state.chats.delete(chat.id);
   state.dismissed.add(chat.id);
+  // One chat fewer: a "too many chats" notice no longer holds.
+  hideNotice('queue-message');
   const neighbour = list[index + 1] || list[index - 1] || null;
   if (state.selected === chat.id) {
     state.selected = null;
@@ -1144,7 +1178,7 @@ function renderBot(chat, turns) {
       'li',
       { class: fromBot ? 'from-bot' : 'from-resident' },
       h('p', { class: 'msg-meta' }, h('span', {}, fromBot ? 'Bot' : 'Resident'), timeElement(turn.at)),
-      h('p', { class: 'msg-text', lang: chat.summary.lang || null }, turn.text || ''),
+      h('p', { class: 'msg-text', lang: chat.summary.lang || null, dir: 'auto' }, turn.text || ''),
     );
   });
   chat.el.bot.replaceChildren(...items);
@@ -1235,7 +1269,7 @@ function renderEvent(chat, event) {
       'li',
       attrs,
       h('p', { class: 'msg-meta', lang: attrs.lang ? 'en' : null }, h('span', {}, senderName(event)), timeElement(event.at)),
-      h('p', { class: 'msg-text' }, event.text || ''),
+      h('p', { class: 'msg-text', dir: 'auto' }, event.text || ''),
     );
   }
   let text;
@@ -1358,7 +1392,7 @@ function submitReply(chat) {
     'li',
     { class: 'from-staff pending' },
     h('p', { class: 'msg-meta' }, h('span', {}, senderName({ from: 'staff', name: state.me?.name })), item.status),
-    h('p', { class: 'msg-text' }, text),
+    h('p', { class: 'msg-text', dir: 'auto' }, text),
   );
   chat.pending.push(item);
   chat.el.events.append(item.li);
@@ -1386,7 +1420,7 @@ async function deliver(chat, item) {
       const reason =
         error.code === 'chat_closed'
           ? 'not sent: the chat has ended'
-          : error.code === 'invalid_field' || error.code === 'payload_too_large'
+          : error.code === 'question_too_long' || error.code === 'payload_too_large'
             ? 'not sent: the message is too long'
             : 'not sent';
       setStatus(item, reason, true);
@@ -1588,7 +1622,7 @@ function buildTicketRow(ticket) {
     h('td', { class: 'name' }),
     h('td', { class: 'contact' }),
     h('td', { class: 'department' }),
-    h('td', { class: 'message' }),
+    h('td', { class: 'message', dir: 'auto' }),
     h('td', { class: 'action' }, button),
   );
 }
@@ -1615,14 +1649,21 @@ function updateTicketRow(row, ticket) {
   setText(department, departmentName(ticket.department) || 'General');
   setText(message, ticket.message || '');
   message.setAttribute('lang', ticket.lang || '');
-  row.querySelector('[data-action="done"]').setAttribute('aria-label', `Mark message ${ticket.ticket_id} done`);
+  row.querySelector('[data-action="done"]').setAttribute('aria-label', `Mark done: message ${ticket.ticket_id}`);
 }
 
 async function closeTicket(id, button) {
   if (!id || button.getAttribute('aria-disabled') === 'true') return;
   button.setAttribute('aria-disabled', 'true');
+  let already = false;
   try {
-    await api('POST', `/tickets/${enc(id)}/close`);
+    try {
+      await api('POST', `/tickets/${enc(id)}/close`);
+    } catch (error) {
+      // 404: no such open ticket, so someone else already marked it done.
+      if (error.status !== 404) throw error;
+      already = true;
+    }
     const row = button.closest('tr');
     const hadFocus = hasFocus(row);
     const next = row.nextElementSibling || row.previousElementSibling;
@@ -1630,7 +1671,7 @@ async function closeTicket(id, button) {
     state.tickets = state.tickets.filter((t) => t.ticket_id !== id);
     renderTicketsEmpty();
     updateTitle();
-    announcer.say(`Message ${id} marked done.`);
+    announcer.say(already ? `Message ${id} was already marked done.` : `Message ${id} marked done.`);
     if (hadFocus || focusIsLost()) {
       const target = next && next.querySelector('[data-action="done"]');
       if (target) target.focus();
