@@ -50,6 +50,12 @@ error-not_found = مساعد المدينة غير متاح الآن. يُرجى
 error-method_not_allowed = مساعد المدينة غير متاح الآن. يُرجى المحاولة لاحقًا.
 error-rate_limited = أنت ترسل الأسئلة بسرعة كبيرة. يُرجى الانتظار قليلًا ثم المحاولة مرة أخرى.
 error-internal = حدث خطأ من جانبنا. يُرجى المحاولة مرة أخرى بعد قليل.
+error-staff_unavailable = لا يتوفر الآن أحد من موظفي المدينة للمحادثة. يمكنك ترك رسالة بدلًا من ذلك.
+error-unknown_chat = تعذّر العثور على هذه المحادثة. ربما انتهت. يمكنك أن تسأل المساعد مرة أخرى.
+error-chat_closed = انتهت هذه المحادثة، لذا لا يمكن إرسال أي شيء آخر.
+error-unknown_service = لا يمكن طلب هذه الخدمة هنا. يُرجى استخدام موقع المدينة أو الاتصال.
+error-unknown_request = لم يُعثر على رقم الطلب هذا. يُرجى التحقق منه والمحاولة مرة أخرى.
+error-upstream_failed = نظام الطلبات في المدينة لا يستجيب الآن. ما أدخلته محفوظ: حاول مرة أخرى بعد قليل، أو استخدم نموذج المدينة أو هاتفها.
 
 ## اللغة والإعدادات
 
@@ -61,3 +67,50 @@ pref-larger-text = نص أكبر
 pref-high-contrast = تباين عالٍ
 pref-read-aloud = قراءة الإجابات بصوت عالٍ
 voice-input = قل سؤالك
+
+## المحادثة المباشرة مع موظفي المدينة
+
+talk-button = التحدث إلى موظف
+live-checking = جارٍ التحقق مما إذا كان أحد موظفي المدينة متاحًا للمحادثة…
+live-disabled = المحادثة المباشرة مع موظفي المدينة غير متاحة هنا. يُرجى التواصل مع المدينة عبر الهاتف أو موقعها الإلكتروني.
+live-connecting = جارٍ توصيلك بموظف…
+live-queue-position = ترتيبك في قائمة الانتظار: { $position }.
+live-queue-wait = ترتيبك في قائمة الانتظار: { $position }. مدة الانتظار المتوقعة: نحو { $wait }.
+live-minutes = { $minutes } دقيقة
+live-joined = انضم { $name } إلى المحادثة.
+live-joined-department = انضم { $name } من { $department } إلى المحادثة.
+live-chatting = أنت تتحدث مع { $name }.
+live-typing = { $name } يكتب الآن…
+live-transferred = حُوّلت محادثتك إلى { $department }. يُرجى انتظار الموظف التالي.
+live-reconnecting = انقطع الاتصال. جارٍ إعادة الاتصال…
+live-reconnected = عاد الاتصال.
+live-input-label = رسالتك
+live-sending = جارٍ الإرسال…
+live-staff = موظف المدينة
+live-staff-says = { $name }: { $text }
+live-end = إنهاء المحادثة
+live-ended = انتهت المحادثة.
+live-rating-legend = كيف كانت محادثتك؟
+live-stars-1 = نجمة واحدة (سيئة)
+live-stars-2 = نجمتان
+live-stars-3 = 3 نجوم
+live-stars-4 = 4 نجوم
+live-stars-5 = 5 نجوم (ممتازة)
+live-rating-comment = تعليق (اختياري)
+live-rating-submit = إرسال التقييم
+live-rating-missing = يُرجى اختيار من نجمة واحدة إلى 5 نجوم.
+live-rating-thanks = شكرًا لك على تقييمك.
+live-transcript-txt = تنزيل نص المحادثة (نص)
+live-transcript-html = تنزيل نص المحادثة (صفحة ويب)
+live-offline = موظفو المدينة غير متاحين للمحادثة الآن.
+live-next-open = سيعود الموظفون يوم { $day } الساعة { $time }.
+live-next-open-today = سيعود الموظفون اليوم الساعة { $time }.
+live-leave-hint = يمكنك ترك رسالة، وسيرد عليك الموظفون عند عودتهم.
+live-leave = ترك رسالة
+ticket-name = اسمك (اختياري)
+ticket-contact = البريد الإلكتروني أو الهاتف (اختياري)
+ticket-contact-hint = حتى نتمكن من الرد عليك.
+ticket-message = رسالتك
+ticket-message-missing = يُرجى كتابة رسالتك.
+ticket-submit = إرسال الرسالة
+ticket-thanks = شكرًا لك. رقمك المرجعي هو { $reference }.

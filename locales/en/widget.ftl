@@ -54,6 +54,9 @@ error-internal = Something went wrong on our side. Please try again in a moment.
 error-staff_unavailable = No one from the city can chat right now. You can leave a message instead.
 error-unknown_chat = This chat could not be found. It may have ended. You can ask the assistant again.
 error-chat_closed = This chat has ended, so nothing more can be sent.
+error-unknown_service = This service cannot be requested here. Please use the city's website or call.
+error-unknown_request = That request number was not found. Please check it and try again.
+error-upstream_failed = The city's request system is not answering right now. What you entered is kept: try again in a moment, or use the city's form or phone.
 
 ## Language and settings
 

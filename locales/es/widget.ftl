@@ -50,6 +50,12 @@ error-not_found = El asistente de la ciudad no está disponible en este momento.
 error-method_not_allowed = El asistente de la ciudad no está disponible en este momento. Inténtelo más tarde.
 error-rate_limited = Está enviando preguntas muy rápido. Espere un momento e inténtelo de nuevo.
 error-internal = Algo falló de nuestro lado. Inténtelo de nuevo en un momento.
+error-staff_unavailable = En este momento nadie de la ciudad puede chatear. Puede dejar un mensaje.
+error-unknown_chat = No se encontró este chat. Es posible que haya terminado. Puede volver a preguntarle al asistente.
+error-chat_closed = Este chat ha terminado, así que ya no se puede enviar nada.
+error-unknown_service = Este servicio no se puede solicitar aquí. Use el sitio web de la ciudad o llame.
+error-unknown_request = No se encontró ese número de solicitud. Verifíquelo e inténtelo de nuevo.
+error-upstream_failed = El sistema de solicitudes de la ciudad no responde en este momento. Lo que escribió se conserva: inténtelo de nuevo en un momento, o use el formulario o el teléfono de la ciudad.
 
 ## Idioma y ajustes
 
@@ -61,3 +67,50 @@ pref-larger-text = Texto más grande
 pref-high-contrast = Alto contraste
 pref-read-aloud = Leer las respuestas en voz alta
 voice-input = Diga su pregunta
+
+## Chat en vivo con el personal de la ciudad
+
+talk-button = Hablar con una persona
+live-checking = Comprobando si alguien de la ciudad puede chatear…
+live-disabled = El chat en vivo con el personal de la ciudad no está disponible aquí. Comuníquese con la ciudad por teléfono o a través de su sitio web.
+live-connecting = Conectándole con una persona…
+live-queue-position = Usted es el número { $position } en la fila.
+live-queue-wait = Usted es el número { $position } en la fila. Tiempo de espera estimado: unos { $wait }.
+live-minutes = { $minutes } minutos
+live-joined = { $name } se unió al chat.
+live-joined-department = { $name }, de { $department }, se unió al chat.
+live-chatting = Está chateando con { $name }.
+live-typing = { $name } está escribiendo…
+live-transferred = Su chat se pasó a { $department }. Espere a la siguiente persona.
+live-reconnecting = Se perdió la conexión. Reconectando…
+live-reconnected = Conectado de nuevo.
+live-input-label = Su mensaje
+live-sending = Enviando…
+live-staff = Personal de la ciudad
+live-staff-says = { $name }: { $text }
+live-end = Terminar el chat
+live-ended = El chat ha terminado.
+live-rating-legend = ¿Qué tal fue su chat?
+live-stars-1 = 1 estrella (malo)
+live-stars-2 = 2 estrellas
+live-stars-3 = 3 estrellas
+live-stars-4 = 4 estrellas
+live-stars-5 = 5 estrellas (excelente)
+live-rating-comment = Comentario (opcional)
+live-rating-submit = Enviar calificación
+live-rating-missing = Elija de 1 a 5 estrellas.
+live-rating-thanks = Gracias por su calificación.
+live-transcript-txt = Descargar la conversación (texto)
+live-transcript-html = Descargar la conversación (página web)
+live-offline = En este momento el personal de la ciudad no está disponible para chatear.
+live-next-open = Volverán el { $day } a las { $time }.
+live-next-open-today = Volverán hoy a las { $time }.
+live-leave-hint = Puede dejar un mensaje y el personal le responderá cuando vuelva.
+live-leave = Dejar un mensaje
+ticket-name = Su nombre (opcional)
+ticket-contact = Correo electrónico o teléfono (opcional)
+ticket-contact-hint = Para que podamos responderle.
+ticket-message = Su mensaje
+ticket-message-missing = Escriba su mensaje.
+ticket-submit = Enviar mensaje
+ticket-thanks = Gracias. Su número de referencia es { $reference }.

@@ -50,6 +50,12 @@ error-not_found = L'assistant de la Ville n'est pas disponible pour le moment. V
 error-method_not_allowed = L'assistant de la Ville n'est pas disponible pour le moment. Veuillez réessayer plus tard.
 error-rate_limited = Vous envoyez des questions très rapidement. Veuillez patienter un instant, puis réessayer.
 error-internal = Un problème est survenu de notre côté. Veuillez réessayer dans un instant.
+error-staff_unavailable = Personne à la Ville ne peut discuter pour le moment. Vous pouvez laisser un message.
+error-unknown_chat = Cette discussion est introuvable. Elle est peut-être terminée. Vous pouvez de nouveau poser votre question à l'assistant.
+error-chat_closed = Cette discussion est terminée : plus rien ne peut y être envoyé.
+error-unknown_service = Ce service ne peut pas être demandé ici. Utilisez le site de la ville ou appelez.
+error-unknown_request = Ce numéro de demande est introuvable. Vérifiez-le et réessayez.
+error-upstream_failed = Le système de demandes de la ville ne répond pas pour le moment. Ce que vous avez saisi est conservé : réessayez dans un instant, ou utilisez le formulaire ou le téléphone de la ville.
 
 ## Langue et paramètres
 
@@ -61,3 +67,50 @@ pref-larger-text = Texte plus grand
 pref-high-contrast = Contraste élevé
 pref-read-aloud = Lire les réponses à voix haute
 voice-input = Dites votre question
+
+## Discussion en direct avec le personnel de la Ville
+
+talk-button = Parler à une personne
+live-checking = Nous vérifions si quelqu'un de la Ville peut discuter…
+live-disabled = La discussion en direct avec le personnel de la Ville n'est pas proposée ici. Veuillez contacter la Ville par téléphone ou sur son site web.
+live-connecting = Mise en relation avec une personne…
+live-queue-position = Vous êtes numéro { $position } dans la file d'attente.
+live-queue-wait = Vous êtes numéro { $position } dans la file d'attente. Attente estimée : environ { $wait }.
+live-minutes = { $minutes } minutes
+live-joined = { $name } a rejoint la discussion.
+live-joined-department = { $name } ({ $department }) a rejoint la discussion.
+live-chatting = Vous discutez avec { $name }.
+live-typing = { $name } est en train d'écrire…
+live-transferred = Votre discussion a été transmise au service { $department }. Veuillez patienter jusqu'à la prochaine personne disponible.
+live-reconnecting = Connexion perdue. Reconnexion en cours…
+live-reconnected = Connexion rétablie.
+live-input-label = Votre message
+live-sending = Envoi en cours…
+live-staff = Personnel de la Ville
+live-staff-says = { $name } : { $text }
+live-end = Terminer la discussion
+live-ended = La discussion est terminée.
+live-rating-legend = Comment s'est passée votre discussion ?
+live-stars-1 = 1 étoile (mauvais)
+live-stars-2 = 2 étoiles
+live-stars-3 = 3 étoiles
+live-stars-4 = 4 étoiles
+live-stars-5 = 5 étoiles (excellent)
+live-rating-comment = Commentaire (facultatif)
+live-rating-submit = Envoyer la note
+live-rating-missing = Veuillez choisir de 1 à 5 étoiles.
+live-rating-thanks = Merci pour votre note.
+live-transcript-txt = Télécharger la discussion (texte)
+live-transcript-html = Télécharger la discussion (page web)
+live-offline = Le personnel de la Ville n'est pas disponible pour discuter en ce moment.
+live-next-open = Il sera de retour { $day } à { $time }.
+live-next-open-today = Il sera de retour aujourd'hui à { $time }.
+live-leave-hint = Vous pouvez laisser un message : le personnel vous répondra à son retour.
+live-leave = Laisser un message
+ticket-name = Votre nom (facultatif)
+ticket-contact = Courriel ou téléphone (facultatif)
+ticket-contact-hint = Pour que nous puissions vous répondre.
+ticket-message = Votre message
+ticket-message-missing = Veuillez écrire votre message.
+ticket-submit = Envoyer le message
+ticket-thanks = Merci. Votre numéro de référence est { $reference }.

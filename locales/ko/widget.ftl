@@ -50,6 +50,12 @@ error-not_found = 지금은 시 도우미를 이용할 수 없습니다. 나중�
 error-method_not_allowed = 지금은 시 도우미를 이용할 수 없습니다. 나중에 다시 시도해 주세요.
 error-rate_limited = 질문을 너무 빠르게 보내고 계십니다. 잠시 기다린 후 다시 시도해 주세요.
 error-internal = 저희 쪽에 문제가 발생했습니다. 잠시 후 다시 시도해 주세요.
+error-staff_unavailable = 지금은 채팅할 수 있는 시 직원이 없습니다. 대신 메시지를 남기실 수 있습니다.
+error-unknown_chat = 이 채팅을 찾을 수 없습니다. 이미 끝났을 수 있습니다. 도우미에게 다시 질문하실 수 있습니다.
+error-chat_closed = 이 채팅은 끝났으므로 더 이상 보낼 수 없습니다.
+error-unknown_service = 이 서비스는 여기에서 신청할 수 없습니다. 시 웹사이트를 이용하시거나 전화해 주세요.
+error-unknown_request = 해당 요청 번호를 찾을 수 없습니다. 번호를 확인하고 다시 시도해 주세요.
+error-upstream_failed = 지금은 시의 요청 시스템이 응답하지 않습니다. 입력하신 내용은 그대로 남아 있습니다. 잠시 후 다시 시도하시거나 시의 양식 또는 전화를 이용해 주세요.
 
 ## 언어 및 설정
 
@@ -61,3 +67,50 @@ pref-larger-text = 글자 크게
 pref-high-contrast = 고대비
 pref-read-aloud = 답변 소리 내어 읽기
 voice-input = 음성으로 질문하기
+
+## 시 직원과 실시간 채팅
+
+talk-button = 직원과 대화하기
+live-checking = 채팅할 수 있는 시 직원이 있는지 확인하고 있습니다…
+live-disabled = 이곳에서는 시 직원과의 실시간 채팅을 제공하지 않습니다. 전화나 시 웹사이트로 문의해 주세요.
+live-connecting = 직원과 연결하고 있습니다…
+live-queue-position = 대기 순서는 { $position }번입니다.
+live-queue-wait = 대기 순서는 { $position }번입니다. 예상 대기 시간: 약 { $wait }.
+live-minutes = { $minutes }분
+live-joined = { $name } 님이 채팅에 참여했습니다.
+live-joined-department = { $department }의 { $name } 님이 채팅에 참여했습니다.
+live-chatting = { $name } 님과 채팅 중입니다.
+live-typing = { $name } 님이 입력 중입니다…
+live-transferred = 채팅이 { $department }(으)로 넘겨졌습니다. 다음 직원을 기다려 주세요.
+live-reconnecting = 연결이 끊어졌습니다. 다시 연결하는 중입니다…
+live-reconnected = 다시 연결되었습니다.
+live-input-label = 메시지
+live-sending = 보내는 중…
+live-staff = 시 직원
+live-staff-says = { $name }: { $text }
+live-end = 채팅 끝내기
+live-ended = 채팅이 끝났습니다.
+live-rating-legend = 채팅은 어떠셨나요?
+live-stars-1 = 별 1개 (나쁨)
+live-stars-2 = 별 2개
+live-stars-3 = 별 3개
+live-stars-4 = 별 4개
+live-stars-5 = 별 5개 (아주 좋음)
+live-rating-comment = 의견 (선택 사항)
+live-rating-submit = 평가 보내기
+live-rating-missing = 별을 1개에서 5개까지 골라 주세요.
+live-rating-thanks = 평가해 주셔서 감사합니다.
+live-transcript-txt = 대화 내용 내려받기 (텍스트)
+live-transcript-html = 대화 내용 내려받기 (웹 페이지)
+live-offline = 지금은 시 직원과 채팅할 수 없습니다.
+live-next-open = 직원은 { $day } { $time }에 돌아옵니다.
+live-next-open-today = 직원은 오늘 { $time }에 돌아옵니다.
+live-leave-hint = 메시지를 남기시면 직원이 돌아와서 답변해 드립니다.
+live-leave = 메시지 남기기
+ticket-name = 이름 (선택 사항)
+ticket-contact = 이메일 또는 전화번호 (선택 사항)
+ticket-contact-hint = 답변을 드릴 수 있도록 적어 주세요.
+ticket-message = 메시지
+ticket-message-missing = 메시지를 적어 주세요.
+ticket-submit = 메시지 보내기
+ticket-thanks = 감사합니다. 접수 번호는 { $reference }입니다.

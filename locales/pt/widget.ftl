@@ -50,6 +50,12 @@ error-not_found = O assistente da Prefeitura não está disponível no momento. 
 error-method_not_allowed = O assistente da Prefeitura não está disponível no momento. Tente novamente mais tarde.
 error-rate_limited = Você está enviando perguntas muito rápido. Aguarde um momento e tente novamente.
 error-internal = Ocorreu um erro do nosso lado. Tente novamente em instantes.
+error-staff_unavailable = Ninguém da Prefeitura pode conversar agora. Você pode deixar uma mensagem.
+error-unknown_chat = Não foi possível encontrar esta conversa. Talvez ela já tenha terminado. Você pode perguntar ao assistente de novo.
+error-chat_closed = Esta conversa terminou, então não é possível enviar mais nada.
+error-unknown_service = Este serviço não pode ser solicitado aqui. Use o site da cidade ou ligue.
+error-unknown_request = Esse número de solicitação não foi encontrado. Confira e tente de novo.
+error-upstream_failed = O sistema de solicitações da cidade não está respondendo agora. O que você digitou foi mantido: tente de novo em instantes, ou use o formulário ou o telefone da cidade.
 
 ## Idioma e configurações
 
@@ -61,3 +67,50 @@ pref-larger-text = Texto maior
 pref-high-contrast = Alto contraste
 pref-read-aloud = Ler as respostas em voz alta
 voice-input = Diga sua pergunta
+
+## Conversa ao vivo com a equipe da Prefeitura
+
+talk-button = Falar com uma pessoa
+live-checking = Verificando se alguém da Prefeitura pode conversar…
+live-disabled = A conversa ao vivo com a equipe da Prefeitura não está disponível aqui. Entre em contato com a Prefeitura por telefone ou pelo site.
+live-connecting = Conectando você a uma pessoa…
+live-queue-position = Você é o número { $position } na fila.
+live-queue-wait = Você é o número { $position } na fila. Espera estimada: cerca de { $wait }.
+live-minutes = { $minutes } minutos
+live-joined = { $name } entrou na conversa.
+live-joined-department = { $name }, de { $department }, entrou na conversa.
+live-chatting = Você está conversando com { $name }.
+live-typing = { $name } está digitando…
+live-transferred = Sua conversa foi passada para { $department }. Aguarde a próxima pessoa.
+live-reconnecting = A conexão caiu. Reconectando…
+live-reconnected = Conectado novamente.
+live-input-label = Sua mensagem
+live-sending = Enviando…
+live-staff = Equipe da Prefeitura
+live-staff-says = { $name }: { $text }
+live-end = Encerrar conversa
+live-ended = A conversa terminou.
+live-rating-legend = Como foi a sua conversa?
+live-stars-1 = 1 estrela (ruim)
+live-stars-2 = 2 estrelas
+live-stars-3 = 3 estrelas
+live-stars-4 = 4 estrelas
+live-stars-5 = 5 estrelas (excelente)
+live-rating-comment = Comentário (opcional)
+live-rating-submit = Enviar avaliação
+live-rating-missing = Escolha de 1 a 5 estrelas.
+live-rating-thanks = Obrigado pela sua avaliação.
+live-transcript-txt = Baixar a conversa (texto)
+live-transcript-html = Baixar a conversa (página da web)
+live-offline = A equipe da Prefeitura não está disponível para conversar agora.
+live-next-open = Próximo atendimento: { $day }, às { $time }.
+live-next-open-today = Próximo atendimento: hoje, às { $time }.
+live-leave-hint = Você pode deixar uma mensagem, e a equipe responderá quando voltar.
+live-leave = Deixar uma mensagem
+ticket-name = Seu nome (opcional)
+ticket-contact = E-mail ou telefone (opcional)
+ticket-contact-hint = Para que possamos responder.
+ticket-message = Sua mensagem
+ticket-message-missing = Escreva sua mensagem.
+ticket-submit = Enviar mensagem
+ticket-thanks = Obrigado. O número de referência é { $reference }.

@@ -50,6 +50,12 @@ error-not_found = Hindi available ang katuwang ng lungsod sa ngayon. Pakisubukan
 error-method_not_allowed = Hindi available ang katuwang ng lungsod sa ngayon. Pakisubukang muli mamaya.
 error-rate_limited = Napakabilis po ng pagpapadala ninyo ng mga tanong. Maghintay po sandali at subukang muli.
 error-internal = Nagkaproblema po sa aming panig. Pakisubukang muli maya-maya.
+error-staff_unavailable = Walang kawani ng lungsod na puwedeng makipag-chat ngayon. Maaari po kayong mag-iwan ng mensahe.
+error-unknown_chat = Hindi mahanap ang chat na ito. Baka tapos na ito. Maaari po kayong magtanong ulit sa katuwang.
+error-chat_closed = Tapos na ang chat na ito, kaya wala nang maipapadala rito.
+error-unknown_service = Hindi maaaring hilingin dito ang serbisyong ito. Pakigamit ang website ng lungsod o tumawag.
+error-unknown_request = Hindi nakita ang numerong iyan ng kahilingan. Pakisuri at subukang muli.
+error-upstream_failed = Hindi sumasagot ngayon ang sistema ng mga kahilingan ng lungsod. Naka-save ang inilagay ninyo: subukang muli mamaya, o gamitin ang form o telepono ng lungsod.
 
 ## Wika at mga setting
 
@@ -61,3 +67,50 @@ pref-larger-text = Mas malaking teksto
 pref-high-contrast = Mataas na contrast
 pref-read-aloud = Basahin nang malakas ang mga sagot
 voice-input = Sabihin ang iyong tanong
+
+## Live chat sa mga kawani ng lungsod
+
+talk-button = Makipag-usap sa isang tao
+live-checking = Tinitingnan kung may kawani ng lungsod na puwedeng makipag-chat…
+live-disabled = Walang live chat sa mga kawani ng lungsod dito. Pakikontak ang lungsod sa telepono o sa website nito.
+live-connecting = Ikinokonekta po kayo sa isang tao…
+live-queue-position = Pang-{ $position } po kayo sa pila.
+live-queue-wait = Pang-{ $position } po kayo sa pila. Tinatayang paghihintay: mga { $wait }.
+live-minutes = { $minutes } minuto
+live-joined = Sumali na si { $name } sa chat.
+live-joined-department = Sumali na sa chat si { $name } mula sa { $department }.
+live-chatting = Kausap ninyo si { $name }.
+live-typing = Nagta-type si { $name }…
+live-transferred = Ipinasa ang chat ninyo sa { $department }. Pakihintay ang susunod na kawani.
+live-reconnecting = Naputol ang koneksyon. Kumokonekta ulit…
+live-reconnected = Nakakonekta na ulit.
+live-input-label = Ang mensahe ninyo
+live-sending = Ipinapadala…
+live-staff = Kawani ng lungsod
+live-staff-says = { $name }: { $text }
+live-end = Tapusin ang chat
+live-ended = Tapos na ang chat.
+live-rating-legend = Kumusta po ang chat ninyo?
+live-stars-1 = 1 bituin (hindi maganda)
+live-stars-2 = 2 bituin
+live-stars-3 = 3 bituin
+live-stars-4 = 4 bituin
+live-stars-5 = 5 bituin (napakahusay)
+live-rating-comment = Komento (hindi kailangan)
+live-rating-submit = Ipadala ang marka
+live-rating-missing = Pumili po ng 1 hanggang 5 bituin.
+live-rating-thanks = Salamat po sa inyong marka.
+live-transcript-txt = I-download ang usapan (text)
+live-transcript-html = I-download ang usapan (web page)
+live-offline = Hindi puwedeng makipag-chat ang mga kawani ng lungsod ngayon.
+live-next-open = Babalik sila sa { $day } nang { $time }.
+live-next-open-today = Babalik sila ngayong araw nang { $time }.
+live-leave-hint = Maaari po kayong mag-iwan ng mensahe, at sasagot ang mga kawani pagbalik nila.
+live-leave = Mag-iwan ng mensahe
+ticket-name = Ang pangalan ninyo (hindi kailangan)
+ticket-contact = Email o telepono (hindi kailangan)
+ticket-contact-hint = Para masagot namin kayo.
+ticket-message = Ang mensahe ninyo
+ticket-message-missing = Pakisulat po ang mensahe ninyo.
+ticket-submit = Ipadala ang mensahe
+ticket-thanks = Salamat po. Ang reference number ninyo ay { $reference }.

@@ -50,6 +50,12 @@ error-not_found = Trợ lý của thành phố hiện không hoạt động. Vui
 error-method_not_allowed = Trợ lý của thành phố hiện không hoạt động. Vui lòng thử lại sau.
 error-rate_limited = Quý vị đang gửi câu hỏi quá nhanh. Vui lòng đợi một chút rồi thử lại.
 error-internal = Đã xảy ra lỗi từ phía chúng tôi. Vui lòng thử lại sau giây lát.
+error-staff_unavailable = Hiện không có nhân viên thành phố nào có thể trò chuyện. Quý vị có thể để lại lời nhắn.
+error-unknown_chat = Không tìm thấy cuộc trò chuyện này. Có thể cuộc trò chuyện đã kết thúc. Quý vị có thể hỏi lại trợ lý.
+error-chat_closed = Cuộc trò chuyện này đã kết thúc nên không thể gửi thêm gì nữa.
+error-unknown_service = Không thể yêu cầu dịch vụ này tại đây. Vui lòng dùng trang web của thành phố hoặc gọi điện.
+error-unknown_request = Không tìm thấy số yêu cầu đó. Vui lòng kiểm tra và thử lại.
+error-upstream_failed = Hệ thống yêu cầu của thành phố hiện không phản hồi. Thông tin quý vị đã nhập vẫn được giữ: hãy thử lại sau ít phút, hoặc dùng mẫu đơn hay số điện thoại của thành phố.
 
 ## Ngôn ngữ và cài đặt
 
@@ -61,3 +67,50 @@ pref-larger-text = Chữ lớn hơn
 pref-high-contrast = Độ tương phản cao
 pref-read-aloud = Đọc to câu trả lời
 voice-input = Nói câu hỏi của bạn
+
+## Trò chuyện trực tiếp với nhân viên thành phố
+
+talk-button = Nói chuyện với nhân viên
+live-checking = Đang kiểm tra xem có nhân viên thành phố nào có thể trò chuyện không…
+live-disabled = Nơi này không có dịch vụ trò chuyện trực tiếp với nhân viên thành phố. Vui lòng liên hệ thành phố qua điện thoại hoặc trang web.
+live-connecting = Đang kết nối quý vị với nhân viên…
+live-queue-position = Quý vị đang ở vị trí số { $position } trong hàng chờ.
+live-queue-wait = Quý vị đang ở vị trí số { $position } trong hàng chờ. Thời gian chờ dự kiến: khoảng { $wait }.
+live-minutes = { $minutes } phút
+live-joined = { $name } đã tham gia cuộc trò chuyện.
+live-joined-department = { $name } của { $department } đã tham gia cuộc trò chuyện.
+live-chatting = Quý vị đang trò chuyện với { $name }.
+live-typing = { $name } đang nhập…
+live-transferred = Cuộc trò chuyện của quý vị đã được chuyển đến { $department }. Vui lòng chờ nhân viên tiếp theo.
+live-reconnecting = Mất kết nối. Đang kết nối lại…
+live-reconnected = Đã kết nối lại.
+live-input-label = Tin nhắn của quý vị
+live-sending = Đang gửi…
+live-staff = Nhân viên thành phố
+live-staff-says = { $name }: { $text }
+live-end = Kết thúc trò chuyện
+live-ended = Cuộc trò chuyện đã kết thúc.
+live-rating-legend = Quý vị thấy cuộc trò chuyện thế nào?
+live-stars-1 = 1 sao (kém)
+live-stars-2 = 2 sao
+live-stars-3 = 3 sao
+live-stars-4 = 4 sao
+live-stars-5 = 5 sao (xuất sắc)
+live-rating-comment = Nhận xét (không bắt buộc)
+live-rating-submit = Gửi đánh giá
+live-rating-missing = Vui lòng chọn từ 1 đến 5 sao.
+live-rating-thanks = Cảm ơn quý vị đã đánh giá.
+live-transcript-txt = Tải nội dung trò chuyện (văn bản)
+live-transcript-html = Tải nội dung trò chuyện (trang web)
+live-offline = Hiện nhân viên thành phố không thể trò chuyện.
+live-next-open = Nhân viên sẽ trở lại vào { $day } lúc { $time }.
+live-next-open-today = Nhân viên sẽ trở lại hôm nay lúc { $time }.
+live-leave-hint = Quý vị có thể để lại lời nhắn, nhân viên sẽ trả lời khi trở lại.
+live-leave = Để lại lời nhắn
+ticket-name = Tên của quý vị (không bắt buộc)
+ticket-contact = Email hoặc số điện thoại (không bắt buộc)
+ticket-contact-hint = Để chúng tôi có thể trả lời quý vị.
+ticket-message = Lời nhắn của quý vị
+ticket-message-missing = Vui lòng viết lời nhắn.
+ticket-submit = Gửi lời nhắn
+ticket-thanks = Cảm ơn quý vị. Số tham chiếu của quý vị là { $reference }.

@@ -50,6 +50,12 @@ error-not_found = 市政助手目前无法使用。请稍后再试。
 error-method_not_allowed = 市政助手目前无法使用。请稍后再试。
 error-rate_limited = 您提问的速度太快了。请稍等片刻再试。
 error-internal = 我们这边出了问题。请稍后再试。
+error-staff_unavailable = 目前没有市政工作人员可以在线交谈。您可以留言。
+error-unknown_chat = 找不到此对话，它可能已经结束。您可以再次询问助手。
+error-chat_closed = 此对话已结束，无法再发送任何内容。
+error-unknown_service = 此服务无法在这里申请。请使用市政府网站或致电。
+error-unknown_request = 找不到该请求编号。请核对后重试。
+error-upstream_failed = 市政府的请求系统暂时没有响应。您填写的内容已保留：请稍后重试，或使用市政府的表格或电话。
 
 ## 语言和设置
 
@@ -61,3 +67,50 @@ pref-larger-text = 放大文字
 pref-high-contrast = 高对比度
 pref-read-aloud = 朗读回答
 voice-input = 说出您的问题
+
+## 与市政工作人员在线交谈
+
+talk-button = 与工作人员交谈
+live-checking = 正在查看是否有市政工作人员可以交谈…
+live-disabled = 此处不提供与市政工作人员的在线交谈。请通过电话或市政网站联系我们。
+live-connecting = 正在为您连接工作人员…
+live-queue-position = 您在队列中排第 { $position } 位。
+live-queue-wait = 您在队列中排第 { $position } 位。预计等待时间：约 { $wait }。
+live-minutes = { $minutes } 分钟
+live-joined = { $name } 已加入对话。
+live-joined-department = { $department }的 { $name } 已加入对话。
+live-chatting = 您正在与 { $name } 交谈。
+live-typing = { $name } 正在输入…
+live-transferred = 您的对话已转给{ $department }。请等待下一位工作人员。
+live-reconnecting = 连接已中断。正在重新连接…
+live-reconnected = 已重新连接。
+live-input-label = 您的消息
+live-sending = 正在发送…
+live-staff = 市政工作人员
+live-staff-says = { $name }：{ $text }
+live-end = 结束对话
+live-ended = 对话已结束。
+live-rating-legend = 您对这次对话满意吗？
+live-stars-1 = 1 星（差）
+live-stars-2 = 2 星
+live-stars-3 = 3 星
+live-stars-4 = 4 星
+live-stars-5 = 5 星（非常好）
+live-rating-comment = 意见（可选）
+live-rating-submit = 提交评分
+live-rating-missing = 请选择 1 到 5 星。
+live-rating-thanks = 感谢您的评分。
+live-transcript-txt = 下载对话记录（文本）
+live-transcript-html = 下载对话记录（网页）
+live-offline = 市政工作人员目前无法在线交谈。
+live-next-open = 工作人员将于{ $day } { $time }回来。
+live-next-open-today = 工作人员将于今天 { $time }回来。
+live-leave-hint = 您可以留言，工作人员回来后会答复您。
+live-leave = 留言
+ticket-name = 您的姓名（可选）
+ticket-contact = 电子邮件或电话（可选）
+ticket-contact-hint = 以便我们回复您。
+ticket-message = 您的留言
+ticket-message-missing = 请填写您的留言。
+ticket-submit = 发送留言
+ticket-thanks = 谢谢。您的参考编号是 { $reference }。

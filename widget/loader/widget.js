@@ -97,6 +97,15 @@
     }
   }
 
+  /** Whether this tab has a live chat with city staff in progress (kept by the assistant). */
+  function chatInProgress() {
+    try {
+      return Boolean(window.sessionStorage.getItem('wayfinder:chat'));
+    } catch (e) {
+      return false;
+    }
+  }
+
   /** The launcher's language: the resident's own choice, data-lang, then the page's lang,
    *  then the browser's. */
   function labelLanguage() {
@@ -215,7 +224,10 @@
       }
     });
 
-    if ('requestIdleCallback' in window) {
+    if (chatInProgress()) {
+      // A live chat with city staff carries on after a reload: connect again at once.
+      load();
+    } else if ('requestIdleCallback' in window) {
       window.requestIdleCallback(load, { timeout: 10000 });
     } else {
       window.setTimeout(load, 3000);

@@ -1,4 +1,5 @@
-//! Tells screen readers about new bot messages, once, through a visually hidden live region.
+//! Tells screen readers about new messages (the bot's and city staff's) and chat status, once,
+//! through a visually hidden live region.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -76,7 +77,7 @@ pub fn excerpt(text: &str, max: usize) -> String {
 ///
 /// Each call to [`Announcer::say`] clears the region at once and fills it after
 /// [`DEBOUNCE_MS`], so the same words said twice are still announced and a burst is announced
-/// once.
+/// once, as its last text; [`Announcer::add`] keeps what is waiting and adds to it.
 pub struct Announcer {
     region: Element,
     window: Window,
@@ -93,7 +94,8 @@ impl Announcer {
             let region = region.clone();
             let pending = Rc::clone(&pending);
             Closure::<dyn FnMut()>::new(move || {
-                region.set_text_content(Some(&pending.borrow()));
+                let text = std::mem::take(&mut *pending.borrow_mut());
+                region.set_text_content(Some(&text));
             })
         };
         Self {
@@ -120,6 +122,17 @@ impl Announcer {
             )
             .ok();
         self.timer.set(timer);
+    }
+
+    /// Announces `text` after whatever is still waiting to be announced, so that a burst of
+    /// chat events (say, messages replayed after a reconnect) is heard in full, each once.
+    pub fn add(&self, text: &str) {
+        let waiting = self.pending.borrow().clone();
+        if waiting.is_empty() {
+            self.say(text);
+        } else {
+            self.say(&sentences(&[waiting.as_str(), text]));
+        }
     }
 }
 

@@ -1,4 +1,5 @@
-//! The running widget: opens and closes the dialog, sends questions, shows replies.
+//! The running widget: opens and closes the dialog, sends questions, shows replies, and
+//! hands the input to [`crate::live`] while the resident chats with city staff.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -17,6 +18,8 @@ use crate::config::Config;
 use crate::dom;
 use crate::http;
 use crate::ids;
+use crate::live::Live;
+use crate::live_parts::Parts;
 use crate::locale;
 use crate::prefs::{self, Pref, Prefs};
 use crate::render::Renderer;
@@ -38,17 +41,19 @@ pub struct App {
     doc: Document,
     root: ShadowRoot,
     config: Config,
-    chrome: Chrome,
-    announcer: Announcer,
-    texts: RefCell<Rc<Texts>>,
+    chrome: Rc<Chrome>,
+    announcer: Rc<Announcer>,
+    texts: Rc<RefCell<Rc<Texts>>>,
     /// UI strings fetched so far, by the tag they were fetched for.
     loaded: RefCell<Vec<(String, Rc<Texts>)>>,
-    session: RefCell<Session>,
+    session: Rc<RefCell<Session>>,
     busy: Cell<bool>,
     greeted: Cell<bool>,
-    next_uid: Cell<u32>,
+    next_uid: Rc<Cell<u32>>,
     /// The display preferences in force.
-    prefs: Cell<Prefs>,
+    prefs: Rc<Cell<Prefs>>,
+    /// Live chat with city staff.
+    live: Rc<Live>,
     /// Whether the resident picked the UI language (replies then no longer switch it).
     chosen: Cell<bool>,
     /// Dictation, when the browser has it.
@@ -79,8 +84,8 @@ impl App {
             speak: speech::can_speak(&window),
             listen: speech::can_listen(&window),
         };
-        let chrome = Chrome::build(&doc, &root, config.side, features, &texts)?;
-        let announcer = Announcer::new(window.clone(), chrome.announcer.clone());
+        let chrome = Rc::new(Chrome::build(&doc, &root, config.side, features, &texts)?);
+        let announcer = Rc::new(Announcer::new(window.clone(), chrome.announcer.clone()));
         let voice = chrome
             .settings
             .mic
@@ -91,36 +96,61 @@ impl App {
             session.choose_language(tag);
         }
         let saved = Prefs::decode(&prefs::load(&window, prefs::PREFS_KEY).unwrap_or_default());
+        let session = Rc::new(RefCell::new(session));
+        let loaded = RefCell::new(vec![(lang, Rc::clone(&texts))]);
+        let texts = Rc::new(RefCell::new(texts));
+        let prefs = Rc::new(Cell::new(saved));
+        let next_uid = Rc::new(Cell::new(0));
+        let live = Live::new(Parts {
+            window: window.clone(),
+            doc: doc.clone(),
+            root: root.clone(),
+            config: config.clone(),
+            chrome: Rc::clone(&chrome),
+            announcer: Rc::clone(&announcer),
+            texts: Rc::clone(&texts),
+            prefs: Rc::clone(&prefs),
+            session: Rc::clone(&session),
+            uid: Rc::clone(&next_uid),
+        });
         let app = Rc::new(Self {
-            session: RefCell::new(session),
+            session,
             window,
             doc,
             root,
             config,
             chrome,
             announcer,
-            loaded: RefCell::new(vec![(lang, Rc::clone(&texts))]),
-            texts: RefCell::new(texts),
+            loaded,
+            texts,
             busy: Cell::new(false),
             greeted: Cell::new(false),
-            next_uid: Cell::new(0),
-            prefs: Cell::new(saved),
+            next_uid,
+            prefs,
             chosen: Cell::new(stored.is_some()),
             voice,
+            live,
         });
         app.chrome.settings.show_prefs(saved);
         app.apply_prefs();
         app.wire()?;
+        app.live.wire()?;
+        // A chat from before a reload carries on; the greeting would come after it.
+        if app.live.resume() {
+            app.greeted.set(true);
+        }
         Ok(app)
     }
 
     /// Opens the dialog (greeting the resident the first time) and puts focus in the input.
+    /// The first time, it also finds out whether the site offers live chat.
     pub fn open(&self) {
         if !self.greeted.replace(true)
             && let Ok(greeting) = self.renderer_with(&self.texts()).greeting()
         {
             self.append(&greeting);
         }
+        spawn_local(Rc::clone(&self.live).check_offered());
         self.chrome.dialog.set_hidden(false);
         let _ = self.chrome.launcher.set_attribute("aria-expanded", "true");
         let _ = self.chrome.input.focus();
@@ -193,6 +223,11 @@ impl App {
             if let Some(tag) = tag {
                 spawn_local(Rc::clone(&app).choose_language(tag));
             }
+        })?;
+
+        let app = Rc::clone(self);
+        dom::listen(&self.chrome.settings.talk, "click", move |_| {
+            spawn_local(Rc::clone(&app.live).choose());
         })?;
 
         let app = Rc::clone(self);
@@ -272,6 +307,7 @@ impl App {
             dom::report(&err);
         }
         *self.texts.borrow_mut() = Rc::clone(&texts);
+        self.live.relabel();
         self.chosen.set(true);
         self.session.borrow_mut().choose_language(&tag);
         prefs::save(&self.window, prefs::LANG_KEY, &tag);
@@ -322,8 +358,14 @@ impl App {
         }
     }
 
-    /// Sends what the resident typed.
+    /// Sends what the resident typed: to staff during a live chat, otherwise to the bot.
     fn submit(self: &Rc<Self>) {
+        if self.live.active() {
+            if self.live.send(&self.chrome.input.value()) {
+                self.chrome.input.set_value("");
+            }
+            return;
+        }
         let texts = self.texts();
         if self.busy.get() {
             self.announcer.say(&texts.get(ids::SEARCHING));
@@ -452,6 +494,7 @@ impl App {
             dom::report(&err);
         }
         *self.texts.borrow_mut() = texts;
+        self.live.relabel();
     }
 
     /// The UI strings for `tag`, fetched once and then kept.
@@ -479,13 +522,15 @@ impl App {
         else {
             return;
         };
-        let class = button.class_name();
+        let class = button.class_list();
         if class.contains("choice") {
             self.pick(&button);
         } else if class.contains("simpler") {
             toggle_simpler(&button);
         } else if class.contains("rate") {
             self.rate(&button);
+        } else if class.contains("talk") {
+            spawn_local(Rc::clone(&self.live).choose());
         }
     }
 

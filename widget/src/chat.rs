@@ -2,7 +2,8 @@
 //! twice), the resident's messages not yet acknowledged (resent after a reconnect), the place
 //! in the queue, and who is answering.
 
-use protocol::{ChatEvent, ClientFrame, EventBody, MAX_CHAT_MESSAGE_CHARS, Party};
+use protocol::live::MAX_CHAT_MESSAGE_CHARS;
+use protocol::{ChatEvent, ClientFrame, EventBody, Party};
 
 use crate::queue::QueueNote;
 use crate::resume::StoredChat;
@@ -282,7 +283,10 @@ mod tests {
         let mut chat = Chat::started("c", "t", "en");
         assert_eq!(chat.receive(&staff_says(1, "Hi")), Some(Arrival::New));
         assert_eq!(chat.receive(&staff_says(1, "Hi")), None);
-        assert_eq!(chat.receive(&staff_says(2, "Which street?")), Some(Arrival::New));
+        assert_eq!(
+            chat.receive(&staff_says(2, "Which street?")),
+            Some(Arrival::New)
+        );
         // A replay after reconnecting starts after the last one, but stray repeats are dropped.
         assert_eq!(chat.receive(&staff_says(1, "Hi")), None);
         assert_eq!(chat.after(), 2);
@@ -301,7 +305,10 @@ mod tests {
         assert_eq!(chat.receive(&staff_says(1, "Hola")), Some(Arrival::Earlier));
         // Half-way through the replay, what is kept never goes back.
         assert_eq!(chat.stored().last_seq, 2);
-        assert_eq!(chat.receive(&resident_says(2, "Mi calle")), Some(Arrival::Earlier));
+        assert_eq!(
+            chat.receive(&resident_says(2, "Mi calle")),
+            Some(Arrival::Earlier)
+        );
         assert_eq!(chat.receive(&staff_says(3, "Gracias")), Some(Arrival::New));
         assert_eq!(chat.stored().last_seq, 3);
         assert_eq!(chat.lang(), "es");
@@ -311,7 +318,9 @@ mod tests {
     fn the_outbox_keeps_messages_until_acknowledged() {
         let mut chat = Chat::started("c", "t", "en");
         assert_eq!(chat.write("m0".into(), "  \n "), None);
-        let first = chat.write("m1".into(), " My bin was not emptied ").expect("a message");
+        let first = chat
+            .write("m1".into(), " My bin was not emptied ")
+            .expect("a message");
         assert_eq!(first.text, "My bin was not emptied");
         chat.write("m2".into(), "Elm Street").expect("a message");
         let ids: Vec<&str> = chat.outbox().iter().map(|o| o.id.as_str()).collect();
@@ -337,10 +346,16 @@ mod tests {
         assert_eq!(chat.receive(&resident_says(1, "Hello")), Some(Arrival::Own));
         // The copy may come before its acknowledgement.
         chat.write("m2".into(), "Elm Street").expect("a message");
-        assert_eq!(chat.receive(&resident_says(2, "Elm Street")), Some(Arrival::Own));
+        assert_eq!(
+            chat.receive(&resident_says(2, "Elm Street")),
+            Some(Arrival::Own)
+        );
         assert!(chat.ack("m2", 2));
         // A resident message this page did not send (sent before a reload) is shown.
-        assert_eq!(chat.receive(&resident_says(3, "Earlier words")), Some(Arrival::New));
+        assert_eq!(
+            chat.receive(&resident_says(3, "Earlier words")),
+            Some(Arrival::New)
+        );
     }
 
     #[test]

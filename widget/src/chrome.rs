@@ -1,4 +1,7 @@
-//! The dialog's fixed parts: heading, close button, transcript, input, status, live region.
+//! The dialog's fixed parts: heading, close button, transcript, input, status, the live-chat
+//! bar, live region.
+
+use std::cell::Cell;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -35,6 +38,15 @@ pub struct Chrome {
     /// The send button (`#wf-send`).
     pub send: HtmlElement,
     status: Element,
+    /// The bar shown during a live chat (`#wf-live`): its status and the "End chat" button.
+    pub live: HtmlElement,
+    /// The live chat's status line (`#wf-live-status`): queue, who answers, typing,
+    /// reconnecting. Visual only: changes are announced through the live region.
+    pub live_status: Element,
+    /// The "End chat" button (`#wf-end`).
+    pub end: HtmlElement,
+    /// Whether a live chat is on (the input then writes to staff).
+    live_on: Cell<bool>,
     /// The live region (`#wf-announcer`).
     pub announcer: Element,
     /// The language menu, display preferences and microphone button.
@@ -97,6 +109,22 @@ impl Chrome {
         .dyn_into()?;
         let status = dom::element(doc, "p", &[("id", "wf-status"), ("class", "status")])?;
         status.set_attribute("hidden", "")?;
+        let live: HtmlElement =
+            dom::element(doc, "div", &[("id", "wf-live"), ("class", "live")])?.dyn_into()?;
+        live.set_hidden(true);
+        let live_status = dom::element(
+            doc,
+            "p",
+            &[("id", "wf-live-status"), ("class", "live-status")],
+        )?;
+        let end: HtmlElement = dom::element(
+            doc,
+            "button",
+            &[("id", "wf-end"), ("type", "button"), ("class", "end")],
+        )?
+        .dyn_into()?;
+        live.append_child(&live_status)?;
+        live.append_child(&end)?;
 
         let form = dom::element(doc, "form", &[("class", "ask")])?;
         let input_label = dom::element(doc, "label", &[("for", "wf-input")])?;
@@ -133,7 +161,7 @@ impl Chrome {
         form.append_child(&input_label)?;
         form.append_child(&row)?;
 
-        let parts: [&Element; 8] = [
+        let parts: [&Element; 9] = [
             &head,
             &settings.tools,
             &settings.lang_list,
@@ -141,6 +169,7 @@ impl Chrome {
             &description,
             &log,
             &status,
+            &live,
             &form,
         ];
         for part in parts {
@@ -173,6 +202,10 @@ impl Chrome {
             input,
             send,
             status,
+            live,
+            live_status,
+            end,
+            live_on: Cell::new(false),
             announcer,
             settings,
         };
@@ -192,13 +225,19 @@ impl Chrome {
         }
         self.log
             .set_attribute("aria-label", &texts.get(ids::LOG_LABEL))?;
+        let input_label = if self.live_on.get() {
+            ids::LIVE_INPUT_LABEL
+        } else {
+            ids::INPUT_LABEL
+        };
         for (el, id) in [
             (&self.title, ids::TITLE),
             (&self.description, ids::DESCRIPTION),
             (&self.close_label, ids::CLOSE),
-            (&self.input_label, ids::INPUT_LABEL),
+            (&self.input_label, input_label),
             (self.send.as_ref(), ids::SEND),
             (&self.status, ids::SEARCHING),
+            (self.end.as_ref(), ids::LIVE_END),
         ] {
             el.set_text_content(Some(&texts.get(id)));
         }
@@ -215,6 +254,24 @@ impl Chrome {
         } else {
             self.status.set_attribute("hidden", "")
         }
+    }
+
+    /// Turns live-chat mode on or off: the bar with its status and "End chat" button, and the
+    /// input's label ("Your message" to staff, "Your question" to the bot).
+    pub fn set_live(&self, on: bool, texts: &Texts) {
+        self.live_on.set(on);
+        self.live.set_hidden(!on);
+        let label = if on {
+            ids::LIVE_INPUT_LABEL
+        } else {
+            ids::INPUT_LABEL
+        };
+        self.input_label.set_text_content(Some(&texts.get(label)));
+    }
+
+    /// Whether live-chat mode is on.
+    pub fn live_on(&self) -> bool {
+        self.live_on.get()
     }
 
     /// Whether the dialog is open.

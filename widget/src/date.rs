@@ -64,7 +64,9 @@ pub fn is_rfc3339(text: &str) -> bool {
     let zoned = rest.ends_with(['Z', 'z'])
         || rest
             .get(rest.len().saturating_sub(6)..)
-            .is_some_and(|zone| zone.starts_with(['+', '-']) && zone.as_bytes().get(3) == Some(&b':'));
+            .is_some_and(|zone| {
+                zone.starts_with(['+', '-']) && zone.as_bytes().get(3) == Some(&b':')
+            });
     let clock = rest.as_bytes();
     parse_iso_date(date).is_some()
         && zoned
@@ -75,7 +77,8 @@ pub fn is_rfc3339(text: &str) -> bool {
 }
 
 /// `next_open` (RFC 3339, the city's offset) in the resident's own time zone and language
-/// `lang`; `None` when it is not a date-time or the browser cannot format it.
+/// `lang`; `None` when it is not a date-time, is already past, or the browser cannot format
+/// it.
 pub fn next_open(iso: &str, lang: &str) -> Option<NextOpen> {
     if !is_rfc3339(iso) {
         return None;
@@ -83,7 +86,8 @@ pub fn next_open(iso: &str, lang: &str) -> Option<NextOpen> {
     let when = JsDate::new(iso.trim());
     let now = JsDate::now();
     let ahead_ms = when.get_time() - now.get_time();
-    if ahead_ms.is_nan() {
+    // A moment already past says nothing about when staff are back.
+    if ahead_ms.is_nan() || ahead_ms <= 0.0 {
         return None;
     }
     let options = |pairs: &[(&str, &str)]| {
@@ -92,10 +96,13 @@ pub fn next_open(iso: &str, lang: &str) -> Option<NextOpen> {
             js_sys::Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value))
                 .ok()?;
         }
-        Some(options)
+        Some(JsValue::from(options))
     };
     let time = when
-        .to_locale_time_string(lang, &options(&[("hour", "numeric"), ("minute", "2-digit")])?)
+        .to_locale_time_string(
+            lang,
+            &options(&[("hour", "numeric"), ("minute", "2-digit")])?,
+        )
         .ok()?;
     let far = ahead_ms > WEEKDAY_ONLY_DAYS * 86_400_000.0;
     let day_options = if far {

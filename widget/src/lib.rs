@@ -8,20 +8,36 @@
 //! - [`chrome`]: the dialog's fixed elements and their labels.
 //! - [`render`]: transcript messages (server text as text; only `answer.html` as HTML).
 //! - [`announce`]: what screen readers hear, through one debounced live region.
-//! - [`settings`]: the language menu, display preferences and microphone button;
-//!   [`prefs`]: those preferences as kept on the device; [`speech`]: reading aloud and
-//!   dictation where the browser has them.
+//! - [`settings`]: the language menu, display preferences, "Talk to a person" and microphone
+//!   button; [`prefs`]: those preferences as kept on the device; [`speech`]: reading aloud
+//!   and dictation where the browser has them.
 //! - [`session`]: the requests sent, and the conversation id kept between them.
 //! - [`reply`]: HTTP results as replies or localisable failures.
-//! - [`http`]: `fetch` for JSON posts and text files.
+//! - [`http`]: `fetch` for JSON posts and gets and text files.
 //! - [`locale`], [`texts`], [`ids`]: UI languages, their Fluent strings, and the message ids.
-//! - [`config`]: the loader's settings; [`date`]: review dates via `Intl`; [`links`]: which
-//!   URLs may become links; [`style`]: the dialog's stylesheet; [`dom`]: element helpers.
+//! - [`config`]: the loader's settings; [`date`]: review dates and when staff are back, via
+//!   `Intl`; [`numbers`]: numbers and minutes via `Intl`; [`links`]: which URLs may become
+//!   links; [`style`]: the dialog's stylesheet; [`dom`]: element helpers.
+//!
+//! Live chat with city staff:
+//!
+//! - [`live`]: the resident's side — availability, queue, the chat's WebSocket, reconnecting,
+//!   resuming, ending, leaving a message.
+//! - [`chat`]: one chat's state (events seen once, the outbox of unacknowledged messages,
+//!   queue, who answers); [`queue`]: what the resident is told about their place in line;
+//!   [`typing`]: when to send "typing"; [`backoff`]: when to reconnect.
+//! - [`live_render`], [`live_forms`]: its transcript messages, and the "Leave a message" and
+//!   stars forms; [`live_submit`]: those forms at work (sending, errors, thanks);
+//!   [`live_parts`]: what live chat shares with the rest of the widget.
+//! - [`live_api`]: its endpoints; [`live_json`]: its JSON, read lean; [`socket`]: the WebSocket; [`resume`]: the chat kept in
+//!   `sessionStorage`; [`timer`]: a restartable timeout.
 //!
 //! Everything compiles natively as well, so the pure parts are unit-tested with `cargo test`.
 
 pub mod announce;
 pub mod app;
+pub mod backoff;
+pub mod chat;
 pub mod chrome;
 pub mod config;
 pub mod date;
@@ -29,15 +45,28 @@ pub mod dom;
 pub mod http;
 pub mod ids;
 pub mod links;
+pub mod live;
+pub mod live_api;
+pub mod live_forms;
+pub mod live_json;
+pub mod live_parts;
+pub mod live_render;
+pub mod live_submit;
 pub mod locale;
+pub mod numbers;
 pub mod prefs;
+pub mod queue;
 pub mod render;
 pub mod reply;
+pub mod resume;
 pub mod session;
 pub mod settings;
+pub mod socket;
 pub mod speech;
 pub mod style;
 pub mod texts;
+pub mod timer;
+pub mod typing;
 
 use std::rc::Rc;
 

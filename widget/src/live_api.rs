@@ -91,7 +91,10 @@ mod tests {
             transcript("https://w", "c1", "t+1", "html"),
             "https://w/api/v1/chats/c1/transcript?token=t%2B1&format=html"
         );
-        assert_eq!(rating("https://w", "c1"), "https://w/api/v1/chats/c1/rating");
+        assert_eq!(
+            rating("https://w", "c1"),
+            "https://w/api/v1/chats/c1/rating"
+        );
         assert_eq!(chats("https://w"), "https://w/api/v1/chats");
         assert_eq!(tickets("https://w"), "https://w/api/v1/tickets");
     }

@@ -39,9 +39,12 @@ pub fn minutes(n: u32, lang: &str) -> Option<String> {
         return None;
     }
     let options = js_sys::Object::new();
-    for (key, value) in [("style", "unit"), ("unit", "minute"), ("unitDisplay", "long")] {
-        js_sys::Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value))
-            .ok()?;
+    for (key, value) in [
+        ("style", "unit"),
+        ("unit", "minute"),
+        ("unitDisplay", "long"),
+    ] {
+        js_sys::Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value)).ok()?;
     }
     JsNumber::new(f64::from(n))
         .to_locale_string(lang, &options)

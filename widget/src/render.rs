@@ -1,7 +1,7 @@
 //! Builds transcript messages. Server text goes in as text, except `answer.html`, which the
 //! server has already sanitised.
 
-use protocol::{Action, Answer, AskResponse, Choice};
+use protocol::{Action, ActionKind, Answer, AskResponse, Choice};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlElement};
@@ -57,7 +57,7 @@ impl Renderer<'_> {
         let actions: Vec<&Action> = reply
             .actions
             .iter()
-            .filter(|action| links::is_safe(&action.url))
+            .filter(|action| action.kind == ActionKind::Chat || links::is_safe(&action.url))
             .collect();
         if !actions.is_empty() {
             message.append_child(self.actions(&actions, &reply.lang)?.as_ref())?;
@@ -246,6 +246,18 @@ impl Renderer<'_> {
         for action in actions {
             let item = dom::element(self.doc, "li", &[])?;
             dom::set_lang(&item, reply_lang)?;
+            if action.kind == ActionKind::Chat {
+                // Live chat with staff starts inside the widget: a button, not a link.
+                let talk = dom::text(
+                    self.doc,
+                    "button",
+                    &[("type", "button"), ("class", "talk")],
+                    &action.label,
+                )?;
+                item.append_child(&talk)?;
+                list.append_child(&item)?;
+                continue;
+            }
             let link = dom::text(
                 self.doc,
                 "a",

@@ -30,9 +30,15 @@ pub fn parse<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, Failure>
     if (200..300).contains(&status) {
         return serde_json::from_str(body).map_err(|_| Failure::Server(ErrorCode::Internal));
     }
+    Err(failure(status, body))
+}
+
+/// The failure a non-2xx response with HTTP `status` and `body` stands for: the code of its
+/// `{code, message}` body, or one classified by its status.
+pub fn failure(status: u16, body: &str) -> Failure {
     match serde_json::from_str::<ErrorBody>(body) {
-        Ok(error) => Err(Failure::Server(error.code)),
-        Err(_) => Err(Failure::Server(code_for_status(status))),
+        Ok(error) => Failure::Server(error.code),
+        Err(_) => Failure::Server(code_for_status(status)),
     }
 }
 

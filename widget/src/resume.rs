@@ -2,20 +2,23 @@
 //! reopening the widget carries on with the same chat. Cleared when the chat ends, so the bot
 //! answers again.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use web_sys::{Storage, Window};
+
+use crate::live_json::{self, Fields};
 
 /// Where the chat in progress is kept (a key that belongs to the widget alone).
 pub const CHAT_KEY: &str = "wayfinder:chat";
 
 /// What it takes to reconnect to a chat.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StoredChat {
     /// The chat's id.
     pub chat_id: String,
     /// The resident's secret for this chat.
     pub token: String,
     /// The last event shown to the resident.
+    #[serde(rename = "seq")]
     pub last_seq: u64,
     /// The language the chat was started in (staff messages are marked with it).
     pub lang: String,
@@ -27,9 +30,15 @@ impl StoredChat {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// Reads the stored form; `None` when it is missing a part or is not ours.
-    pub fn decode(stored: &str) -> Option<Self> {
-        let chat: Self = serde_json::from_str(stored).ok()?;
+    /// Reads the stored form, parsed (by `JSON.parse` in the browser); `None` when it is
+    /// missing a part or is not ours.
+    pub fn read<F: Fields>(json: &F) -> Option<Self> {
+        let chat = Self {
+            chat_id: json.text("chat_id")?,
+            token: json.text("token")?,
+            last_seq: live_json::whole(json.number("seq"))?,
+            lang: json.text("lang")?,
+        };
         let usable = !chat.chat_id.is_empty() && !chat.token.is_empty();
         usable.then_some(chat)
     }
@@ -42,7 +51,8 @@ fn storage(window: &Window) -> Option<Storage> {
 
 /// The chat in progress in this tab, if any.
 pub fn load(window: &Window) -> Option<StoredChat> {
-    StoredChat::decode(&storage(window)?.get_item(CHAT_KEY).ok()??)
+    let stored = storage(window)?.get_item(CHAT_KEY).ok()??;
+    StoredChat::read(&js_sys::JSON::parse(&stored).ok()?)
 }
 
 /// Keeps `chat` for reconnecting; quietly does nothing when storage is unavailable.
@@ -72,19 +82,27 @@ mod tests {
         }
     }
 
+    /// Reads stored JSON as the browser would hand it over.
+    fn decode(json: &str) -> Option<StoredChat> {
+        let value: serde_json::Value = serde_json::from_str(json).ok()?;
+        StoredChat::read(&value)
+    }
+
     #[test]
     fn round_trips() {
-        assert_eq!(StoredChat::decode(&chat().encode()), Some(chat()));
+        assert_eq!(decode(&chat().encode()), Some(chat()));
     }
 
     #[test]
     fn broken_or_partial_values_are_ignored() {
-        assert_eq!(StoredChat::decode(""), None);
-        assert_eq!(StoredChat::decode("{"), None);
-        assert_eq!(StoredChat::decode(r#"{"chat_id":"c"}"#), None);
+        assert_eq!(decode(r#"{"chat_id":"c"}"#), None);
+        assert_eq!(
+            decode(r#"{"chat_id":"c","token":"t","seq":-1,"lang":"en"}"#),
+            None
+        );
         let mut empty = chat();
         empty.token.clear();
-        assert_eq!(StoredChat::decode(&empty.encode()), None);
+        assert_eq!(decode(&empty.encode()), None);
     }
 
     #[test]

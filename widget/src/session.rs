@@ -1,7 +1,12 @@
 //! The conversation as the server knows it: builds each request and remembers the
-//! conversation id between replies.
+//! conversation id between replies, so staff see what the resident asked the bot.
 
-use protocol::{AskRequest, AskResponse, FeedbackRequest, MAX_QUESTION_CHARS};
+use protocol::live::MAX_CHAT_MESSAGE_CHARS;
+use protocol::{
+    AskRequest, AskResponse, ChatRequest, FeedbackRequest, MAX_QUESTION_CHARS, TicketRequest,
+};
+
+use crate::live_forms::MAX_FIELD_CHARS;
 
 /// What the host page and the browser say about the resident's languages, read afresh for
 /// each question.
@@ -78,6 +83,41 @@ impl Session {
             helpful,
             comment: None,
         }
+    }
+
+    /// "Talk to a person": joins the queue in `lang` (the UI language), with the conversation
+    /// so far.
+    pub fn chat_request(&self, lang: &str) -> ChatRequest {
+        ChatRequest {
+            site: self.site.clone(),
+            conversation_id: self.conversation_id.clone(),
+            lang: lang.to_owned(),
+            department: None,
+        }
+    }
+
+    /// "Leave a message" in `lang`, or `None` when the message is blank. Blank name or contact
+    /// are left out; each field is trimmed and cut to what the server accepts.
+    pub fn ticket_request(
+        &self,
+        lang: &str,
+        name: &str,
+        contact: &str,
+        message: &str,
+    ) -> Option<TicketRequest> {
+        let cut = |text: &str, max: usize| -> Option<String> {
+            let text = text.trim();
+            (!text.is_empty()).then(|| text.chars().take(max).collect())
+        };
+        Some(TicketRequest {
+            site: self.site.clone(),
+            conversation_id: self.conversation_id.clone(),
+            lang: lang.to_owned(),
+            name: cut(name, MAX_FIELD_CHARS),
+            contact: cut(contact, MAX_FIELD_CHARS),
+            message: cut(message, MAX_CHAT_MESSAGE_CHARS)?,
+            department: None,
+        })
     }
 
     fn request(&self, text: String, choice: Option<String>, page: &PageLanguages) -> AskRequest {
@@ -190,6 +230,41 @@ mod tests {
         session.choose_language("ko");
         let req = session.pick("trash", "Trash", &page());
         assert_eq!(req.languages, vec!["ko", "es-MX", "en"]);
+    }
+
+    #[test]
+    fn chat_request_carries_the_conversation_and_language() {
+        let mut session = Session::new("riverton");
+        let req = session.chat_request("es");
+        assert_eq!(req.conversation_id, None);
+        session.remember(&reply("c-7"));
+        let req = session.chat_request("es");
+        assert_eq!(req.site, "riverton");
+        assert_eq!(req.conversation_id.as_deref(), Some("c-7"));
+        assert_eq!(req.lang, "es");
+        assert_eq!(req.department, None);
+    }
+
+    #[test]
+    fn ticket_needs_a_message_and_leaves_out_blank_fields() {
+        let mut session = Session::new("riverton");
+        session.remember(&reply("c-7"));
+        assert_eq!(
+            session.ticket_request("en", "Ana", "ana@x.org", " \n "),
+            None
+        );
+        let req = session
+            .ticket_request("en", "  ", " 555-0100 ", " Bin not emptied ")
+            .expect("a ticket");
+        assert_eq!(req.name, None);
+        assert_eq!(req.contact.as_deref(), Some("555-0100"));
+        assert_eq!(req.message, "Bin not emptied");
+        assert_eq!(req.conversation_id.as_deref(), Some("c-7"));
+        let long = "x".repeat(MAX_CHAT_MESSAGE_CHARS + 1);
+        let req = session
+            .ticket_request("en", "", "", &long)
+            .expect("a ticket");
+        assert_eq!(req.message.chars().count(), MAX_CHAT_MESSAGE_CHARS);
     }
 
     #[test]

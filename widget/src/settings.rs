@@ -1,6 +1,6 @@
-//! The dialog's own controls for the resident: the language menu, the display preferences
-//! and the microphone button. Both menus are disclosures: a button with `aria-expanded` that
-//! shows or hides what it controls.
+//! The dialog's own controls for the resident: the language menu, the display preferences,
+//! "Talk to a person" (where the site offers live chat) and the microphone button. Both menus
+//! are disclosures: a button with `aria-expanded` that shows or hides what it controls.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -20,9 +20,13 @@ pub const LANG_LIST_ID: &str = "wf-langs";
 pub const PREFS_BUTTON_ID: &str = "wf-prefs-button";
 /// Id of the display preferences panel.
 pub const PREFS_PANEL_ID: &str = "wf-prefs";
+/// Id of the "Talk to a person" button.
+pub const TALK_BUTTON_ID: &str = "wf-talk";
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 const GLOBE_PATH: &str = "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm6.9 6h-2.9a15.7 15.7 0 0 0-1.4-3.6A8 8 0 0 1 18.9 8zM12 4a14 14 0 0 1 1.9 4h-3.8A14 14 0 0 1 12 4zM4.3 14a8.2 8.2 0 0 1 0-4h3.4a16.5 16.5 0 0 0 0 4zm.8 2h2.9a15.7 15.7 0 0 0 1.4 3.6A8 8 0 0 1 5.1 16zM8 8H5.1a8 8 0 0 1 4.3-3.6A15.7 15.7 0 0 0 8 8zm4 12a14 14 0 0 1-1.9-4h3.8A14 14 0 0 1 12 20zm2.3-6H9.7a14.7 14.7 0 0 1 0-4h4.6a14.7 14.7 0 0 1 0 4zm.3 5.6a15.7 15.7 0 0 0 1.4-3.6h2.9a8 8 0 0 1-4.3 3.6zM16.3 14a16.5 16.5 0 0 0 0-4h3.4a8.2 8.2 0 0 1 0 4z";
+const PERSON_PATH: &str =
+    "M12 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9zm0 2c-4 0-8 2-8 5v2h16v-2c0-3-4-5-8-5z";
 const MIC_PATH: &str = "M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.9V21h2v-3.1a7 7 0 0 0 6-6.9z";
 
 /// What the browser offers, which decides which controls exist at all.
@@ -41,7 +45,7 @@ struct Toggle {
     label: Element,
 }
 
-/// The language menu, the display preferences and the microphone button.
+/// The language menu, the display preferences, "Talk to a person" and the microphone button.
 pub struct Settings {
     /// The row holding the two menu buttons.
     pub tools: Element,
@@ -55,6 +59,10 @@ pub struct Settings {
     pub prefs_button: HtmlElement,
     /// The display preferences (`#wf-prefs`), hidden while closed.
     pub prefs_panel: HtmlElement,
+    /// "Talk to a person" (`#wf-talk`), shown once the site is known to offer live chat and
+    /// while no chat is on.
+    pub talk: HtmlElement,
+    talk_label: Element,
     toggles: Vec<Toggle>,
     /// The microphone button (`#wf-mic`), when the browser can listen.
     pub mic: Option<HtmlElement>,
@@ -74,8 +82,23 @@ impl Settings {
         lang_button.append_child(&lang_prefix)?;
         lang_button.append_child(&lang_name)?;
         let prefs_button = disclosure_button(doc, PREFS_BUTTON_ID, PREFS_PANEL_ID)?;
+        let talk: HtmlElement = dom::element(
+            doc,
+            "button",
+            &[
+                ("id", TALK_BUTTON_ID),
+                ("type", "button"),
+                ("class", "tool"),
+            ],
+        )?
+        .dyn_into()?;
+        talk.append_child(icon(doc, PERSON_PATH)?.as_ref())?;
+        let talk_label = dom::element(doc, "span", &[])?;
+        talk.append_child(&talk_label)?;
+        talk.set_hidden(true);
         tools.append_child(&lang_button)?;
         tools.append_child(&prefs_button)?;
+        tools.append_child(&talk)?;
 
         let lang_list: HtmlElement =
             dom::element(doc, "ul", &[("id", LANG_LIST_ID), ("class", "langs")])?.dyn_into()?;
@@ -162,6 +185,8 @@ impl Settings {
             lang_list,
             prefs_button,
             prefs_panel,
+            talk,
+            talk_label,
             toggles,
             mic,
             mic_label,
@@ -191,6 +216,8 @@ impl Settings {
         }
         self.prefs_button
             .set_text_content(Some(&texts.get(ids::PREFS_BUTTON)));
+        self.talk_label
+            .set_text_content(Some(&texts.get(ids::TALK)));
         for toggle in &self.toggles {
             let id = match toggle.pref {
                 Pref::LargerText => ids::PREF_LARGER_TEXT,

@@ -39,8 +39,7 @@ impl Socket {
                 received(text);
             }
         });
-        let on_close =
-            Closure::<dyn FnMut(CloseEvent)>::new(move |_| closed(was_open.get()));
+        let on_close = Closure::<dyn FnMut(CloseEvent)>::new(move |_| closed(was_open.get()));
         ws.set_onopen(Some(on_open.as_ref().unchecked_ref()));
         ws.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         ws.set_onclose(Some(on_close.as_ref().unchecked_ref()));

@@ -126,10 +126,7 @@ mod tests {
             ]
         );
         assert_eq!(texts.parts("lead", &["name"]), vec![Part::Arg(0)]);
-        assert_eq!(
-            texts.parts(ids::SEND, &[]),
-            vec![Part::Text("Send".into())]
-        );
+        assert_eq!(texts.parts(ids::SEND, &[]), vec![Part::Text("Send".into())]);
     }
 
     #[test]
