@@ -84,6 +84,7 @@ pub fn load(root: &Path) -> (Option<KnowledgeBase>, Vec<Diagnostic>) {
     check_translations(&entries, &config, root, &mut problems);
 
     entries.sort_by(|a, b| (&a.lang, &a.id).cmp(&(&b.lang, &b.id)));
+    crate::references::resolve_links(&mut entries, &config.default_language);
     problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     let kb = KnowledgeBase {
         root: root.to_owned(),

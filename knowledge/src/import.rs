@@ -4,6 +4,8 @@
 //! `last_update` (`YYYY-MM-DD` or `YYYY/MM/DD`) are used when present, other fields are
 //! ignored. Entries become published FAQ entries of topic `imported`, built exactly as entries
 //! read from files are, so an imported base is searched by the production code path.
+//!
+//! To write records as entry files instead (`wayfinder import`), see [`crate::writer`].
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

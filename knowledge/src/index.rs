@@ -223,6 +223,11 @@ impl SearchIndex {
         self.partial_languages.iter().any(|l| l == lang)
     }
 
+    /// Every published entry, all languages together.
+    pub fn entries(&self) -> impl Iterator<Item = &Arc<Entry>> {
+        self.entries.iter()
+    }
+
     /// The published entry `id` in `lang`, or in the default language when it has no
     /// translation in `lang`.
     pub fn entry(&self, id: &str, lang: &str) -> Option<Arc<Entry>> {

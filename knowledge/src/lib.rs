@@ -6,12 +6,21 @@
 //!
 //! - reads and validates them, reporting every problem as `path:line: message`
 //!   ([`load`], [`Diagnostic`]);
-//! - renders answers to sanitised HTML and extracts the short answer ([`markdown`]);
+//! - renders answers to sanitised HTML and extracts the short answer ([`markdown`]), with
+//!   links to other entries pointed at their pages ([`references`]);
+//! - runs the editorial checks of `wayfinder check` ([`editorial`]): answers due for review
+//!   ([`review`]), broken links to entries ([`references`]), the same question in two entries
+//!   ([`similar`]), easy-read texts that are hard to read ([`readability`]); and measures
+//!   translation coverage ([`coverage`]);
 //! - builds an in-memory tantivy index with one analyzer per language ([`analyzer`],
 //!   [`SearchIndex`]) and ranks entries for a question, with the evidence the caller needs to
-//!   decide between answering, offering choices and handing off ([`Hit`], [`SearchResult`]).
-//!
-//! - imports question/answer records from JSONL into the same model ([`import`]).
+//!   decide between answering, offering choices and handing off ([`Hit`], [`SearchResult`]);
+//! - imports question/answer records from JSONL into the same model in memory ([`import`]);
+//! - turns records into entry files and back, for `wayfinder import` and `export`: the record
+//!   ([`row`]) read from and written to JSONL ([`jsonl_io`]) and CSV ([`csv_io`]) or made from
+//!   an Open311 service list ([`open311`]), ids made from text ([`slug`]), one entry file
+//!   written ([`entry_file`]), a batch written into a content folder ([`writer`]), a base
+//!   exported ([`export`]).
 //!
 //! It knows nothing of HTTP or of the wire protocol: the server maps [`Hit`]s to replies.
 
@@ -19,16 +28,33 @@ pub mod analyzer;
 pub mod bigram;
 mod check;
 mod config;
+pub mod coverage;
+pub mod csv_io;
 mod diagnostic;
+pub mod editorial;
 mod entry;
+pub mod entry_file;
+pub mod export;
 pub mod import;
 mod index;
+pub mod jsonl_io;
 pub mod markdown;
+pub mod open311;
 mod parse;
+pub mod readability;
+pub mod references;
+pub mod review;
+pub mod row;
+pub mod similar;
+pub mod slug;
+#[cfg(test)]
+mod testing;
+pub mod writer;
 
-pub use check::{KnowledgeBase, load};
+pub use check::{CONFIG_FILE, KnowledgeBase, load};
 pub use config::{KbConfig, TopicNames};
 pub use diagnostic::{Diagnostic, Severity};
+pub use editorial::{CheckOptions, editorial_checks};
 pub use entry::{Entry, Kind, Status};
 pub use index::{Hit, IndexError, SearchIndex, SearchResult};
 pub use parse::parse_entry;

@@ -6,10 +6,49 @@ use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, html};
 /// http(s)/mailto/tel links survive, and links open with `rel="noopener noreferrer"`.
 /// Phone numbers and other digit groups are isolated in `<bdi>` so that they keep their
 /// order inside right-to-left text ("(555) 010-0130" would otherwise read "0130-010 (555)").
+/// Links to other entries ([`crate::references`]) keep their text but lose the link: use
+/// [`to_safe_html_resolving`] to turn them into links to the entries' pages.
 pub fn to_safe_html(markdown: &str) -> String {
+    to_safe_html_resolving(markdown, |_| None)
+}
+
+/// [`to_safe_html`], with each link to another entry ([`crate::references::target_id`])
+/// pointed at `resolve(id)`; a link `resolve` cannot resolve keeps its text only.
+pub fn to_safe_html_resolving(markdown: &str, resolve: impl Fn(&str) -> Option<String>) -> String {
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
+    // Links do not nest: one flag says whether the open link's end tag is dropped too.
+    let mut dropping_link = false;
     let events = Parser::new(markdown).flat_map(|event| match event {
         Event::Text(text) => isolate_numbers(&text),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => match crate::references::target_id(&dest_url) {
+            None => vec![Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })],
+            Some(target) => match resolve(target) {
+                Some(url) => vec![Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: CowStr::from(url),
+                    title,
+                    id,
+                })],
+                None => {
+                    dropping_link = true;
+                    Vec::new()
+                }
+            },
+        },
+        Event::End(TagEnd::Link) if dropping_link => {
+            dropping_link = false;
+            Vec::new()
+        }
         other => vec![other],
     });
     html::push_html(&mut raw, events);
@@ -142,6 +181,23 @@ mod tests {
         let escaped = to_safe_html("call 555-0100 \\<script\\>");
         assert!(escaped.contains("<bdi>555-0100</bdi>"), "{escaped}");
         assert!(!escaped.contains("<script"), "{escaped}");
+    }
+
+    #[test]
+    fn links_to_entries_are_resolved_or_reduced_to_their_text() {
+        let md = "See [missed pickups](entry:missed-pickup), [carts](../trash/carts.md) and \
+                  [the map](https://x.example/map).";
+        let plain = to_safe_html(md);
+        assert!(plain.contains("See missed pickups, carts and"), "{plain}");
+        assert!(plain.contains("href=\"https://x.example/map\""), "{plain}");
+        let resolved = to_safe_html_resolving(md, |id| {
+            (id == "missed-pickup").then(|| "https://x.example/missed".to_owned())
+        });
+        assert!(
+            resolved.contains("<a href=\"https://x.example/missed\" rel=\"noopener noreferrer\">missed pickups</a>"),
+            "{resolved}"
+        );
+        assert!(resolved.contains(", carts and"), "{resolved}");
     }
 
     #[test]

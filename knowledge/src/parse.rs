@@ -175,7 +175,7 @@ pub fn parse_entry(path: &Path, lang: &str, text: &str) -> Result<Entry, Vec<Dia
 }
 
 /// Splits `text` into (front matter, body, line number where the body starts).
-fn split_front_matter<'a>(
+pub(crate) fn split_front_matter<'a>(
     path: &Path,
     text: &'a str,
 ) -> Result<(&'a str, &'a str, usize), Diagnostic> {

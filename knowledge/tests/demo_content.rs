@@ -1,5 +1,6 @@
 //! Walks every file of the demo city's knowledge base: it must check clean (no errors, no
-//! warnings), cover every topic, and exist in every language.
+//! warnings, none of the editorial warnings either, reviews measured from 2026-11-26), cover
+//! every topic, and exist in every language.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -54,4 +55,18 @@ fn count_md_files(dir: &Path) -> usize {
             }
         })
         .sum()
+}
+
+#[test]
+fn demo_content_passes_the_editorial_checks() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("demo");
+    let (kb, _) = wayfinder_knowledge::load(&root);
+    let kb = kb.expect("knowledge.toml loads");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("a date");
+    let options = wayfinder_knowledge::CheckOptions::new(today);
+    let listed: Vec<String> = wayfinder_knowledge::editorial_checks(&kb, &options)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(listed.is_empty(), "{listed:#?}");
 }

@@ -10,7 +10,13 @@ fn wayfinder() -> Command {
 #[test]
 fn check_passes_on_the_demo_content() {
     let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../knowledge/demo");
-    let output = wayfinder().arg("check").arg(&demo).output().unwrap();
+    // A fixed "today": review-age warnings depend on the date, the content's validity does not.
+    let output = wayfinder()
+        .arg("check")
+        .arg(&demo)
+        .args(["--today", "2026-11-26"])
+        .output()
+        .unwrap();
     assert!(
         output.status.success(),
         "{}",
@@ -89,9 +95,9 @@ fn eval_runs_on_a_content_folder_with_the_demo_questions() {
         String::from_utf8_lossy(&output.stderr)
     );
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.contains("| ALL | 60 |"), "{stdout}");
+    assert!(stdout.contains("| ALL | 114 |"), "{stdout}");
     let lines = std::fs::read_to_string(&features).unwrap();
-    assert_eq!(lines.lines().count(), 80);
+    assert_eq!(lines.lines().count(), 134);
     let first: serde_json::Value = serde_json::from_str(lines.lines().next().unwrap()).unwrap();
     assert_eq!(first["features"].as_array().unwrap().len(), 7);
 }
@@ -286,10 +292,12 @@ fn purge_and_data_requests_run_from_the_command_line() {
             .unwrap()
     };
     let purge = run(&["purge"]);
-    assert!(purge.status.success(), "{}", String::from_utf8_lossy(&purge.stderr));
     assert!(
-        String::from_utf8_lossy(&purge.stdout).contains("riverton: removed 0 conversation(s)")
+        purge.status.success(),
+        "{}",
+        String::from_utf8_lossy(&purge.stderr)
     );
+    assert!(String::from_utf8_lossy(&purge.stdout).contains("riverton: removed 0 conversation(s)"));
     for command in ["export-conversation", "delete-conversation"] {
         let missing = run(&[command, "--id", "no-such-conversation"]);
         assert!(!missing.status.success(), "{command}");
@@ -298,4 +306,303 @@ fn purge_and_data_requests_run_from_the_command_line() {
             "{command}"
         );
     }
+}
+
+/// A knowledge base in `root` with English and Spanish (and a partial Korean) and one topic.
+fn write_base(root: &Path, files: &[(&str, &str)]) {
+    std::fs::write(
+        root.join("knowledge.toml"),
+        "site = \"t\"\nname = \"T\"\nlanguages = [\"en\", \"es\"]\npartial_languages = [\"ko\"]\ndefault_language = \"en\"\n[topics.trash]\nen = \"Trash\"\nes = \"Basura\"\nko = \"쓰레기\"\n",
+    )
+    .expect("settings written");
+    for lang in ["en", "es", "ko"] {
+        std::fs::create_dir_all(root.join(lang).join("trash")).expect("folder created");
+    }
+    for (rel, text) in files {
+        std::fs::write(root.join(rel), text).expect("entry written");
+    }
+}
+
+/// An entry file; `front` is extra front-matter lines.
+fn entry_text(id: &str, title: &str, reviewed: &str, front: &str, body: &str) -> String {
+    format!(
+        "+++\nid = \"{id}\"\nkind = \"faq\"\ntitle = \"{title}\"\ntopic = \"trash\"\nstatus = \"published\"\nlast_reviewed = {reviewed}\nowner = \"PW\"\nurl = \"https://x.example/{id}\"\n{front}+++\n{body}\n"
+    )
+}
+
+#[test]
+fn check_reports_editorial_warnings_and_the_translation_coverage() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let day = entry_text(
+        "day",
+        "When is trash picked up?",
+        "2025-01-15",
+        "plain = \"Residents requiring supplementary collection should consult the municipal sanitation department's published schedule.\"\n",
+        "Weekly.\n\nMissed it? See [missed pickups](entry:missed-pickup).",
+    );
+    let bins = entry_text(
+        "bins",
+        "Trash pickup day",
+        "2026-10-01",
+        "also_asked = [\"when is my trash picked up\"]\n",
+        "Carts.",
+    );
+    write_base(
+        root,
+        &[
+            ("en/trash/day.md", &day),
+            ("en/trash/bins.md", &bins),
+            (
+                "es/trash/day.md",
+                &entry_text(
+                    "day",
+                    "¿Cuándo pasa la basura?",
+                    "2026-10-01",
+                    "",
+                    "Cada semana.",
+                ),
+            ),
+            (
+                "es/trash/bins.md",
+                &entry_text("bins", "Botes", "2026-10-01", "", "Botes."),
+            ),
+            (
+                "ko/trash/day.md",
+                &entry_text("day", "쓰레기 수거일", "2026-10-01", "", "매주."),
+            ),
+        ],
+    );
+    let check = |extra: &[&str]| {
+        wayfinder()
+            .arg("check")
+            .arg(root)
+            .args(["--today", "2026-11-26"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let output = check(&[]);
+    assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let path = |rel: &str| root.join(rel).display().to_string();
+    for expected in [
+        format!(
+            "{}:7: warning: last reviewed on 2025-01-15, more than 12 month(s) ago",
+            path("en/trash/day.md")
+        ),
+        format!(
+            "{}:10: warning: the easy-read text is hard to read: Flesch reading ease",
+            path("en/trash/day.md")
+        ),
+        format!(
+            "{}:14: warning: broken link: there is no entry `missed-pickup` in `en`",
+            path("en/trash/day.md")
+        ),
+        format!(
+            "{}:4: warning: \"When is trash picked up?\" is the same question as \"when is my trash picked up\" in {}",
+            path("en/trash/day.md"),
+            path("en/trash/bins.md")
+        ),
+        "  ko        partial         1        1        50%".to_owned(),
+        "(run with --missing to list the missing ids)".to_owned(),
+    ] {
+        assert!(
+            stdout.contains(&expected),
+            "missing {expected:?} in:\n{stdout}"
+        );
+    }
+    assert!(String::from_utf8_lossy(&output.stderr).contains("0 error(s), 4 warning(s)"));
+
+    // A longer review period, the missing ids listed, and --strict failing on warnings.
+    let output = check(&["--review-months", "24", "--missing", "--strict"]);
+    assert!(!output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(!stdout.contains("last reviewed"), "{stdout}");
+    assert!(stdout.contains("missing in ko: bins"), "{stdout}");
+}
+
+#[test]
+fn import_csv_reports_bad_rows_writes_the_rest_and_the_result_checks_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("faq.csv");
+    let out = dir.path().join("content");
+    std::fs::write(
+        &csv,
+        "id,lang,question,answer,url,topic,also_asked,keywords,owner,last_reviewed\n\
+         water-bill,en,How do I pay my water bill?,\"Pay online or by phone.\n\nOr at City Hall.\",https://x.example/water,water,pay water bill | water payment,water|bill,Utilities,2026-09-01\n\
+         water-bill,es,¿Cómo pago el agua?,Pague en línea.,https://x.example/agua,water,,,Servicios,2026-09-01\n\
+         ,en,When is City Hall open?,Monday to Friday.,https://x.example/hall,,,,,\n\
+         ,en,,No question.,https://x.example/,,,,,\n\
+         ,en,No page?,An answer.,,,,,,\n",
+    )
+    .unwrap();
+    let import = |force: bool| {
+        let mut command = wayfinder();
+        command
+            .args(["import", "--csv"])
+            .arg(&csv)
+            .arg("--out")
+            .arg(&out);
+        if force {
+            command.arg("--force");
+        }
+        command.output().unwrap()
+    };
+    let output = import(false);
+    assert!(!output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let csv_path = csv.display().to_string();
+    assert!(
+        stdout.contains(&format!(
+            "{csv_path}:7: error: empty required field(s): question"
+        )),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("{csv_path}:8: error: no `url`")),
+        "{stdout}"
+    );
+    let summary = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        summary.contains("5 record(s); wrote 3 entries (en 2, es 1)"),
+        "{summary}"
+    );
+    assert!(summary.contains("2 bad record(s)"), "{summary}");
+    let hall = std::fs::read_to_string(out.join("en/imported/when-is-city-hall-open.md")).unwrap();
+    assert!(hall.contains("owner = \"unassigned\""), "{hall}");
+    let bill = std::fs::read_to_string(out.join("en/water/water-bill.md")).unwrap();
+    assert!(
+        bill.contains("also_asked = [\"pay water bill\", \"water payment\"]"),
+        "{bill}"
+    );
+
+    let check = wayfinder().arg("check").arg(&out).output().unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    assert!(String::from_utf8_lossy(&check.stderr).contains("3 entries, 0 error(s)"));
+
+    // Files are never replaced without --force.
+    std::fs::write(
+        &csv,
+        "lang,question,answer,url\nen,When is City Hall open?,Weekdays.,https://x.example/h\n",
+    )
+    .unwrap();
+    let again = import(false);
+    assert!(again.status.success());
+    assert!(String::from_utf8_lossy(&again.stdout).contains("exists, not replaced"));
+    assert!(
+        hall == std::fs::read_to_string(out.join("en/imported/when-is-city-hall-open.md")).unwrap()
+    );
+    assert!(import(true).status.success());
+    let replaced =
+        std::fs::read_to_string(out.join("en/imported/when-is-city-hall-open.md")).unwrap();
+    assert!(replaced.contains("Weekdays."), "{replaced}");
+}
+
+#[test]
+fn import_open311_turns_a_service_list_into_service_entries() {
+    let list =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../knowledge/tests/data/open311-services.json");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sf");
+    let no_url = wayfinder()
+        .args(["import", "--open311"])
+        .arg(&list)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(!no_url.status.success());
+    assert!(String::from_utf8_lossy(&no_url.stderr).contains("--url"));
+
+    let output = wayfinder()
+        .args(["import", "--open311"])
+        .arg(&list)
+        .arg("--out")
+        .arg(&out)
+        .args(["--url", "https://sf311.org/", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("wrote 5 entries (en 5)"));
+    let entry =
+        std::fs::read_to_string(out.join("en/requests/graffiti-public-bike-rack.md")).unwrap();
+    assert!(entry.contains("kind = \"service\""), "{entry}");
+    assert!(entry.contains("open311_service_code = \"007\""), "{entry}");
+    assert!(
+        entry.contains("title = \"Graffiti - Public - Bike rack\""),
+        "{entry}"
+    );
+    let check = wayfinder().arg("check").arg(&out).output().unwrap();
+    assert!(check.status.success());
+    assert!(String::from_utf8_lossy(&check.stderr).contains("5 entries, 0 error(s), 0 warning(s)"));
+}
+
+#[test]
+fn export_then_import_gives_back_the_same_demo_content() {
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../knowledge/demo");
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["--csv", "--jsonl"] {
+        let first = dir.path().join(format!("first{format}"));
+        let second = dir.path().join(format!("second{format}"));
+        let content = dir.path().join(format!("content{format}"));
+        let export = |from: &Path, to: &Path| {
+            let output = wayfinder()
+                .arg("export")
+                .arg(from)
+                .arg(format)
+                .arg(to)
+                .output()
+                .unwrap();
+            assert!(
+                output.status.success(),
+                "{}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        };
+        export(&demo, &first);
+        let import = wayfinder()
+            .arg("import")
+            .arg(format)
+            .arg(&first)
+            .arg("--out")
+            .arg(&content)
+            .output()
+            .unwrap();
+        assert!(
+            import.status.success(),
+            "{}",
+            String::from_utf8_lossy(&import.stdout)
+        );
+        export(&content, &second);
+        let (a, b) = (
+            std::fs::read_to_string(&first).unwrap(),
+            std::fs::read_to_string(&second).unwrap(),
+        );
+        assert!(a.lines().count() > 100, "{format}");
+        assert!(a == b, "{format}: the re-exported records differ");
+    }
+    let stdout = wayfinder()
+        .arg("export")
+        .arg(&demo)
+        .args(["--jsonl", "-"])
+        .output()
+        .unwrap();
+    let first: serde_json::Value = serde_json::from_str(
+        String::from_utf8_lossy(&stdout.stdout)
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(first["lang"], "ar");
 }
