@@ -64,17 +64,18 @@ pub fn same_secret(a: &str, b: &str) -> bool {
 }
 
 /// The `Set-Cookie` value that starts a session. `Secure` always: browsers accept it on
-/// `http://localhost` and `http://127.0.0.1` too.
+/// `http://localhost` and `http://127.0.0.1` too. `Path=/` so the admin pages (`/admin`)
+/// receive it as well as the staff console (`/staff`).
 pub fn session_cookie(token: &str) -> String {
     format!(
-        "{SESSION_COOKIE}={token}; Path=/staff; HttpOnly; Secure; SameSite=Strict; Max-Age={}",
+        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age={}",
         SESSION_HOURS * 3600
     )
 }
 
 /// The `Set-Cookie` value that ends a session.
 pub fn expired_cookie() -> String {
-    format!("{SESSION_COOKIE}=; Path=/staff; HttpOnly; Secure; SameSite=Strict; Max-Age=0")
+    format!("{SESSION_COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0")
 }
 
 /// The session token from the request's cookies.
@@ -144,7 +145,7 @@ mod tests {
         );
         assert_eq!(session_token(&other), None);
         let cookie = session_cookie("tok");
-        for attribute in ["HttpOnly", "Secure", "SameSite=Strict", "Path=/staff"] {
+        for attribute in ["HttpOnly", "Secure", "SameSite=Strict", "Path=/;"] {
             assert!(cookie.contains(attribute), "{cookie}");
         }
     }
