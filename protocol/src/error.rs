@@ -56,6 +56,13 @@ pub enum ErrorCode {
     /// Admin: the content has errors, so it was not loaded (the previous content keeps
     /// serving).
     ContentInvalid,
+    /// No such service on this site (or it takes no requests here).
+    UnknownService,
+    /// No request with this number.
+    UnknownRequest,
+    /// The city's request system did not take the request (or cannot be reached): the
+    /// resident's input is kept; try again, or use the city's form or phone.
+    UpstreamFailed,
 }
 
 impl ErrorCode {
@@ -86,11 +93,14 @@ impl ErrorCode {
             Self::ChatTaken => "chat_taken",
             Self::TooManyChats => "too_many_chats",
             Self::ContentInvalid => "content_invalid",
+            Self::UnknownService => "unknown_service",
+            Self::UnknownRequest => "unknown_request",
+            Self::UpstreamFailed => "upstream_failed",
         }
     }
 
     /// Every code, for documentation and for tests that check each one is localised.
-    pub const ALL: [ErrorCode; 24] = [
+    pub const ALL: [ErrorCode; 27] = [
         Self::InvalidJson,
         Self::UnsupportedMediaType,
         Self::PayloadTooLarge,
@@ -115,6 +125,9 @@ impl ErrorCode {
         Self::ChatTaken,
         Self::TooManyChats,
         Self::ContentInvalid,
+        Self::UnknownService,
+        Self::UnknownRequest,
+        Self::UpstreamFailed,
     ];
 
     /// Whether a resident's widget can receive this code (so it needs a localised message in

@@ -8,12 +8,14 @@
 //! - [`feedback`]: "was this helpful?" (`POST /api/v1/feedback`).
 //! - [`live`]: live chat with staff: availability, queue, the chat's WebSocket frames,
 //!   rating, tickets.
+//! - [`requests`]: service requests ("report a pothole") through Open311, and their status.
 //! - [`error`]: the `{code, message}` body of every error, with its stable [`ErrorCode`]s.
 
 pub mod ask;
 pub mod error;
 pub mod feedback;
 pub mod live;
+pub mod requests;
 
 pub use ask::{Action, ActionKind, Answer, AskRequest, AskResponse, Choice, Outcome};
 pub use error::{ErrorBody, ErrorCode};

@@ -36,7 +36,8 @@ pub struct Availability {
     /// Whether it is office hours now (staff may still all be away).
     pub office_hours: bool,
     /// When office hours next begin, RFC 3339 with the city's offset (e.g.
-    /// `2026-11-30T08:00:00-06:00`), when `open` is false and hours are configured. The widget
+    /// `2026-11-30T08:00:00-06:00`), outside office hours when hours are configured (absent
+    /// during office hours, even when nobody is online). The widget
     /// shows it in the resident's own time zone and language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_open: Option<String>,

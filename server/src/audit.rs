@@ -238,6 +238,7 @@ mod tests {
     #[test]
     fn a_rehashed_row_still_breaks_the_next_link() {
         let mut rows = chain(4);
+        rows[1].detail = Some(r#"{"x":1}"#.into());
         rows[1].detail_hash = text_hash(r#"{"x":1}"#);
         rows[1].hash = rows[1].link().hash(&rows[1].prev_hash);
         assert_eq!(verify(&rows), Err(ChainError::Unlinked { seq: 3 }));

@@ -2,7 +2,10 @@
 //!
 //! - `wayfinder serve --config wayfinder.toml`: run the server.
 //! - `wayfinder check <dir>`: validate a knowledge base; prints `path:line: message` for every
-//!   problem and exits non-zero when there are errors.
+//!   problem (editorial warnings included) and the translation coverage, and exits non-zero
+//!   when there are errors.
+//! - `wayfinder import`, `wayfinder export`: entry files from and to JSONL or CSV records, and
+//!   from an Open311 service list.
 //! - `wayfinder staff add`: create a staff-console account.
 //! - `wayfinder audit verify`: recompute the audit log's hash chain.
 //! - `wayfinder purge`, `export-conversation`, `delete-conversation`: retention and
@@ -37,13 +40,77 @@ pub enum Command {
         #[arg(long, default_value = "wayfinder.toml")]
         config: PathBuf,
     },
-    /// Check a knowledge-base folder and report every problem as `path:line: message`.
+    /// Check a knowledge-base folder and report every problem as `path:line: message`, then
+    /// print how much of the content each language has.
     Check {
         /// The folder with `knowledge.toml`.
         dir: PathBuf,
         /// Treat warnings as errors.
         #[arg(long)]
         strict: bool,
+        /// Warn about published answers not reviewed for more than N months (0: never).
+        #[arg(long, value_name = "N", default_value_t = knowledge::review::DEFAULT_REVIEW_MONTHS)]
+        review_months: u32,
+        /// Measure review ages from this date (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "DATE")]
+        today: Option<chrono::NaiveDate>,
+        /// List the ids each language is missing under the coverage table.
+        #[arg(long)]
+        missing: bool,
+    },
+    /// Write entry files (`<out>/<lang>/<topic>/<id>.md`) from JSONL or CSV records or from an
+    /// Open311 service list, and a `knowledge.toml` when the folder has none.
+    #[command(group(
+        clap::ArgGroup::new("source")
+            .required(true)
+            .args(["jsonl", "csv", "open311"])
+    ))]
+    Import {
+        /// Records as JSON Lines: `{"lang", "question", "answer", ...}` per line.
+        #[arg(long, value_name = "FILE")]
+        jsonl: Option<PathBuf>,
+        /// Records as CSV with a header: `lang`, `question`, `answer` and optional columns.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        /// An Open311 GeoReport v2 service list (`services.json`): one service entry each.
+        #[arg(long, value_name = "FILE", requires = "url")]
+        open311: Option<PathBuf>,
+        /// The content folder to write into.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The language of the Open311 service list.
+        #[arg(long, requires = "open311", default_value = "en")]
+        lang: String,
+        /// Topic of records without one [default: imported; requests for --open311].
+        #[arg(long)]
+        topic: Option<String>,
+        /// Owner (department) of records without one.
+        #[arg(long, default_value = knowledge::writer::DEFAULT_OWNER)]
+        owner: String,
+        /// Official page of records without one (required with --open311: service lists have
+        /// no pages; give the city's page for service requests).
+        #[arg(long)]
+        url: Option<String>,
+        /// Replace entry files that already exist.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write every entry of a knowledge-base folder as JSONL or CSV records, one per entry per
+    /// language (the reverse of `import`). `-` writes to standard output.
+    #[command(group(
+        clap::ArgGroup::new("format")
+            .required(true)
+            .args(["jsonl", "csv"])
+    ))]
+    Export {
+        /// The folder with `knowledge.toml`.
+        dir: PathBuf,
+        /// Write JSON Lines here.
+        #[arg(long, value_name = "FILE")]
+        jsonl: Option<PathBuf>,
+        /// Write CSV here.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
     },
     /// Measure retrieval, language identification and handoff on a labelled question set.
     Eval {
@@ -167,7 +234,56 @@ pub enum AuditCommand {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { dir, strict } => check(&dir, strict),
+        Command::Check {
+            dir,
+            strict,
+            review_months,
+            today,
+            missing,
+        } => check(
+            &dir,
+            strict,
+            knowledge::CheckOptions {
+                today: today.unwrap_or_else(|| chrono::Utc::now().date_naive()),
+                review_months,
+            },
+            missing,
+        ),
+        Command::Import {
+            jsonl,
+            csv,
+            open311,
+            out,
+            lang,
+            topic,
+            owner,
+            url,
+            force,
+        } => {
+            let (source, default_topic) = match (jsonl, csv, open311) {
+                (Some(path), _, _) => (ImportSource::Jsonl(path), knowledge::writer::DEFAULT_TOPIC),
+                (_, Some(path), _) => (ImportSource::Csv(path), knowledge::writer::DEFAULT_TOPIC),
+                (_, _, Some(path)) => (ImportSource::Open311(path, lang), OPEN311_TOPIC),
+                (None, None, None) => {
+                    eprintln!("wayfinder: give --jsonl, --csv or --open311");
+                    return ExitCode::FAILURE;
+                }
+            };
+            let options = knowledge::writer::ImportOptions {
+                out,
+                topic: topic.unwrap_or_else(|| default_topic.to_owned()),
+                owner,
+                url,
+                today: chrono::Utc::now().date_naive(),
+                force,
+            };
+            import(&source, &options)
+        }
+        Command::Export { dir, jsonl, csv } => exit_code(match (jsonl, csv) {
+            (Some(path), _) => export(&dir, knowledge::export::Format::Jsonl, &path),
+            (_, Some(path)) => export(&dir, knowledge::export::Format::Csv, &path),
+            (None, None) => Err(anyhow::anyhow!("give --jsonl or --csv")),
+        }),
         Command::Eval {
             kb,
             content,
@@ -298,8 +414,8 @@ async fn purge(config: PathBuf) -> anyhow::Result<()> {
     let (config, store) = open_store(&config).await?;
     for (site, r) in crate::retention::purge_all(&config, &store).await? {
         println!(
-            "{site}: removed {} conversation(s), {} chat(s), {} ticket(s); cleared {} audit detail(s)",
-            r.conversations, r.chats, r.tickets, r.audit_details
+            "{site}: removed {} conversation(s), {} chat(s), {} ticket(s), {} service request(s); cleared {} audit detail(s)",
+            r.conversations, r.chats, r.tickets, r.requests, r.audit_details
         );
     }
     Ok(())
@@ -360,10 +476,28 @@ fn init_logging() {
 }
 
 /// `wayfinder check`.
-fn check(dir: &std::path::Path, strict: bool) -> ExitCode {
-    let (kb, problems) = knowledge::load(dir);
+fn check(
+    dir: &std::path::Path,
+    strict: bool,
+    options: knowledge::CheckOptions,
+    list_missing: bool,
+) -> ExitCode {
+    let (kb, mut problems) = knowledge::load(dir);
+    if let Some(kb) = &kb {
+        problems.extend(knowledge::editorial_checks(kb, &options));
+        problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    }
     for problem in &problems {
         println!("{problem}");
+    }
+    if let Some(kb) = &kb {
+        if !problems.is_empty() {
+            println!();
+        }
+        print!(
+            "{}",
+            knowledge::coverage::Coverage::of(kb).render(list_missing)
+        );
     }
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let warnings = problems.len() - errors;
@@ -377,6 +511,125 @@ fn check(dir: &std::path::Path, strict: bool) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Topic of entries imported from an Open311 service list, unless `--topic` says otherwise.
+const OPEN311_TOPIC: &str = "requests";
+
+/// Where `wayfinder import` reads records from.
+enum ImportSource {
+    /// A JSONL file.
+    Jsonl(PathBuf),
+    /// A CSV file.
+    Csv(PathBuf),
+    /// An Open311 service list and its language.
+    Open311(PathBuf, String),
+}
+
+/// `wayfinder import`: bad records are reported as `FILE:line: message` and make the exit
+/// status non-zero; the good ones are written.
+fn import(source: &ImportSource, options: &knowledge::writer::ImportOptions) -> ExitCode {
+    let started = std::time::Instant::now();
+    let read = match source {
+        ImportSource::Jsonl(path) => knowledge::jsonl_io::read_rows(path),
+        ImportSource::Csv(path) => knowledge::csv_io::read_rows(path),
+        ImportSource::Open311(path, lang) => knowledge::open311::read_rows(path, lang),
+    };
+    let read = match read {
+        Ok(read) => read,
+        Err(problem) => {
+            println!("{problem}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let bar = indicatif::ProgressBar::new(read.rows.len() as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{prefix} [{bar:40}] {pos}/{len} {per_sec}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    bar.set_prefix("import");
+    let result = knowledge::writer::import_rows(&read, options, |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    });
+    bar.finish_and_clear();
+    let report = match result {
+        Ok(report) => report,
+        Err(problem) => {
+            println!("{problem}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut problems: Vec<&knowledge::Diagnostic> =
+        read.problems.iter().chain(&report.problems).collect();
+    problems.sort_by_key(|p| p.line);
+    for problem in &problems {
+        println!("{problem}");
+    }
+    for path in &report.skipped {
+        println!(
+            "{}: exists, not replaced (--force replaces it)",
+            path.display()
+        );
+    }
+    let bad = problems.iter().filter(|p| p.is_error()).count();
+    let languages: Vec<String> = report
+        .per_language
+        .iter()
+        .map(|(lang, n)| format!("{lang} {n}"))
+        .collect();
+    eprintln!(
+        "{}: {} record(s); wrote {} entries ({}) to {} in {:.2} s; {} already existed; {bad} bad record(s){}",
+        read.path.display(),
+        read.rows.len() + read.problems.iter().filter(|p| p.is_error()).count(),
+        report.written.len(),
+        if languages.is_empty() {
+            "none".to_owned()
+        } else {
+            languages.join(", ")
+        },
+        options.out.display(),
+        started.elapsed().as_secs_f64(),
+        report.skipped.len(),
+        report
+            .config_written
+            .as_ref()
+            .map(|p| format!("; wrote {}", p.display()))
+            .unwrap_or_default(),
+    );
+    if bad > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `wayfinder export`.
+fn export(
+    dir: &std::path::Path,
+    format: knowledge::export::Format,
+    path: &std::path::Path,
+) -> anyhow::Result<()> {
+    let (kb, problems) = knowledge::load(dir);
+    if let Some(first) = problems.iter().find(|p| p.is_error()) {
+        anyhow::bail!("the content has errors (run wayfinder check), first: {first}");
+    }
+    let kb = kb.ok_or_else(|| anyhow::anyhow!("no content in {}", dir.display()))?;
+    let written = if path == std::path::Path::new("-") {
+        knowledge::export::export(&kb, format, std::io::stdout().lock())?
+    } else {
+        let file = std::fs::File::create(path)
+            .with_context(|| format!("cannot create {}", path.display()))?;
+        knowledge::export::export(&kb, format, std::io::BufWriter::new(file))
+            .with_context(|| format!("cannot write {}", path.display()))?
+    };
+    eprintln!(
+        "{}: exported {written} entries to {}",
+        dir.display(),
+        path.display()
+    );
+    Ok(())
 }
 
 /// `wayfinder eval`.

@@ -90,6 +90,26 @@ pub struct SiteConfig {
     /// How long each kind of data is kept.
     #[serde(default)]
     pub retention: RetentionConfig,
+    /// Service requests through Open311 GeoReport v2; absent = the site takes no requests.
+    #[serde(default)]
+    pub open311: Option<Open311Config>,
+}
+
+/// `[sites.open311]`: where service requests go.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Open311Config {
+    /// The city's GeoReport v2 base URL, e.g. `https://311.riverton.example/open311/v2/`.
+    /// Absent: "local queue" mode, where Wayfinder keeps the requests and its own GeoReport
+    /// endpoints (`/open311/v2/...`) and the staff console serve them.
+    #[serde(default)]
+    pub endpoint: Option<String>,
+    /// `jurisdiction_id` sent upstream, when the city's endpoint serves several.
+    #[serde(default)]
+    pub jurisdiction_id: Option<String>,
+    /// Name of the environment variable holding the upstream API key (needed to submit).
+    #[serde(default)]
+    pub api_key_env: Option<String>,
 }
 
 /// `[sites.retention]`: days each kind of data is kept before the daily purge removes it.
@@ -100,7 +120,7 @@ pub struct RetentionConfig {
     pub questions: u32,
     /// Live chats with their messages and ratings, counted from their end.
     pub transcripts: u32,
-    /// Messages left for staff.
+    /// Messages left for staff, and service requests kept in local queue mode.
     pub tickets: u32,
     /// Details of audit entries; the entries themselves stay, as hashes, so the chain can
     /// still be verified.
@@ -330,6 +350,14 @@ impl Config {
                         ));
                     }
                 }
+            }
+            if let Some(endpoint) = site.open311.as_ref().and_then(|o| o.endpoint.as_ref())
+                && !(endpoint.starts_with("https://") || endpoint.starts_with("http://"))
+            {
+                return Err(format!(
+                    "site {:?}: [sites.open311] endpoint {endpoint:?} must be an http(s) URL",
+                    site.id
+                ));
             }
             for origin in &site.allowed_origins {
                 if origin == "*"

@@ -67,6 +67,7 @@ impl LiveContent {
         for warning in &warnings {
             tracing::warn!(site = %site.id, "{warning}");
         }
+        crate::telemetry::indexed(&site.id, index.len());
         let at = now();
         Ok(Self {
             status: Mutex::new(ContentStatus {
@@ -107,6 +108,8 @@ impl LiveContent {
                 status.indexed_at = status.checked_at.clone();
                 status.errors.clear();
                 status.warnings = warnings;
+                crate::telemetry::indexed(&site.id, index.len());
+                crate::telemetry::reloaded(&site.id, true);
                 self.index.store(Arc::new(index));
                 tracing::info!(site = %site.id, entries = status.entries, "content reloaded");
             }
@@ -115,6 +118,7 @@ impl LiveContent {
                     tracing::error!(site = %site.id, "content not reloaded: {error}");
                 }
                 status.errors = errors;
+                crate::telemetry::reloaded(&site.id, false);
             }
         }
         *self

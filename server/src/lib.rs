@@ -7,6 +7,7 @@
 //! - [`content`]: each site's content while running: indexing, noticing edits, atomic swaps.
 //! - [`state`]: [`AppState`], everything a request handler needs, built once at start-up.
 //! - [`routes`]: the HTTP API by feature; [`app`] assembles them into one router.
+//! - [`admin`]: content editors' pages (`/admin`): gaps, feedback, trends, coverage, drafts.
 //! - [`error`]: [`ApiError`], the single error type that becomes `{code, message}`.
 //! - [`language`]: which language a question is in (text, page, browser, conversation).
 //! - [`decide`]: answer, offer choices, or hand off, from the search evidence.
@@ -18,6 +19,9 @@
 //! - [`auth`]: staff passwords, session and chat tokens, the session cookie.
 //! - [`audit`]: the audit log's hash chain and its verification.
 //! - [`retention`]: the daily purge of data older than each site's retention.
+//! - [`open311`]: service requests through Open311 GeoReport v2, forms, status questions.
+//! - [`accessibility`]: the accessibility statement, with the checks that verify it.
+//! - [`telemetry`]: Prometheus metrics (`/metrics`).
 //! - [`transcript`]: a chat's transcript as text or a web page, in the chat's language.
 //! - [`eval`]: retrieval, language and handoff metrics on labelled question sets.
 //! - [`langid`]: language-identification accuracy on labelled short questions.
@@ -26,6 +30,8 @@
 //! [`run`] serves an [`app`] on a listener until a shutdown signal; `main` only parses the
 //! command line.
 
+pub mod accessibility;
+pub mod admin;
 pub mod audit;
 pub mod auth;
 pub mod cli;
@@ -37,12 +43,14 @@ pub mod eval;
 pub mod langid;
 pub mod language;
 pub mod live;
+pub mod open311;
 pub mod redact;
 pub mod reply;
 pub mod retention;
 pub mod routes;
 pub mod state;
 pub mod store;
+pub mod telemetry;
 pub mod transcript;
 
 pub use error::ApiError;

@@ -40,6 +40,7 @@ pub async fn purge_daily(state: crate::AppState) {
                             conversations = report.conversations,
                             chats = report.chats,
                             tickets = report.tickets,
+                            requests = report.requests,
                             audit_details = report.audit_details,
                             "retention purge"
                         );

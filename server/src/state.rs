@@ -13,6 +13,7 @@ use crate::decide::DecisionModel;
 use crate::live::LiveSite;
 use crate::live::hours::OfficeHours;
 use crate::live::hub::Hub;
+use crate::open311::RequestSystem;
 use crate::store::{SqliteStore, Store};
 
 /// One site (city) being served.
@@ -24,6 +25,8 @@ pub struct Site {
     pub content: LiveContent,
     /// Live chat with staff, when configured.
     pub live: Option<LiveSite>,
+    /// Where service requests go, when the site takes them.
+    pub open311: Option<RequestSystem>,
 }
 
 /// Everything the handlers share.
@@ -57,6 +60,7 @@ impl AppState {
     /// Loads every site's content (refusing content with errors), builds the indexes off the
     /// async runtime, opens the database and loads the bot's messages.
     pub async fn from_config(config: Config) -> anyhow::Result<Self> {
+        crate::telemetry::handle();
         let mut sites = HashMap::new();
         let mut languages = Vec::new();
         for site in &config.sites {
@@ -78,6 +82,7 @@ impl AppState {
                     config: site.clone(),
                     content,
                     live,
+                    open311: site.open311.as_ref().map(RequestSystem::from_config),
                 },
             );
         }

@@ -81,7 +81,8 @@ pub fn availability(state: &AppState, site: &Site, now: DateTime<Utc>) -> Availa
     };
     let office_hours = live.hours.is_open(now);
     let open = office_hours && state.hub.online(&site.config.id) > 0;
-    let next_open = (!open)
+    // During office hours with nobody online there is no honest "back at": say nothing.
+    let next_open = (!office_hours)
         .then(|| live.hours.next_open(now))
         .flatten()
         .map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, false));
@@ -159,6 +160,7 @@ async fn send_places(state: &AppState, site: &str) {
             return;
         }
     };
+    crate::telemetry::queue_length(site, waiting.len());
     let online = state.hub.online(site);
     for (place, chat_id) in waiting.iter().enumerate() {
         let position = u32::try_from(place + 1).unwrap_or(u32::MAX);

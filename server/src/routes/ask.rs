@@ -12,6 +12,7 @@ use super::guard::{ApiJson, allowed_site};
 use crate::decide::{Decision, search_and_decide};
 use crate::error::ApiError;
 use crate::language::{self, Context};
+use crate::open311;
 use crate::redact::redact;
 use crate::reply;
 use crate::state::AppState;
@@ -74,6 +75,30 @@ async fn ask(
         browser: &request.languages,
         conversation: conversation_lang.as_deref(),
     };
+    // "Where is my request 12345?": the request's status, not a search.
+    if request.choice.is_none()
+        && let Some(system) = &site.open311
+        && let Some(number) = open311::status::asked_request(text)
+    {
+        let lang = language::resolve(index, text, context);
+        let (body, outcome) = open311::page::status_reply(
+            system,
+            state.store.as_ref(),
+            site,
+            &number,
+            state.bot_catalog(&lang),
+            &super::requests::base_url(&headers),
+        )
+        .await;
+        let stored = Stored {
+            question: redact(text),
+            outcome,
+            entry_id: None,
+            score: None,
+            coverage: None,
+        };
+        return finish(&state, &site.config.id, conversation_id, lang, body, stored).await;
+    }
     let (lang, decision, searched) = match &request.choice {
         Some(choice) => {
             let lang = conversation_lang
@@ -122,15 +147,8 @@ async fn ask(
         Some(choice) if text.is_empty() => format!("[choice {choice}]"),
         _ => redact(text),
     };
-    let message_id = Uuid::new_v4().to_string();
-    let turn = Turn {
-        site: site.config.id.clone(),
-        conversation_id: conversation_id.clone(),
-        question_id: Uuid::new_v4().to_string(),
+    let stored = Stored {
         question,
-        reply_id: message_id.clone(),
-        reply: body.message.clone(),
-        lang: lang.clone(),
         outcome: decision.outcome(),
         entry_id: match &decision {
             Decision::Answer(hit) => Some(hit.entry.id.clone()),
@@ -139,7 +157,43 @@ async fn ask(
         score: top.map(|h| h.score),
         coverage: top.map(|h| h.coverage),
     };
+    finish(&state, &site.config.id, conversation_id, lang, body, stored).await
+}
+
+/// What is stored of a turn besides the reply.
+struct Stored {
+    question: String,
+    outcome: &'static str,
+    entry_id: Option<String>,
+    score: Option<f32>,
+    coverage: Option<f32>,
+}
+
+/// Stores the turn and completes the reply.
+async fn finish(
+    state: &AppState,
+    site: &str,
+    conversation_id: String,
+    lang: String,
+    body: reply::ReplyBody,
+    stored: Stored,
+) -> Result<Json<AskResponse>, ApiError> {
+    let message_id = Uuid::new_v4().to_string();
+    let turn = Turn {
+        site: site.to_owned(),
+        conversation_id: conversation_id.clone(),
+        question_id: Uuid::new_v4().to_string(),
+        question: stored.question,
+        reply_id: message_id.clone(),
+        reply: body.message.clone(),
+        lang: lang.clone(),
+        outcome: stored.outcome,
+        entry_id: stored.entry_id,
+        score: stored.score,
+        coverage: stored.coverage,
+    };
     state.store.record_turn(&turn).await?;
+    crate::telemetry::answered(&turn.site, &turn.lang, turn.outcome);
     tracing::info!(
         site = %turn.site,
         lang = %turn.lang,

@@ -329,6 +329,7 @@ pub async fn post_and_publish(
 /// The resident's connection: replays what they missed, then relays both ways until either
 /// side goes away.
 async fn resident_socket(state: AppState, socket: WebSocket, chat: Chat, after: u64) {
+    let _open = crate::telemetry::OpenSocket::new("resident");
     let mut signals = state.hub.subscribe_chat(&chat.id);
     let (mut sink, mut stream) = socket.split();
     let mut last = after;

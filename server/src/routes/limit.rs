@@ -56,6 +56,7 @@ pub fn layer(config: RateLimitConfig) -> RateLimitLayer {
 fn rejection(error: GovernorError) -> Response<Body> {
     match error {
         GovernorError::TooManyRequests { wait_time, .. } => {
+            crate::telemetry::rate_limited();
             let mut response = ApiError::new(
                 StatusCode::TOO_MANY_REQUESTS,
                 ErrorCode::RateLimited,

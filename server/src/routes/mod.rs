@@ -4,6 +4,10 @@
 //! - [`feedback`]: `POST /api/v1/feedback`.
 //! - [`conversation`]: live chat for residents: availability, queue, the chat's WebSocket,
 //!   rating, transcript, tickets.
+//! - [`requests`]: service requests for residents: forms, submitting, status, `/track/...`.
+//! - [`open311`]: Wayfinder's own Open311 GeoReport v2 endpoints (`/open311/v2/...`).
+//! - [`statement`]: `GET /accessibility`, the accessibility statement.
+//! - `GET /metrics`: Prometheus metrics (see [`crate::telemetry`]).
 //! - [`health`]: `GET /healthz`.
 //! - [`assets`]: the widget (`/widget/...`) and the demo city page (`/`).
 //! - [`guard`]: what every API request goes through: JSON parsing into [`ApiError`]s and the
@@ -21,8 +25,11 @@ pub mod feedback;
 pub mod guard;
 pub mod health;
 pub mod limit;
+pub mod open311;
 pub mod openapi;
+pub mod requests;
 pub mod staff;
+pub mod statement;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -39,6 +46,7 @@ pub fn app(state: AppState) -> Router {
         .merge(ask::router())
         .merge(feedback::router())
         .merge(conversation::router())
+        .merge(requests::api_router())
         .layer(DefaultBodyLimit::max(protocol::MAX_BODY_BYTES))
         .layer(limit::layer(state.config.server.rate_limit))
         .layer(SetResponseHeaderLayer::overriding(
@@ -51,6 +59,11 @@ pub fn app(state: AppState) -> Router {
         .merge(openapi::router())
         .merge(staff::router())
         .merge(admin::router())
+        .merge(requests::page_router())
+        .merge(open311::router())
+        .merge(statement::router())
+        .route("/metrics", axum::routing::get(metrics))
+        .route_layer(axum::middleware::from_fn(crate::telemetry::track))
         .merge(assets::router(&state))
         .fallback(|| async { ApiError::not_found() })
         .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })
@@ -68,6 +81,17 @@ pub fn app(state: AppState) -> Router {
             HeaderValue::from_static("cross-origin"),
         ))
         .with_state(state)
+}
+
+/// `GET /metrics`: the Prometheus text format.
+async fn metrics() -> impl axum::response::IntoResponse {
+    (
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        crate::telemetry::handle().render(),
+    )
 }
 
 /// CORS for the origins any site allows (the per-site check happens in [`guard`]).

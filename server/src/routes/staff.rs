@@ -421,9 +421,11 @@ async fn accept(
 ) -> Result<Json<ChatSummary>, ApiError> {
     let (chat, site) = site_chat(&state, &session, &chat_id).await?;
     let live_site = site.live.as_ref().ok_or_else(unauthorized)?;
+    // The chat's department, else the staff member's own: "Alex from Public Works".
     let department = chat
         .department
         .as_deref()
+        .or(session.account.department.as_deref())
         .and_then(|d| live_site.department(d))
         .map(|d| d.name);
     let event = state
@@ -437,6 +439,10 @@ async fn accept(
         .await
         .map_err(live_error)?;
     tracing::info!(chat = %chat.id, staff = %session.account.id, "chat accepted");
+    crate::telemetry::waited(
+        &chat.site,
+        (Utc::now() - chat.created_at).num_milliseconds() as f64 / 1000.0,
+    );
     // The queue first, so the console knows the chat is its own before the event arrives.
     live::queue_changed(&state, &chat.site).await;
     live::publish(&state, &chat.site, &chat.id, event);
@@ -637,6 +643,7 @@ async fn staff_connection(state: AppState, socket: WebSocket, session: StaffSess
         return;
     };
     let site_id = site.config.id.clone();
+    let _open = crate::telemetry::OpenSocket::new("staff");
     let mut signals = state.hub.subscribe_site(&site_id);
     let _online = state.hub.staff_online(&site_id);
     // Residents waiting learn a person is here (and their estimate changes).

@@ -5,12 +5,16 @@
 //! file, migrations embedded from `server/migrations/`). Everything passed in is already
 //! redacted: the store never sees raw resident text.
 
+pub mod insights;
 pub mod live;
 pub mod privacy;
+pub mod requests;
 mod sqlite;
 
+pub use insights::InsightsStore;
 pub use live::{LiveStore, StaffStore};
 pub use privacy::PrivacyStore;
+pub use requests::RequestStore;
 pub use sqlite::SqliteStore;
 
 use async_trait::async_trait;
@@ -71,7 +75,9 @@ pub enum FeedbackError {
 /// Persistent storage: bot conversations here, live chat and staff in [`live`], retention
 /// and data requests in [`privacy`].
 #[async_trait]
-pub trait Store: LiveStore + StaffStore + PrivacyStore + Send + Sync + 'static {
+pub trait Store:
+    LiveStore + StaffStore + PrivacyStore + RequestStore + InsightsStore + Send + Sync + 'static
+{
     /// The language of conversation `id` of `site`, or `None` when there is no such
     /// conversation.
     async fn conversation_lang(&self, site: &str, id: &str) -> Result<Option<String>, sqlx::Error>;

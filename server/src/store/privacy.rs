@@ -15,6 +15,8 @@ pub struct PurgeReport {
     pub chats: u64,
     /// Tickets deleted.
     pub tickets: u64,
+    /// Service requests kept here deleted (with the tickets' retention).
+    pub requests: u64,
     /// Audit entries whose detail was cleared (the entries stay, as hashes).
     pub audit_details: u64,
 }

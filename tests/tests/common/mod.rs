@@ -7,6 +7,7 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 pub mod live;
+pub mod open311_upstream;
 
 use server::AppState;
 use server::config::Config;

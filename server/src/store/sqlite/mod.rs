@@ -8,8 +8,10 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 
 use super::{Feedback, FeedbackError, Store, Turn};
 
+mod insights;
 mod live;
 mod privacy;
+mod requests;
 
 /// SQLite-backed store. Cheap to clone (connection pools).
 ///

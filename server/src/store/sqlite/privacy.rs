@@ -125,6 +125,13 @@ impl PrivacyStore for SqliteStore {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+        let requests =
+            sqlx::query("DELETE FROM service_requests WHERE site = ? AND requested_at < ?")
+                .bind(site)
+                .bind(cutoff(now, retention.tickets))
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
         let audit_details = sqlx::query(
             "UPDATE audit_log SET detail = NULL WHERE site = ? AND at < ? AND detail IS NOT NULL",
         )
@@ -137,6 +144,7 @@ impl PrivacyStore for SqliteStore {
             conversations,
             chats,
             tickets,
+            requests,
             audit_details,
         };
         if report != PurgeReport::default() {

@@ -1,0 +1,170 @@
+//! Operational metrics in Prometheus format (`GET /metrics`): requests and latency per route,
+//! answers per outcome, content size, age and reloads, live-chat queues, waits and open
+//! WebSockets, rate-limit refusals. Labels never carry resident text.
+//!
+//! The registry is process-wide (the `metrics` facade has one global recorder); every server
+//! in the process reports into it.
+
+use std::sync::OnceLock;
+use std::time::Instant;
+
+use axum::extract::{MatchedPath, Request};
+use axum::middleware::Next;
+use axum::response::Response;
+use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
+
+/// Latency buckets, in seconds: fine below 100 ms where an answer should be.
+const LATENCY_BUCKETS: &[f64] = &[
+    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0,
+];
+
+/// Queue wait buckets, in seconds: from moments to an hour.
+const WAIT_BUCKETS: &[f64] = &[5.0, 15.0, 30.0, 60.0, 120.0, 300.0, 600.0, 1800.0, 3600.0];
+
+/// The process's metrics registry, installed on first use.
+pub fn handle() -> &'static PrometheusHandle {
+    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
+    HANDLE.get_or_init(|| {
+        let builder = PrometheusBuilder::new()
+            .set_buckets_for_metric(Matcher::Suffix("duration_seconds".into()), LATENCY_BUCKETS)
+            .and_then(|b| {
+                b.set_buckets_for_metric(Matcher::Suffix("wait_seconds".into()), WAIT_BUCKETS)
+            });
+        let recorder = builder
+            .unwrap_or_else(|_| PrometheusBuilder::new())
+            .build_recorder();
+        let handle = recorder.handle();
+        // Only fails when another recorder is installed; then this one just stays unused.
+        let _ = metrics::set_global_recorder(recorder);
+        describe();
+        handle
+    })
+}
+
+fn describe() {
+    use metrics::{describe_counter, describe_gauge, describe_histogram};
+    describe_counter!(
+        "wayfinder_http_requests_total",
+        "HTTP requests by route, method and status"
+    );
+    describe_histogram!(
+        "wayfinder_http_request_duration_seconds",
+        "HTTP request latency by route and method"
+    );
+    describe_counter!(
+        "wayfinder_answers_total",
+        "Questions answered, by site, language and outcome"
+    );
+    describe_gauge!(
+        "wayfinder_index_entries",
+        "Entries in the serving index, by site"
+    );
+    describe_gauge!(
+        "wayfinder_index_built_timestamp_seconds",
+        "When the serving index was built (Unix time), by site"
+    );
+    describe_counter!(
+        "wayfinder_content_reloads_total",
+        "Content reloads by site and result"
+    );
+    describe_gauge!(
+        "wayfinder_queue_waiting",
+        "Chats waiting for staff, by site"
+    );
+    describe_histogram!(
+        "wayfinder_queue_wait_seconds",
+        "How long chats waited before a person took them"
+    );
+    describe_gauge!(
+        "wayfinder_websockets_open",
+        "Open WebSockets, by kind (resident, staff)"
+    );
+    describe_counter!(
+        "wayfinder_rate_limited_total",
+        "Requests refused by the rate limit"
+    );
+}
+
+/// Middleware: counts and times every routed request by its route pattern (never its path,
+/// which may hold ids).
+pub async fn track(request: Request, next: Next) -> Response {
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
+    let method = request.method().as_str().to_owned();
+    let started = Instant::now();
+    let response = next.run(request).await;
+    let status = response.status().as_u16().to_string();
+    metrics::counter!(
+        "wayfinder_http_requests_total",
+        "route" => route.clone(),
+        "method" => method.clone(),
+        "status" => status
+    )
+    .increment(1);
+    metrics::histogram!(
+        "wayfinder_http_request_duration_seconds",
+        "route" => route,
+        "method" => method
+    )
+    .record(started.elapsed().as_secs_f64());
+    response
+}
+
+/// One answered question.
+pub fn answered(site: &str, lang: &str, outcome: &'static str) {
+    metrics::counter!(
+        "wayfinder_answers_total",
+        "site" => site.to_owned(),
+        "lang" => lang.to_owned(),
+        "outcome" => outcome
+    )
+    .increment(1);
+}
+
+/// A site's serving index: its size, and that it was built now.
+pub fn indexed(site: &str, entries: usize) {
+    metrics::gauge!("wayfinder_index_entries", "site" => site.to_owned()).set(entries as f64);
+    let now = chrono::Utc::now().timestamp() as f64;
+    metrics::gauge!("wayfinder_index_built_timestamp_seconds", "site" => site.to_owned()).set(now);
+}
+
+/// A content reload, `ok` or `error`.
+pub fn reloaded(site: &str, ok: bool) {
+    let result = if ok { "ok" } else { "error" };
+    metrics::counter!("wayfinder_content_reloads_total", "site" => site.to_owned(), "result" => result)
+        .increment(1);
+}
+
+/// How many chats wait at `site`.
+pub fn queue_length(site: &str, waiting: usize) {
+    metrics::gauge!("wayfinder_queue_waiting", "site" => site.to_owned()).set(waiting as f64);
+}
+
+/// A chat was taken after waiting `seconds`.
+pub fn waited(site: &str, seconds: f64) {
+    metrics::histogram!("wayfinder_queue_wait_seconds", "site" => site.to_owned()).record(seconds);
+}
+
+/// Counts an open WebSocket of `kind` (`resident` or `staff`) until dropped.
+pub struct OpenSocket(&'static str);
+
+impl OpenSocket {
+    /// A socket of `kind` opened.
+    pub fn new(kind: &'static str) -> Self {
+        metrics::gauge!("wayfinder_websockets_open", "kind" => kind).increment(1.0);
+        Self(kind)
+    }
+}
+
+impl Drop for OpenSocket {
+    fn drop(&mut self) {
+        metrics::gauge!("wayfinder_websockets_open", "kind" => self.0).decrement(1.0);
+    }
+}
+
+/// A request refused by the rate limit.
+pub fn rate_limited() {
+    metrics::counter!("wayfinder_rate_limited_total").increment(1);
+}
