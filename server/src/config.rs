@@ -41,6 +41,14 @@ pub struct ServerConfig {
     /// Per-client limits on `/api/v1`.
     #[serde(default)]
     pub rate_limit: RateLimitConfig,
+    /// On SIGTERM or Ctrl-C: seconds to let requests in flight finish after open WebSockets
+    /// were told the server is restarting; then the server exits regardless.
+    #[serde(default = "default_grace")]
+    pub shutdown_grace_seconds: u64,
+}
+
+fn default_grace() -> u64 {
+    10
 }
 
 /// `[server.rate_limit]`: how many API requests one client address may make. A client may

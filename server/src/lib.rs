@@ -63,7 +63,8 @@ use tokio::net::TcpListener;
 
 /// Serves `state`'s app on `listener` until `shutdown` completes, then finishes in-flight
 /// requests. Meanwhile the retention purge runs at start-up and daily, and content folders are
-/// watched for edits.
+/// watched for edits. On shutdown, open WebSockets are closed with "service restart" (1012) so
+/// clients reconnect, and requests in flight get `[server] shutdown_grace_seconds` to finish.
 pub async fn run(
     listener: TcpListener,
     state: AppState,
@@ -71,10 +72,28 @@ pub async fn run(
 ) -> std::io::Result<()> {
     let purge = tokio::spawn(retention::purge_daily(state.clone()));
     let watch = tokio::spawn(content::watch(state.clone()));
+    let hub = state.hub.clone();
+    let grace = std::time::Duration::from_secs(state.config.server.shutdown_grace_seconds);
+    let signalled = std::sync::Arc::new(tokio::sync::Notify::new());
+    let notify = signalled.clone();
+    let shutdown = async move {
+        shutdown.await;
+        tracing::info!("shutting down: telling open sockets, finishing requests in flight");
+        hub.close_all();
+        notify.notify_one();
+    };
     let router = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    let served = axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown)
-        .await;
+    let serve = axum::serve(listener, router).with_graceful_shutdown(shutdown);
+    let served = tokio::select! {
+        served = serve => served,
+        () = async {
+            signalled.notified().await;
+            tokio::time::sleep(grace).await;
+        } => {
+            tracing::warn!("grace period over: exiting with requests still in flight");
+            Ok(())
+        }
+    };
     purge.abort();
     watch.abort();
     served

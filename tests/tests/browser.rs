@@ -1,7 +1,8 @@
 //! The widget and the staff console in headless Chromium, keyboard only, with axe-core
 //! (WCAG 2.0–2.2 A/AA) finding zero violations in every state. The flows are scripts in
 //! `tests/browser/` (Playwright + axe-core): `widget_flow.mjs` (questions in English and
-//! Spanish), `live_chat.mjs` (the widget's live chat with staff, and leaving a message when
+//! Spanish), `widget_states.mjs` (choices, error, offline, handoff, dark, forced colours, 200 %
+//! and 400 % zoom, 320 px, right to left), `live_chat.mjs` (the widget's live chat with staff, and leaving a message when
 //! staff are away) and `staff_console.mjs` (the console). These tests start real servers for
 //! them and fail with the script's own explanation.
 
@@ -60,6 +61,19 @@ async fn widget_keyboard_flow_in_chromium_has_no_axe_violations() {
         "widget_flow.mjs",
         &["--url".into(), server.url("/")],
         "widget flow: ok",
+    )
+    .await;
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_widget_state_has_no_axe_violations() {
+    check_prerequisites();
+    let server = common::start().await;
+    run_script(
+        "widget_states.mjs",
+        &["--url".into(), server.url("/")],
+        "widget states: ok",
     )
     .await;
     server.stop().await;

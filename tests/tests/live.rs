@@ -641,3 +641,23 @@ async fn the_audit_chain_records_every_step_and_detects_tampering() {
     );
     server.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shutting_down_tells_open_sockets_to_reconnect() {
+    let (server, staff, mut console) = staffed().await;
+    let chat = ResidentChat::start(&server, json!({"site": "riverton", "lang": "en"})).await;
+    let mut resident = chat.socket(&server, 0).await;
+    resident.expect("queue", |f| f["type"] == "queue").await;
+    drop(staff);
+    let stopping = tokio::spawn(server.stop());
+    assert_eq!(
+        resident.close_frame().await,
+        Some((1012, "restarting".to_owned())),
+        "the resident is told the server restarts"
+    );
+    assert_eq!(
+        console.close_frame().await.map(|(code, _)| code),
+        Some(1012)
+    );
+    stopping.await.expect("the server stops");
+}

@@ -66,6 +66,8 @@ pub struct Hub {
     online: Mutex<HashMap<String, usize>>,
     /// Sites with a queue update scheduled but not yet started.
     queue_updates: Mutex<std::collections::HashSet<String>>,
+    /// Set when the server shuts down: every open socket says so and closes.
+    closing: tokio::sync::watch::Sender<bool>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -105,6 +107,17 @@ impl Hub {
         if let Some(sender) = lock(&self.sites).get(site) {
             let _ = sender.send(signal);
         }
+    }
+
+    /// A receiver that changes when the server starts shutting down.
+    pub fn closing(&self) -> tokio::sync::watch::Receiver<bool> {
+        self.closing.subscribe()
+    }
+
+    /// Tells every open socket the server is going away (they close with "service restart",
+    /// and clients reconnect to this or another replica).
+    pub fn close_all(&self) {
+        self.closing.send_replace(true);
     }
 
     /// Schedules a queue update for `site`; `false` when one is already scheduled (and will

@@ -272,6 +272,15 @@ pub fn small_buffers(upgrade: WebSocketUpgrade) -> WebSocketUpgrade {
         .max_frame_size(protocol::MAX_BODY_BYTES)
 }
 
+/// The close frame sent when the server shuts down: 1012 "service restart" tells clients to
+/// reconnect (to this server once it is back, or to another replica).
+pub fn restarting() -> Message {
+    Message::Close(Some(axum::extract::ws::CloseFrame {
+        code: 1012,
+        reason: "restarting".into(),
+    }))
+}
+
 /// Sends one frame as JSON text.
 async fn send<S>(sink: &mut S, frame: &ServerFrame) -> bool
 where
@@ -351,8 +360,13 @@ async fn resident_socket(state: AppState, socket: WebSocket, chat: Chat, after: 
     }
     let mut ping = tokio::time::interval(PING_EVERY);
     ping.tick().await;
+    let mut closing = state.hub.closing();
     loop {
         tokio::select! {
+            _ = closing.changed() => {
+                let _ = sink.send(restarting()).await;
+                break;
+            }
             incoming = stream.next() => {
                 let text = match incoming {
                     Some(Ok(Message::Text(text))) => text,

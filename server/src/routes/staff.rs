@@ -659,9 +659,14 @@ async fn staff_connection(state: AppState, socket: WebSocket, session: StaffSess
     // Queue changes come in bursts (many residents at once): refresh at most every
     // `REFRESH_EVERY`, or at once when an event for a chat we may just have taken arrives.
     let mut refresh_due: Option<tokio::time::Instant> = None;
+    let mut closing = state.hub.closing();
     loop {
         let due = refresh_due;
         tokio::select! {
+            _ = closing.changed() => {
+                let _ = sink.send(super::conversation::restarting()).await;
+                break;
+            }
             incoming = stream.next() => {
                 let text = match incoming {
                     Some(Ok(Message::Text(text))) => text,

@@ -217,6 +217,19 @@ impl Socket {
         frames
     }
 
+    /// Reads until the server closes the connection; returns its close code and reason.
+    pub async fn close_frame(&mut self) -> Option<(u16, String)> {
+        loop {
+            let message = tokio::time::timeout(FRAME_TIMEOUT, self.inner.next())
+                .await
+                .ok()??
+                .ok()?;
+            if let Message::Close(frame) = message {
+                return frame.map(|f| (u16::from(f.code), f.reason.to_string()));
+            }
+        }
+    }
+
     /// Drops the connection without a closing handshake (like a closed laptop lid).
     pub fn drop_abruptly(self) {
         drop(self.inner);
