@@ -36,3 +36,11 @@ status-unavailable = لا أستطيع الوصول إلى نظام الطلبا
 status-pending-title = تم استلام الطلب
 status-pending = استلمنا طلبك. لم يُخصَّص له رقم متابعة بعد: أعد تحميل هذه الصفحة بعد بضع دقائق.
 action-track = متابعة هذا الطلب
+
+help-title = اسأل { $site }
+help-intro = اسأل عن خدمات المدينة بكلماتك. تعمل هذه الصفحة دون JavaScript.
+help-label = سؤالك
+help-submit = اسأل
+help-source = الصفحة الرسمية
+help-reviewed = آخر مراجعة { $date }
+help-choices = أيٌّ من هذه تقصد؟

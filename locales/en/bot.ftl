@@ -35,3 +35,11 @@ status-unavailable = I cannot reach the request system of { $site } right now. P
 status-pending-title = Request received
 status-pending = Your request was received. Its tracking number is not assigned yet: reload this page in a few minutes.
 action-track = Track this request
+
+help-title = Ask { $site }
+help-intro = Ask about city services in your own words. This page works without JavaScript.
+help-label = Your question
+help-submit = Ask
+help-source = Official page
+help-reviewed = Last reviewed { $date }
+help-choices = Which of these do you mean?

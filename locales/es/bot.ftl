@@ -35,3 +35,11 @@ status-unavailable = No puedo comunicarme con el sistema de solicitudes de { $si
 status-pending-title = Solicitud recibida
 status-pending = Recibimos su solicitud. Todavía no tiene número de seguimiento: vuelva a cargar esta página en unos minutos.
 action-track = Seguir esta solicitud
+
+help-title = Pregunte a { $site }
+help-intro = Pregunte sobre los servicios de la ciudad con sus propias palabras. Esta página funciona sin JavaScript.
+help-label = Su pregunta
+help-submit = Preguntar
+help-source = Página oficial
+help-reviewed = Revisado por última vez el { $date }
+help-choices = ¿Cuál de estas busca?

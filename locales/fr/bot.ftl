@@ -35,3 +35,11 @@ status-unavailable = Je ne peux pas joindre le système de demandes de { $site }
 status-pending-title = Demande reçue
 status-pending = Votre demande a été reçue. Son numéro de suivi n’est pas encore attribué : rechargez cette page dans quelques minutes.
 action-track = Suivre cette demande
+
+help-title = Posez votre question à { $site }
+help-intro = Posez vos questions sur les services de la ville avec vos propres mots. Cette page fonctionne sans JavaScript.
+help-label = Votre question
+help-submit = Demander
+help-source = Page officielle
+help-reviewed = Dernière vérification le { $date }
+help-choices = Laquelle de ces questions est la vôtre ?

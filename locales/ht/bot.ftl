@@ -35,3 +35,11 @@ status-unavailable = Mwen pa ka rive jwenn sistèm demann { $site } kounye a. Ta
 status-pending-title = Demann resevwa
 status-pending = Nou resevwa demann ou. Li poko gen nimewo swivi: rechaje paj sa a nan kèk minit.
 action-track = Swiv demann sa a
+
+help-title = Poze { $site } yon kesyon
+help-intro = Poze kesyon sou sèvis vil la ak pwòp mo pa ou. Paj sa a mache san JavaScript.
+help-label = Kesyon ou
+help-submit = Mande
+help-source = Paj ofisyèl
+help-reviewed = Dènye revizyon { $date }
+help-choices = Kiyès nan sa yo ou vle di?

@@ -35,3 +35,11 @@ status-unavailable = 지금은 { $site } 요청 시스템에 연결할 수 없�
 status-pending-title = 요청 접수됨
 status-pending = 요청이 접수되었습니다. 아직 추적 번호가 없습니다. 몇 분 후 이 페이지를 새로 고침해 주세요.
 action-track = 이 요청 추적하기
+
+help-title = { $site }에 물어보기
+help-intro = 시 서비스에 대해 편하게 물어보세요. 이 페이지는 JavaScript 없이도 작동합니다.
+help-label = 질문
+help-submit = 묻기
+help-source = 공식 페이지
+help-reviewed = 최종 검토일 { $date }
+help-choices = 다음 중 어느 것을 찾으시나요?

@@ -35,3 +35,11 @@ status-unavailable = Não consigo acessar o sistema de solicitações de { $site
 status-pending-title = Solicitação recebida
 status-pending = Recebemos sua solicitação. O número de acompanhamento ainda não foi atribuído: recarregue esta página em alguns minutos.
 action-track = Acompanhar esta solicitação
+
+help-title = Pergunte a { $site }
+help-intro = Pergunte sobre os serviços da cidade com suas próprias palavras. Esta página funciona sem JavaScript.
+help-label = Sua pergunta
+help-submit = Perguntar
+help-source = Página oficial
+help-reviewed = Revisado pela última vez em { $date }
+help-choices = Qual destas você procura?

@@ -35,3 +35,11 @@ status-unavailable = Hindi ko maabot ang sistema ng mga kahilingan ng { $site } 
 status-pending-title = Natanggap ang kahilingan
 status-pending = Natanggap ang inyong kahilingan. Wala pa itong tracking number: i-reload ang pahinang ito pagkalipas ng ilang minuto.
 action-track = Subaybayan ang kahilingang ito
+
+help-title = Magtanong sa { $site }
+help-intro = Magtanong tungkol sa mga serbisyo ng lungsod sa sarili ninyong salita. Gumagana ang pahinang ito kahit walang JavaScript.
+help-label = Ang tanong ninyo
+help-submit = Magtanong
+help-source = Opisyal na pahina
+help-reviewed = Huling sinuri noong { $date }
+help-choices = Alin sa mga ito ang ibig ninyong sabihin?

@@ -35,3 +35,11 @@ status-unavailable = Hiện không kết nối được với hệ thống yêu 
 status-pending-title = Đã nhận yêu cầu
 status-pending = Chúng tôi đã nhận yêu cầu của quý vị. Mã theo dõi chưa được cấp: vui lòng tải lại trang này sau vài phút.
 action-track = Theo dõi yêu cầu này
+
+help-title = Hỏi { $site }
+help-intro = Hỏi về các dịch vụ của thành phố bằng lời của quý vị. Trang này hoạt động không cần JavaScript.
+help-label = Câu hỏi của quý vị
+help-submit = Hỏi
+help-source = Trang chính thức
+help-reviewed = Xem lại lần cuối { $date }
+help-choices = Quý vị muốn hỏi điều nào?

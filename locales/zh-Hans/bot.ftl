@@ -35,3 +35,11 @@ status-unavailable = 目前无法连接{ $site }的请求系统。请稍后再�
 status-pending-title = 已收到请求
 status-pending = 我们已收到您的请求。跟踪号码尚未分配：请几分钟后刷新此页面。
 action-track = 跟踪此请求
+
+help-title = 向{ $site }提问
+help-intro = 用您自己的话询问市政服务。此页面无需 JavaScript 即可使用。
+help-label = 您的问题
+help-submit = 提问
+help-source = 官方页面
+help-reviewed = 最近审核：{ $date }
+help-choices = 您指的是以下哪一项？

@@ -35,3 +35,11 @@ status-unavailable = 目前無法連線到{ $site }的請求系統。請稍後�
 status-pending-title = 已收到請求
 status-pending = 我們已收到您的請求。追蹤號碼尚未分配：請幾分鐘後重新整理此頁面。
 action-track = 追蹤此請求
+
+help-title = 向{ $site }提問
+help-intro = 用您自己的話詢問市政服務。此頁面無需 JavaScript 即可使用。
+help-label = 您的問題
+help-submit = 提問
+help-source = 官方頁面
+help-reviewed = 最近審核：{ $date }
+help-choices = 您指的是以下哪一項？

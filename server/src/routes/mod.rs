@@ -6,6 +6,7 @@
 //!   rating, transcript, tickets.
 //! - [`requests`]: service requests for residents: forms, submitting, status, `/track/...`.
 //! - [`open311`]: Wayfinder's own Open311 GeoReport v2 endpoints (`/open311/v2/...`).
+//! - [`help`]: `GET /help`, the assistant as a plain page that works without JavaScript.
 //! - [`statement`]: `GET /accessibility`, the accessibility statement.
 //! - `GET /metrics`: Prometheus metrics (see [`crate::telemetry`]).
 //! - [`health`]: `GET /healthz`.
@@ -24,6 +25,7 @@ pub mod conversation;
 pub mod feedback;
 pub mod guard;
 pub mod health;
+pub mod help;
 pub mod limit;
 pub mod open311;
 pub mod openapi;
@@ -62,6 +64,7 @@ pub fn app(state: AppState) -> Router {
         .merge(requests::page_router())
         .merge(open311::router())
         .merge(statement::router())
+        .merge(help::router())
         .route("/metrics", axum::routing::get(metrics))
         .route_layer(axum::middleware::from_fn(crate::telemetry::track))
         .merge(assets::router(&state))

@@ -1,0 +1,80 @@
+//! `/help`: the assistant as a plain HTML page without JavaScript, on a real server.
+
+mod common;
+
+use reqwest::{Client, StatusCode};
+
+async fn page(
+    server: &common::TestServer,
+    query: &str,
+    accept: Option<&str>,
+) -> (StatusCode, String, String) {
+    let mut request = Client::new().get(server.url(&format!("/help?{query}")));
+    if let Some(accept) = accept {
+        request = request.header("Accept-Language", accept);
+    }
+    let response = request.send().await.expect("sent");
+    let status = response.status();
+    let csp = response
+        .headers()
+        .get("content-security-policy")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    (status, csp, response.text().await.expect("text"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_help_page_answers_without_javascript() {
+    let server = common::start().await;
+
+    let (status, csp, html) = page(&server, "site=riverton&q=when+is+trash+picked+up", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(csp.contains("default-src 'none'"), "{csp}");
+    assert!(!html.contains("<script"), "no script at all");
+    assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"), "{html}");
+    assert!(html.contains("When is my trash picked up?"), "{html}");
+    assert!(
+        html.contains("href=\"https://www.riverton.example/"),
+        "the official source is linked"
+    );
+    assert!(
+        html.contains("<label for=\"q\">"),
+        "the question box is labelled"
+    );
+
+    // Spanish from the browser's languages, and choices as links.
+    let (_, _, html) = page(
+        &server,
+        "site=riverton&q=pagar",
+        Some("es-MX,es;q=0.9,en;q=0.5"),
+    )
+    .await;
+    assert!(html.contains("<html lang=\"es\""), "{html}");
+    let link = html
+        .split("href=\"")
+        .find(|part| part.starts_with("/help?site=riverton&amp;lang=es&amp;choice="))
+        .and_then(|part| part.split('"').next())
+        .expect("choices are links")
+        .replace("&amp;", "&");
+    let (status, _, chosen) = page(&server, link.trim_start_matches("/help?"), None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(chosen.contains("<article lang=\"es\""), "{chosen}");
+
+    // What the resident typed comes back escaped.
+    let (_, _, html) = page(
+        &server,
+        "site=riverton&q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        None,
+    )
+    .await;
+    assert!(
+        html.contains("value=\"&lt;script&gt;alert(1)&lt;/script&gt;\""),
+        "{html}"
+    );
+    assert!(!html.contains("<script>alert"));
+
+    let (status, _, _) = page(&server, "site=nowhere", None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    server.stop().await;
+}
