@@ -11,6 +11,7 @@
 //! - [`error`]: [`ApiError`], the single error type that becomes `{code, message}`.
 //! - [`language`]: which language a question is in (text, page, browser, conversation).
 //! - [`decide`]: answer, offer choices, or hand off, from the search evidence.
+//! - [`site_messages`]: a city's own wording for the bot's messages.
 //! - [`reply`]: turns a decision into the wire reply in the resident's language.
 //! - [`redact`]: masks personal data before anything is stored.
 //! - [`store`]: conversations, messages, feedback, live chats, staff accounts and the audit log
@@ -48,6 +49,7 @@ pub mod redact;
 pub mod reply;
 pub mod retention;
 pub mod routes;
+pub mod site_messages;
 pub mod state;
 pub mod store;
 pub mod telemetry;

@@ -27,6 +27,9 @@ pub struct Site {
     pub live: Option<LiveSite>,
     /// Where service requests go, when the site takes them.
     pub open311: Option<RequestSystem>,
+    /// The bot's messages with the site's own wording (`<content>/messages/<lang>.ftl`), for
+    /// the languages it rewords.
+    pub wording: HashMap<String, Catalog>,
 }
 
 /// Everything the handlers share.
@@ -83,13 +86,19 @@ impl AppState {
                     content,
                     live,
                     open311: site.open311.as_ref().map(RequestSystem::from_config),
+                    wording: HashMap::new(),
                 },
             );
         }
         languages.push("en".to_owned());
         languages.sort();
         languages.dedup();
-        let bot = load_bot_catalogs(&config, &languages)?;
+        let sources = read_bot_sources(&config, &languages)?;
+        let bot = bot_catalogs(&sources)?;
+        for site in sites.values_mut() {
+            site.wording =
+                crate::site_messages::load(&site.config.content, &site.config.id, &sources)?;
+        }
         let store = SqliteStore::connect(&config.server.database_url)
             .await
             .with_context(|| format!("opening the database {}", config.server.database_url))?;
@@ -103,6 +112,14 @@ impl AppState {
         })))
     }
 
+    /// The bot's messages for `site` in `lang`: the site's own wording where it has some,
+    /// else the bot's (English when the language has none).
+    pub fn site_catalog<'a>(&'a self, site: &'a Site, lang: &str) -> &'a Catalog {
+        site.wording
+            .get(lang)
+            .unwrap_or_else(|| self.bot_catalog(lang))
+    }
+
     /// The bot catalog for `lang`, or English when there is none.
     pub fn bot_catalog(&self, lang: &str) -> &Catalog {
         self.bot
@@ -112,12 +129,12 @@ impl AppState {
     }
 }
 
-/// Loads `locales/<lang>/bot.ftl` for each language; English must exist.
-fn load_bot_catalogs(
+/// Reads `locales/<lang>/bot.ftl` for each language as `(path, text)`; English must exist.
+fn read_bot_sources(
     config: &Config,
     languages: &[String],
-) -> anyhow::Result<HashMap<String, Catalog>> {
-    let mut catalogs = HashMap::new();
+) -> anyhow::Result<HashMap<String, (String, String)>> {
+    let mut sources = HashMap::new();
     for lang in languages {
         let path = config.server.locales_dir.join(lang).join("bot.ftl");
         let Ok(text) = std::fs::read_to_string(&path) else {
@@ -127,9 +144,17 @@ fn load_bot_catalogs(
             tracing::warn!(path = %path.display(), "no bot messages for this language; replies fall back to English");
             continue;
         };
-        let name = path.display().to_string();
-        let catalog = Catalog::new(lang, &[(name.as_str(), text.as_str())])?;
-        catalogs.insert(lang.clone(), catalog);
+        sources.insert(lang.clone(), (path.display().to_string(), text));
     }
-    Ok(catalogs)
+    Ok(sources)
+}
+
+/// The bot's catalogs from its sources.
+fn bot_catalogs(
+    sources: &HashMap<String, (String, String)>,
+) -> anyhow::Result<HashMap<String, Catalog>> {
+    sources
+        .iter()
+        .map(|(lang, (name, text))| Ok((lang.clone(), Catalog::new(lang, &[(name, text)])?)))
+        .collect()
 }

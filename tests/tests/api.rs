@@ -454,3 +454,44 @@ async fn one_client_flooding_the_api_is_slowed_down() {
     let health = client.get(server.url("/healthz")).send().await.unwrap();
     assert_eq!(health.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn a_site_can_reword_the_bots_messages() {
+    let content = tempfile::tempdir().expect("temp dir");
+    common::copy_dir(&common::repo_root().join("knowledge/demo"), content.path());
+    std::fs::create_dir_all(content.path().join("messages")).expect("folder");
+    std::fs::write(
+        content.path().join("messages/es.ftl"),
+        "bot-handoff = Nuestro equipo 311 de { $site } le atiende de lunes a viernes.\n",
+    )
+    .expect("write");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = common::demo_config(dir.path(), content.path());
+    let config = common::load_config(dir.path(), &text).expect("config loads");
+    let server = common::start_with(dir, config).await;
+    let client = Client::new();
+    let spanish = ask_ok(
+        &client,
+        &server,
+        json!({"site": "riverton", "text": "¿dónde compro entradas para el acuario de cebras?", "page_lang": "es"}),
+    )
+    .await;
+    assert_eq!(spanish.outcome, Outcome::Handoff);
+    assert_eq!(
+        spanish.message,
+        "Nuestro equipo 311 de City of Riverton le atiende de lunes a viernes."
+    );
+    let english = ask_ok(
+        &client,
+        &server,
+        json!({"site": "riverton", "text": "zebrafish aquarium tickets", "page_lang": "en"}),
+    )
+    .await;
+    assert_eq!(english.outcome, Outcome::Handoff);
+    assert!(
+        english.message.starts_with("I'm sorry"),
+        "other languages keep the bot's words: {}",
+        english.message
+    );
+    server.stop().await;
+}

@@ -86,7 +86,7 @@ async fn ask(
             state.store.as_ref(),
             site,
             &number,
-            state.bot_catalog(&lang),
+            state.site_catalog(site, &lang),
             &super::requests::base_url(&headers),
         )
         .await;
@@ -126,7 +126,7 @@ async fn ask(
         }
     };
 
-    let bot = state.bot_catalog(&lang);
+    let bot = state.site_catalog(site, &lang);
     let mut body = reply::build(&decision, &lang, bot, &site.config, searched);
     if matches!(decision, Decision::Handoff) && site.live.is_some() {
         body.actions.insert(

@@ -593,7 +593,7 @@ async fn chat_transcript(
         None => Vec::new(),
     };
     let events = state.store.events_after(&chat.id, 0).await?;
-    let catalog = state.bot_catalog(&chat.lang);
+    let catalog = state.site_catalog(site, &chat.lang);
     let transcript = transcript::Transcript {
         site_name: &site.config.name,
         lang: &chat.lang,

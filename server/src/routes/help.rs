@@ -143,7 +143,7 @@ fn render(
     question: Option<&str>,
     decision: Option<&Decision>,
 ) -> String {
-    let bot = state.bot_catalog(lang);
+    let bot = state.site_catalog(site, lang);
     let t = |id: &str, args: &[(&str, &str)]| escape(&bot.format(id, args));
     let dir = i18n::direction(lang).as_str();
     let site_id = escape(&site.config.id);

@@ -200,7 +200,7 @@ async fn track_page(
         .lang
         .as_deref()
         .map_or_else(|| "en".to_owned(), i18n::normalize_tag);
-    let bot = state.bot_catalog(&lang);
+    let bot = state.site_catalog(site, &lang);
     let status = status_of(&state, site, &id, &lang, &base_url(&headers)).await;
     let (code, body) = match &status {
         Ok(status) => (
@@ -238,7 +238,7 @@ async fn track_token_page(
             (StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response()
         }
         Ok(None) => {
-            let bot = state.bot_catalog(&lang);
+            let bot = state.site_catalog(site, &lang);
             (
                 StatusCode::OK,
                 Html(crate::open311::page::pending(bot, site)),
@@ -246,7 +246,7 @@ async fn track_token_page(
                 .into_response()
         }
         Err(_) => {
-            let bot = state.bot_catalog(&lang);
+            let bot = state.site_catalog(site, &lang);
             (
                 StatusCode::BAD_GATEWAY,
                 Html(crate::open311::page::unavailable(bot, site, &token)),
