@@ -26,6 +26,14 @@ pub enum I18nError {
         /// Which ids collided.
         details: String,
     },
+    /// A message uses what the widget's compact form cannot express (see [`crate::compile`]).
+    #[error("{source_name}: not supported in widget strings: {details}")]
+    Unsupported {
+        /// Name of the source.
+        source_name: String,
+        /// Which message, and what it uses.
+        details: String,
+    },
 }
 
 impl I18nError {
@@ -44,8 +52,8 @@ impl I18nError {
 
 /// The Fluent messages of one language, ready to format.
 ///
-/// `Send + Sync`, so the server can share one per language across requests; the widget holds
-/// one for its UI language.
+/// `Send + Sync`, so the server can share one per language across requests. The widget formats
+/// the same messages compiled by [`crate::compile`], with the same results.
 pub struct Catalog {
     lang: String,
     bundle: FluentBundle<FluentResource>,
@@ -101,8 +109,8 @@ impl Catalog {
     }
 
     /// Formats message `id` with named string arguments. Numbers should be formatted by the
-    /// caller (the widget uses the browser's `Intl`). A missing message yields its id, so a
-    /// gap is visible but never blank.
+    /// caller (Fluent does not group digits). A missing message yields its id, so a gap is
+    /// visible but never blank.
     pub fn format(&self, id: &str, args: &[(&str, &str)]) -> String {
         let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
             return id.to_owned();

@@ -9,14 +9,26 @@
 //! - [`direction`]: left-to-right or right-to-left, for `dir` attributes.
 //! - [`compare_with_reference`]: what a translation misses or gets wrong compared with the
 //!   reference locale (messages, attributes, variables), for the locale tests.
+//! - [`compile`]: a `.ftl` source compiled into the compact JSON form the widget formats
+//!   itself (see [`compact`]), and [`plural_category`] as Fluent chooses it.
 //!
-//! The crate stays small and free of I/O: callers read `.ftl` files (from disk on the server,
-//! over HTTP in the widget) and hand the text in.
+//! The crate stays small and free of I/O: callers read `.ftl` files and hand the text in.
+//! Everything that parses or formats Fluent sits behind the default `fluent` feature: the
+//! widget's wasm builds without it (negotiation and direction only) and formats the compiled
+//! messages with its own small interpreter.
 
+#[cfg(feature = "fluent")]
 mod catalog;
+#[cfg(feature = "fluent")]
+pub mod compact;
+#[cfg(feature = "fluent")]
 mod lint;
 mod negotiate;
 
+#[cfg(feature = "fluent")]
 pub use catalog::{Catalog, I18nError, message_ids};
+#[cfg(feature = "fluent")]
+pub use compact::{compile, plural_category};
+#[cfg(feature = "fluent")]
 pub use lint::{compare_with_reference, message_variables};
 pub use negotiate::{Direction, direction, negotiate, normalize_tag};

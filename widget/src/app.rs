@@ -4,7 +4,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use protocol::{AskRequest, AskResponse, ErrorCode, FeedbackResponse};
+use protocol::{AskRequest, AskResponse, ErrorCode};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
@@ -29,6 +29,7 @@ use crate::settings::Features;
 use crate::speech::{self, Voice};
 use crate::style;
 use crate::texts::Texts;
+use crate::wire;
 
 /// API path for questions.
 const ASK_PATH: &str = "/api/v1/ask";
@@ -414,7 +415,10 @@ impl App {
     async fn ask(self: Rc<Self>, request: AskRequest, user: HtmlElement, typed: Option<String>) {
         self.set_busy(true);
         let url = self.config.endpoint(ASK_PATH);
-        match http::post_json::<_, AskResponse>(&url, &request).await {
+        let reply = http::post_json(&url, &request)
+            .await
+            .and_then(|json| wire::ask_response(&json).ok_or(Failure::Server(ErrorCode::Internal)));
+        match reply {
             Ok(reply) => {
                 self.session.borrow_mut().remember(&reply);
                 // The server has now said which language the question was in.
@@ -557,7 +561,9 @@ impl App {
         let app = Rc::clone(self);
         spawn_local(async move {
             let url = app.config.endpoint(FEEDBACK_PATH);
-            let result = http::post_json::<_, FeedbackResponse>(&url, &request).await;
+            let result = http::post_json(&url, &request).await.and_then(|json| {
+                wire::feedback_response(&json).ok_or(Failure::Server(ErrorCode::Internal))
+            });
             let _ = group.remove_attribute("aria-busy");
             let id = if result.is_ok() {
                 ids::FEEDBACK_THANKS

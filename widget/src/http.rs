@@ -1,49 +1,31 @@
-//! The requests the widget makes: POST JSON to the API, GET a text file, and for live chat
-//! GET or POST with the reply parsed by the browser (see [`crate::live_json`]).
+//! The requests the widget makes: GET or POST JSON, the reply parsed by the browser (see
+//! [`crate::json`]), and GET a text file.
 
-use protocol::ErrorCode;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{RequestCredentials, RequestInit, Response};
 
+use crate::json::{self, ToJson};
 use crate::reply::{self, Failure};
 
-/// POSTs `body` as JSON to `url` and reads the reply (or the error) as JSON.
-pub async fn post_json<B: Serialize, T: DeserializeOwned>(
-    url: &str,
-    body: &B,
-) -> Result<T, Failure> {
+/// POSTs `body` as JSON to `url`; the reply (or the error) is parsed with the browser's
+/// `JSON.parse`.
+pub async fn post_json(url: &str, body: &impl ToJson) -> Result<json::Value, Failure> {
     let (status, text) = post(url, body).await?;
-    reply::parse(status, &text)
+    reply::read(status, &text, |value| Some(value.clone()))
 }
 
-/// POSTs `body` as JSON to `url`; the reply is parsed with the browser's `JSON.parse`.
-pub async fn post_js<B: Serialize>(url: &str, body: &B) -> Result<JsValue, Failure> {
-    let (status, text) = post(url, body).await?;
-    parse_js(status, &text)
-}
-
-/// GETs `url`; the reply is parsed with the browser's `JSON.parse`.
-pub async fn get_js(url: &str) -> Result<JsValue, Failure> {
+/// GETs `url`; the reply (or the error) is parsed with the browser's `JSON.parse`.
+pub async fn get_json(url: &str) -> Result<json::Value, Failure> {
     let init = RequestInit::new();
     init.set_credentials(RequestCredentials::Omit);
     let (status, text) = fetch(url, &init).await.map_err(|_| Failure::Network)?;
-    parse_js(status, &text)
+    reply::read(status, &text, |value| Some(value.clone()))
 }
 
-fn parse_js(status: u16, text: &str) -> Result<JsValue, Failure> {
-    if (200..300).contains(&status) {
-        js_sys::JSON::parse(text).map_err(|_| Failure::Server(ErrorCode::Internal))
-    } else {
-        Err(reply::failure(status, text))
-    }
-}
-
-async fn post<B: Serialize>(url: &str, body: &B) -> Result<(u16, String), Failure> {
-    let json = serde_json::to_string(body).map_err(|_| Failure::Network)?;
+async fn post(url: &str, body: &impl ToJson) -> Result<(u16, String), Failure> {
+    let json = body.to_json();
     let init = RequestInit::new();
     init.set_method("POST");
     init.set_credentials(RequestCredentials::Omit);

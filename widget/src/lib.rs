@@ -13,8 +13,11 @@
 //!   and dictation where the browser has them.
 //! - [`session`]: the requests sent, and the conversation id kept between them.
 //! - [`reply`]: HTTP results as replies or localisable failures.
-//! - [`http`]: `fetch` for JSON posts and gets and text files.
-//! - [`locale`], [`texts`], [`ids`]: UI languages, their Fluent strings, and the message ids.
+//! - [`http`]: `fetch` for JSON posts and gets and text files; [`json`]: JSON parsed by the
+//!   browser and read field by field, and written without serde; [`wire`]: the bot's
+//!   requests and replies in it.
+//! - [`locale`], [`texts`], [`ids`]: UI languages, their strings (Fluent compiled by the
+//!   server, formatted by a small interpreter), and the message ids.
 //! - [`config`]: the loader's settings; [`date`]: review dates and when staff are back, via
 //!   `Intl`; [`numbers`]: numbers and minutes via `Intl`; [`links`]: which URLs may become
 //!   links; [`style`]: the dialog's stylesheet; [`dom`]: element helpers.
@@ -29,8 +32,8 @@
 //! - [`live_render`], [`live_forms`]: its transcript messages, and the "Leave a message" and
 //!   stars forms; [`live_submit`]: those forms at work (sending, errors, thanks);
 //!   [`live_parts`]: what live chat shares with the rest of the widget.
-//! - [`live_api`]: its endpoints; [`live_json`]: its JSON, read lean; [`socket`]: the WebSocket; [`resume`]: the chat kept in
-//!   `sessionStorage`; [`timer`]: a restartable timeout.
+//! - [`live_api`]: its endpoints; [`live_json`]: its JSON; [`socket`]: the WebSocket;
+//!   [`resume`]: the chat kept in `sessionStorage`; [`timer`]: a restartable timeout.
 //!
 //! Everything compiles natively as well, so the pure parts are unit-tested with `cargo test`.
 
@@ -44,6 +47,7 @@ pub mod date;
 pub mod dom;
 pub mod http;
 pub mod ids;
+pub mod json;
 pub mod links;
 pub mod live;
 pub mod live_api;
@@ -67,6 +71,7 @@ pub mod style;
 pub mod texts;
 pub mod timer;
 pub mod typing;
+pub mod wire;
 
 use std::rc::Rc;
 

@@ -20,6 +20,7 @@ use crate::chat::{self, Arrival, Chat};
 use crate::dom;
 use crate::http;
 use crate::ids;
+use crate::json::{self, ToJson};
 use crate::live_api;
 use crate::live_json;
 use crate::live_parts::Parts;
@@ -31,9 +32,25 @@ use crate::reply::Failure;
 use crate::resume;
 use crate::socket::Socket;
 use crate::speech;
-use crate::texts::Texts;
+use crate::texts::{Arg, Texts};
 use crate::timer::Timer;
 use crate::typing::{self, Typing};
+
+/// A variable of the status line: its name, its text, and its number when it is one.
+type StatusArg = (&'static str, String, Option<f64>);
+
+/// Status variables as message arguments.
+fn status_args(args: &[StatusArg]) -> Vec<(&'static str, Arg<'_>)> {
+    args.iter()
+        .map(|(name, text, number)| {
+            let arg = match number {
+                Some(n) => Arg::Number(*n, text),
+                None => Arg::Text(text),
+            };
+            (*name, arg)
+        })
+        .collect()
+}
 
 /// After this many attempts in a row that never opened, the widget asks the server whether it
 /// still knows the chat (a socket that fails to open says nothing about why).
@@ -137,7 +154,7 @@ impl Live {
             return;
         }
         let url = live_api::availability(&self.parts.config.base, &self.parts.config.site);
-        let offered = http::get_js(&url)
+        let offered = http::get_json(&url)
             .await
             .ok()
             .and_then(|json| live_json::availability(&json))
@@ -162,7 +179,7 @@ impl Live {
             .say(&self.parts.texts().get(ids::LIVE_CHECKING));
         let config = &self.parts.config;
         let url = live_api::availability(&config.base, &config.site);
-        let answer = http::get_js(&url).await.and_then(|json| {
+        let answer = http::get_json(&url).await.and_then(|json| {
             live_json::availability(&json).ok_or(Failure::Server(ErrorCode::Internal))
         });
         match answer {
@@ -224,7 +241,7 @@ impl Live {
         let lang = self.parts.texts().lang().to_owned();
         let request = self.parts.session.borrow().chat_request(&lang);
         let url = live_api::chats(&self.parts.config.base);
-        let answer = http::post_js(&url, &request)
+        let answer = http::post_json(&url, &request)
             .await
             .and_then(|json| live_json::started(&json).ok_or(Failure::Server(ErrorCode::Internal)));
         match answer {
@@ -451,7 +468,7 @@ impl Live {
             };
             live_api::transcript(&self.parts.config.base, chat.chat_id(), chat.token(), "txt")
         };
-        let answer = http::get_js(&url).await;
+        let answer = http::get_json(&url).await;
         if matches!(answer, Err(Failure::Server(ErrorCode::UnknownChat))) {
             self.forget();
         } else if self.active() {
@@ -475,7 +492,7 @@ impl Live {
     }
 
     fn send_frame(&self, frame: &ClientFrame) -> bool {
-        let json = live_json::write(frame);
+        let json = frame.to_json();
         self.socket
             .borrow()
             .as_ref()
@@ -485,10 +502,7 @@ impl Live {
     // ---- what arrives -----------------------------------------------------------------
 
     fn received(self: &Rc<Self>, text: &str) {
-        let Some(frame) = js_sys::JSON::parse(text)
-            .ok()
-            .and_then(|json| live_json::frame(&json))
-        else {
+        let Some(frame) = json::parse(text).and_then(|json| live_json::frame(&json)) else {
             return;
         };
         match frame {
@@ -658,8 +672,9 @@ impl Live {
     // ---- status ------------------------------------------------------------------------
 
     /// The status line's message: reconnecting, who answers (and whether they type), the
-    /// place in the queue, or connecting.
-    fn status_message(&self, texts: &Texts) -> (&'static str, Vec<(&'static str, String)>) {
+    /// place in the queue, or connecting. Each variable's text comes with its number, if it
+    /// is one.
+    fn status_message(&self, texts: &Texts) -> (&'static str, Vec<StatusArg>) {
         let chat = self.chat.borrow();
         let Some(chat) = chat.as_ref() else {
             return (ids::LIVE_CONNECTING, Vec::new());
@@ -673,17 +688,23 @@ impl Live {
             } else {
                 ids::LIVE_CHATTING
             };
-            (id, vec![("name", name.to_owned())])
+            (id, vec![("name", name.to_owned(), None)])
         } else if let Some(note) = chat.queue_note() {
-            let mut args = vec![("position", numbers::format(note.position, lang))];
+            let position = f64::from(note.position);
+            let mut args = vec![(
+                "position",
+                numbers::format(note.position, lang),
+                Some(position),
+            )];
             if let Some(minutes) = note.wait_minutes {
                 let wait = numbers::minutes(minutes, lang).unwrap_or_else(|| {
-                    texts.format(
+                    let shown = numbers::format(minutes, lang);
+                    texts.format_args(
                         ids::LIVE_MINUTES,
-                        &[("minutes", &numbers::format(minutes, lang))],
+                        &[("minutes", Arg::Number(f64::from(minutes), &shown))],
                     )
                 });
-                args.push(("wait", wait));
+                args.push(("wait", wait, None));
             }
             (note.message_id(), args)
         } else {
@@ -695,8 +716,7 @@ impl Live {
     fn status_text(&self) -> String {
         let texts = self.parts.texts();
         let (id, args) = self.status_message(&texts);
-        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        texts.format(id, &args)
+        texts.format_args(id, &status_args(&args))
     }
 
     /// Writes the status line (names and numbers isolated).
@@ -706,13 +726,13 @@ impl Live {
         }
         let texts = self.parts.texts();
         let (id, args) = self.status_message(&texts);
-        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let status = &self.parts.chrome.live_status;
         status.set_text_content(None);
         let _ = status
             .class_list()
             .toggle_with_force("typing", id == ids::LIVE_TYPING);
-        if let Err(err) = live_render::rich(&self.parts.doc, status, &texts, id, &args) {
+        let args = status_args(&args);
+        if let Err(err) = live_render::rich_args(&self.parts.doc, status, &texts, id, &args) {
             dom::report(&err);
         }
     }

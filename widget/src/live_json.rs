@@ -1,82 +1,12 @@
 //! The JSON of live chat: what the server sends is parsed by the browser (`JSON.parse`) and
 //! read field by field into the wire types of [`protocol::live`]; what the widget sends is
-//! written from one flat struct.
+//! written with [`json::Object`] (see [`crate::json`] for why not serde).
 //!
-//! serde would add its own parsing code for every struct read, and the wire types' tagged,
-//! flattened enums cost most of all — tens of kilobytes of wasm that every resident would
-//! download. Reading through [`Fields`] needs none of it. The tests read the wire types' own
-//! JSON (through `serde_json::Value`, which implements [`Fields`] in tests only) and compare.
+//! The tests read the wire types' own JSON and compare.
 
 use protocol::{Availability, ChatEvent, ClientFrame, ErrorCode, EventBody, Party, ServerFrame};
-use serde::Serialize;
-use wasm_bindgen::prelude::*;
 
-/// Read access to the fields of a parsed JSON object, whoever parsed it.
-pub trait Fields: Sized {
-    /// Field `key` when it is a string.
-    fn text(&self, key: &str) -> Option<String>;
-    /// Field `key` when it is a number.
-    fn number(&self, key: &str) -> Option<f64>;
-    /// Field `key` when it is `true` or `false`.
-    fn flag(&self, key: &str) -> Option<bool>;
-    /// Field `key` when it is an object.
-    fn object(&self, key: &str) -> Option<Self>;
-}
-
-impl Fields for JsValue {
-    fn text(&self, key: &str) -> Option<String> {
-        field(self, key)?.as_string()
-    }
-
-    fn number(&self, key: &str) -> Option<f64> {
-        field(self, key)?.as_f64()
-    }
-
-    fn flag(&self, key: &str) -> Option<bool> {
-        field(self, key)?.as_bool()
-    }
-
-    fn object(&self, key: &str) -> Option<Self> {
-        field(self, key).filter(JsValue::is_object)
-    }
-}
-
-/// In tests, JSON parsed by serde_json stands in for the browser's.
-#[cfg(test)]
-impl Fields for serde_json::Value {
-    fn text(&self, key: &str) -> Option<String> {
-        self.get(key)?.as_str().map(str::to_owned)
-    }
-
-    fn number(&self, key: &str) -> Option<f64> {
-        self.get(key)?.as_f64()
-    }
-
-    fn flag(&self, key: &str) -> Option<bool> {
-        self.get(key)?.as_bool()
-    }
-
-    fn object(&self, key: &str) -> Option<Self> {
-        self.get(key).filter(|v| v.is_object()).cloned()
-    }
-}
-
-fn field(object: &JsValue, key: &str) -> Option<JsValue> {
-    if !object.is_object() {
-        return None;
-    }
-    js_sys::Reflect::get(object, &JsValue::from_str(key))
-        .ok()
-        .filter(|value| !value.is_undefined() && !value.is_null())
-}
-
-/// A whole number from JSON, when it is one and fits in `T`.
-pub fn whole<T: TryFrom<u64>>(number: Option<f64>) -> Option<T> {
-    let n = number?;
-    let exact = n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_992.0;
-    // In range and whole: the conversion is exact.
-    exact.then_some(n as u64).and_then(|n| T::try_from(n).ok())
-}
+use crate::json::{Fields, Object, ToJson, whole};
 
 fn party(word: &str) -> Option<Party> {
     match word {
@@ -170,42 +100,18 @@ pub fn ticket<F: Fields>(json: &F) -> Option<String> {
     json.text("ticket_id")
 }
 
-/// Every field any client frame may have.
-#[derive(Serialize)]
-struct FlatClientFrame<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    text: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    active: Option<bool>,
-}
-
-/// A socket frame for the server, as JSON.
-pub fn write(frame: &ClientFrame) -> String {
-    let flat = match frame {
-        ClientFrame::Message { id, text } => FlatClientFrame {
-            kind: "message",
-            id: Some(id),
-            text: Some(text),
-            active: None,
-        },
-        ClientFrame::Typing { active } => FlatClientFrame {
-            kind: "typing",
-            id: None,
-            text: None,
-            active: Some(*active),
-        },
-        ClientFrame::Close => FlatClientFrame {
-            kind: "close",
-            id: None,
-            text: None,
-            active: None,
-        },
-    };
-    serde_json::to_string(&flat).unwrap_or_default()
+impl ToJson for ClientFrame {
+    fn to_json(&self) -> String {
+        match self {
+            Self::Message { id, text } => Object::new()
+                .text("type", "message")
+                .text("id", id)
+                .text("text", text),
+            Self::Typing { active } => Object::new().text("type", "typing").flag("active", *active),
+            Self::Close => Object::new().text("type", "close"),
+        }
+        .finish()
+    }
 }
 
 #[cfg(test)]
@@ -214,8 +120,10 @@ mod tests {
     use protocol::{ChatStarted, Department, TicketCreated};
     use serde_json::Value;
 
+    use crate::json;
+
     fn parse(json: &str) -> Value {
-        serde_json::from_str(json).unwrap_or(Value::Null)
+        json::parse(json).unwrap_or(Value::Null)
     }
 
     fn read(json: &str) -> Option<ServerFrame> {
@@ -382,16 +290,6 @@ mod tests {
     }
 
     #[test]
-    fn numbers_must_be_whole_and_fit() {
-        assert_eq!(whole::<u32>(Some(3.0)), Some(3));
-        assert_eq!(whole::<u32>(Some(-1.0)), None);
-        assert_eq!(whole::<u32>(Some(2.5)), None);
-        assert_eq!(whole::<u32>(Some(5e9)), None);
-        assert_eq!(whole::<u64>(Some(5e9)), Some(5_000_000_000));
-        assert_eq!(whole::<u64>(None), None);
-    }
-
-    #[test]
     fn error_codes_read_by_their_wire_name() {
         for code in ErrorCode::ALL {
             assert_eq!(error_code(code.as_str()), Some(code));
@@ -411,7 +309,7 @@ mod tests {
             ClientFrame::Close,
         ];
         for frame in frames {
-            let json = write(&frame);
+            let json = frame.to_json();
             assert_eq!(serde_json::to_string(&frame).expect("serialises"), json);
             assert_eq!(
                 serde_json::from_str::<ClientFrame>(&json).expect("parses"),

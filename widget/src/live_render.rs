@@ -12,7 +12,7 @@ use crate::dom;
 use crate::ids;
 use crate::live_api;
 use crate::live_forms;
-use crate::texts::{Part, Texts};
+use crate::texts::{Arg, Part, Texts};
 
 /// Builds live-chat messages in the UI language of `texts`.
 pub struct LiveView<'a> {
@@ -174,12 +174,26 @@ pub fn rich(
     id: &str,
     args: &[(&str, &str)],
 ) -> Result<(), JsValue> {
-    let names: Vec<&str> = args.iter().map(|(name, _)| *name).collect();
-    for part in texts.parts(id, &names) {
+    let args: Vec<(&str, Arg<'_>)> = args
+        .iter()
+        .map(|(name, value)| (*name, Arg::Text(value)))
+        .collect();
+    rich_args(doc, parent, texts, id, &args)
+}
+
+/// [`rich`] with variables that may be numbers.
+pub fn rich_args(
+    doc: &Document,
+    parent: &Element,
+    texts: &Texts,
+    id: &str,
+    args: &[(&str, Arg<'_>)],
+) -> Result<(), JsValue> {
+    for part in texts.parts(id, args) {
         match part {
             Part::Text(words) => dom::append_text(doc, parent, &words)?,
             Part::Arg(i) => {
-                let value = args.get(i).map_or("", |(_, value)| *value);
+                let value = args.get(i).map_or("", |(_, value)| value.shown());
                 parent.append_child(dom::text(doc, "bdi", &[], value)?.as_ref())?;
             }
         }

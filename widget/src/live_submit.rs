@@ -127,7 +127,7 @@ impl Forms {
         }
         let _ = form.set_attribute("aria-busy", "true");
         let url = live_api::tickets(&self.parts.config.base);
-        let result = http::post_js(&url, &request)
+        let result = http::post_json(&url, &request)
             .await
             .and_then(|json| live_json::ticket(&json).ok_or(Failure::Server(ErrorCode::Internal)));
         let _ = form.remove_attribute("aria-busy");
@@ -181,7 +181,7 @@ impl Forms {
         };
         let _ = form.set_attribute("aria-busy", "true");
         let url = live_api::rating(&self.parts.config.base, &chat_id);
-        let result = http::post_js(&url, &request).await;
+        let result = http::post_json(&url, &request).await;
         let _ = form.remove_attribute("aria-busy");
         match result {
             Ok(_) => self.replace_form(&form, ids::LIVE_RATING_THANKS, &[]),

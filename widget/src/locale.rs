@@ -34,8 +34,9 @@ pub fn native_name(tag: &str) -> &str {
 pub const DEFAULT: &str = "en";
 
 /// The English strings, built in: the fallback for any id a translation lacks, and the whole
-/// UI when the strings cannot be fetched.
-pub const BUILTIN_EN: &str = include_str!("../../locales/en/widget.ftl");
+/// UI when the strings cannot be fetched. `locales/en/widget.ftl` compiled by the build script
+/// into the form the server serves (see [`catalog_url`]).
+pub const BUILTIN_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/en.json"));
 
 /// Picks the UI language from the requested tags, most preferred first (`data-lang`, the
 /// page's `<html lang>`, then `navigator.languages`).
@@ -66,10 +67,11 @@ pub fn same_language(a: &str, b: &str) -> bool {
     key(a) == key(b)
 }
 
-/// Where the server publishes the UI strings of `tag`.
+/// Where the server publishes the UI strings of `tag`: `locales/<tag>/widget.ftl` compiled to
+/// JSON (see `i18n::compact`).
 pub fn catalog_url(base: &str, tag: &str) -> String {
     format!(
-        "{}/widget/locales/{tag}/widget.ftl",
+        "{}/widget/locales/{tag}/widget.json",
         base.trim_end_matches('/')
     )
 }
@@ -180,7 +182,7 @@ mod tests {
     fn catalog_url_joins_without_double_slash() {
         assert_eq!(
             catalog_url("https://w.city.gov/", "es"),
-            "https://w.city.gov/widget/locales/es/widget.ftl"
+            "https://w.city.gov/widget/locales/es/widget.json"
         );
     }
 }

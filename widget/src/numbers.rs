@@ -1,4 +1,5 @@
-//! Numbers in the resident's language with the browser's `Intl` (Fluent leaves them as given).
+//! Numbers in the resident's language with the browser's `Intl`: their text, and their plural
+//! category for the UI strings (see [`crate::texts`]).
 
 use wasm_bindgen::prelude::*;
 
@@ -20,6 +21,30 @@ extern "C" {
 
     #[wasm_bindgen(catch, js_namespace = ["Intl", "NumberFormat"], js_name = supportedLocalesOf)]
     fn supported_locales_of(locale: &str) -> Result<js_sys::Array, JsValue>;
+
+    #[wasm_bindgen(catch, js_namespace = ["Intl", "PluralRules"], js_name = supportedLocalesOf)]
+    fn plural_locales_of(locale: &str) -> Result<js_sys::Array, JsValue>;
+}
+
+#[wasm_bindgen(js_namespace = Intl)]
+extern "C" {
+    /// `Intl.PluralRules` (own binding, so an unusable locale is a catchable error).
+    type PluralRules;
+
+    #[wasm_bindgen(constructor, catch)]
+    fn new(locale: &str) -> Result<PluralRules, JsValue>;
+
+    #[wasm_bindgen(method)]
+    fn select(this: &PluralRules, n: f64) -> String;
+}
+
+/// The plural category of `n` in language `lang` (`one`, `few`, `other`, ...). A language the
+/// browser has no rules for gets English rules, as Fluent gives it; `other` when the browser
+/// has no `Intl.PluralRules` at all.
+pub fn plural_category(n: f64, lang: &str) -> String {
+    let known = plural_locales_of(lang).is_ok_and(|found| found.length() > 0);
+    PluralRules::new(if known { lang } else { "en" })
+        .map_or_else(|_| "other".to_owned(), |rules| rules.select(n))
 }
 
 /// `n` in language `lang` (its own digits where it has them); plain digits when the browser

@@ -1,9 +1,10 @@
 //! Turns an HTTP result into a reply or a failure the resident can be told about.
 
-use protocol::{ErrorBody, ErrorCode};
-use serde::de::DeserializeOwned;
+use protocol::ErrorCode;
 
 use crate::ids;
+use crate::json::{self, Fields};
+use crate::live_json;
 
 /// Why a request did not produce a reply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,11 +25,18 @@ impl Failure {
     }
 }
 
-/// Reads a response with HTTP `status` and `body`: the expected JSON on success, otherwise the
-/// `{code, message}` error body. A body that does not parse is classified by its status.
-pub fn parse<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, Failure> {
+/// Reads a response with HTTP `status` and `body`: the reply `read` finds in its JSON on
+/// success, otherwise the `{code, message}` error body. A body that does not parse is
+/// classified by its status.
+pub fn read<T>(
+    status: u16,
+    body: &str,
+    read: impl FnOnce(&json::Value) -> Option<T>,
+) -> Result<T, Failure> {
     if (200..300).contains(&status) {
-        return serde_json::from_str(body).map_err(|_| Failure::Server(ErrorCode::Internal));
+        return json::parse(body)
+            .and_then(|value| read(&value))
+            .ok_or(Failure::Server(ErrorCode::Internal));
     }
     Err(failure(status, body))
 }
@@ -36,10 +44,11 @@ pub fn parse<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, Failure>
 /// The failure a non-2xx response with HTTP `status` and `body` stands for: the code of its
 /// `{code, message}` body, or one classified by its status.
 pub fn failure(status: u16, body: &str) -> Failure {
-    match serde_json::from_str::<ErrorBody>(body) {
-        Ok(error) => Failure::Server(error.code),
-        Err(_) => Failure::Server(code_for_status(status)),
-    }
+    let code = json::parse(body).and_then(|error| {
+        error.text("message")?;
+        live_json::error_code(&error.text("code")?)
+    });
+    Failure::Server(code.unwrap_or_else(|| code_for_status(status)))
 }
 
 /// The error code closest to a bare HTTP status (for proxies that answer without our body).
@@ -57,7 +66,31 @@ fn code_for_status(status: u16) -> ErrorCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::wire::{ask_response, feedback_response};
     use protocol::{AskResponse, FeedbackResponse, Outcome};
+
+    fn parse<T>(status: u16, body: &str) -> Result<T, Failure>
+    where
+        T: Reply,
+    {
+        read(status, body, T::read)
+    }
+
+    trait Reply: Sized {
+        fn read(json: &json::Value) -> Option<Self>;
+    }
+
+    impl Reply for AskResponse {
+        fn read(json: &json::Value) -> Option<Self> {
+            ask_response(json)
+        }
+    }
+
+    impl Reply for FeedbackResponse {
+        fn read(json: &json::Value) -> Option<Self> {
+            feedback_response(json)
+        }
+    }
 
     #[test]
     fn success_parses_the_reply() {
@@ -74,6 +107,23 @@ mod tests {
         let err = parse::<FeedbackResponse>(429, body).expect_err("an error");
         assert_eq!(err, Failure::Server(ErrorCode::RateLimited));
         assert_eq!(err.message_id(), "error-rate_limited");
+    }
+
+    #[test]
+    fn an_error_body_needs_a_known_code_and_a_message() {
+        let err = parse::<FeedbackResponse>(404, r#"{"code":"unknown_chat"}"#).expect_err("error");
+        assert_eq!(err, Failure::Server(ErrorCode::NotFound));
+        let body = r#"{"code":"gremlins","message":"?"}"#;
+        let err = parse::<FeedbackResponse>(429, body).expect_err("error");
+        assert_eq!(err, Failure::Server(ErrorCode::RateLimited));
+        for code in ErrorCode::ALL {
+            let body = serde_json::to_string(&protocol::ErrorBody {
+                code,
+                message: "m".into(),
+            })
+            .expect("serialises");
+            assert_eq!(failure(500, &body), Failure::Server(code));
+        }
     }
 
     #[test]

@@ -2,23 +2,21 @@
 //! reopening the widget carries on with the same chat. Cleared when the chat ends, so the bot
 //! answers again.
 
-use serde::Serialize;
 use web_sys::{Storage, Window};
 
-use crate::live_json::{self, Fields};
+use crate::json::{self, Fields, Object, whole};
 
 /// Where the chat in progress is kept (a key that belongs to the widget alone).
 pub const CHAT_KEY: &str = "wayfinder:chat";
 
 /// What it takes to reconnect to a chat.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredChat {
     /// The chat's id.
     pub chat_id: String,
     /// The resident's secret for this chat.
     pub token: String,
-    /// The last event shown to the resident.
-    #[serde(rename = "seq")]
+    /// The last event shown to the resident (stored as `seq`).
     pub last_seq: u64,
     /// The language the chat was started in (staff messages are marked with it).
     pub lang: String,
@@ -27,7 +25,12 @@ pub struct StoredChat {
 impl StoredChat {
     /// The stored form (JSON).
     pub fn encode(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        Object::new()
+            .text("chat_id", &self.chat_id)
+            .text("token", &self.token)
+            .number("seq", self.last_seq)
+            .text("lang", &self.lang)
+            .finish()
     }
 
     /// Reads the stored form, parsed (by `JSON.parse` in the browser); `None` when it is
@@ -36,7 +39,7 @@ impl StoredChat {
         let chat = Self {
             chat_id: json.text("chat_id")?,
             token: json.text("token")?,
-            last_seq: live_json::whole(json.number("seq"))?,
+            last_seq: whole(json.number("seq"))?,
             lang: json.text("lang")?,
         };
         let usable = !chat.chat_id.is_empty() && !chat.token.is_empty();
@@ -52,7 +55,7 @@ fn storage(window: &Window) -> Option<Storage> {
 /// The chat in progress in this tab, if any.
 pub fn load(window: &Window) -> Option<StoredChat> {
     let stored = storage(window)?.get_item(CHAT_KEY).ok()??;
-    StoredChat::read(&js_sys::JSON::parse(&stored).ok()?)
+    StoredChat::read(&json::parse(&stored)?)
 }
 
 /// Keeps `chat` for reconnecting; quietly does nothing when storage is unavailable.
@@ -83,14 +86,17 @@ mod tests {
     }
 
     /// Reads stored JSON as the browser would hand it over.
-    fn decode(json: &str) -> Option<StoredChat> {
-        let value: serde_json::Value = serde_json::from_str(json).ok()?;
-        StoredChat::read(&value)
+    fn decode(text: &str) -> Option<StoredChat> {
+        StoredChat::read(&json::parse(text)?)
     }
 
     #[test]
     fn round_trips() {
         assert_eq!(decode(&chat().encode()), Some(chat()));
+        assert_eq!(
+            chat().encode(),
+            r#"{"chat_id":"c-1","token":"t-secret","seq":7,"lang":"es"}"#
+        );
     }
 
     #[test]

@@ -126,7 +126,18 @@ fn every_locale_has_the_english_ids() {
 #[test]
 fn built_in_english_is_the_file_on_disk() {
     let path = repo_root().join("locales/en/widget.ftl");
-    assert_eq!(locale::BUILTIN_EN, read(&path));
+    let compiled = i18n::compile("en", "locales/en/widget.ftl", &read(&path))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(locale::BUILTIN_EN, compiled);
+}
+
+#[test]
+fn every_locale_compiles_for_the_widget() {
+    for lang in locale::AVAILABLE {
+        let path = widget_path(lang);
+        i18n::compile(lang, &path.display().to_string(), &read(&path))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
 }
 
 #[test]
