@@ -339,8 +339,14 @@ pub async fn post_and_publish(
 /// side goes away.
 async fn resident_socket(state: AppState, socket: WebSocket, chat: Chat, after: u64) {
     let _open = crate::telemetry::OpenSocket::new("resident");
+    // Subscribed first, so a shutdown that starts while this socket is set up is not missed.
+    let mut closing = state.hub.closing();
     let mut signals = state.hub.subscribe_chat(&chat.id);
     let (mut sink, mut stream) = socket.split();
+    if *closing.borrow() {
+        let _ = sink.send(restarting()).await;
+        return;
+    }
     let mut last = after;
     if !catch_up(&state, &chat.id, &mut last, &mut sink).await {
         return;
@@ -360,7 +366,6 @@ async fn resident_socket(state: AppState, socket: WebSocket, chat: Chat, after: 
     }
     let mut ping = tokio::time::interval(PING_EVERY);
     ping.tick().await;
-    let mut closing = state.hub.closing();
     loop {
         tokio::select! {
             _ = closing.changed() => {

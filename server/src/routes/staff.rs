@@ -644,6 +644,8 @@ async fn staff_connection(state: AppState, socket: WebSocket, session: StaffSess
     };
     let site_id = site.config.id.clone();
     let _open = crate::telemetry::OpenSocket::new("staff");
+    // Subscribed first, so a shutdown that starts while this socket is set up is not missed.
+    let mut closing = state.hub.closing();
     let mut signals = state.hub.subscribe_site(&site_id);
     let _online = state.hub.staff_online(&site_id);
     // Residents waiting learn a person is here (and their estimate changes).
@@ -659,7 +661,10 @@ async fn staff_connection(state: AppState, socket: WebSocket, session: StaffSess
     // Queue changes come in bursts (many residents at once): refresh at most every
     // `REFRESH_EVERY`, or at once when an event for a chat we may just have taken arrives.
     let mut refresh_due: Option<tokio::time::Instant> = None;
-    let mut closing = state.hub.closing();
+    if *closing.borrow() {
+        let _ = sink.send(super::conversation::restarting()).await;
+        return;
+    }
     loop {
         let due = refresh_due;
         tokio::select! {
