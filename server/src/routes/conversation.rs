@@ -17,6 +17,7 @@ use serde::Deserialize;
 use tokio::sync::broadcast::error::RecvError;
 
 use super::guard::{ApiJson, allowed_site, check_origin};
+use super::relay;
 use crate::auth::{same_secret, ticket_reference, token_hash};
 use crate::error::ApiError;
 use crate::live::hub::ChatSignal;
@@ -348,7 +349,7 @@ async fn resident_socket(state: AppState, socket: WebSocket, chat: Chat, after: 
         return;
     }
     let mut last = after;
-    if !catch_up(&state, &chat.id, &mut last, &mut sink).await {
+    if !relay::catch_up(&state, &chat.id, &mut last, &mut sink, resident_event).await {
         return;
     }
     if let Ok(Some((position, wait_seconds))) =
@@ -388,7 +389,7 @@ async fn resident_socket(state: AppState, socket: WebSocket, chat: Chat, after: 
             signal = signals.recv() => {
                 let ok = match signal {
                     Ok(ChatSignal::Event(event)) => {
-                        deliver(&state, &chat.id, event, &mut last, &mut sink).await
+                        relay::deliver(&state, &chat.id, event, &mut last, &mut sink, resident_event).await
                     }
                     Ok(ChatSignal::Queue { position, wait_seconds }) => {
                         send(&mut sink, &ServerFrame::Queue { position, wait_seconds }).await
@@ -397,7 +398,7 @@ async fn resident_socket(state: AppState, socket: WebSocket, chat: Chat, after: 
                         send(&mut sink, &ServerFrame::Typing { active }).await
                     }
                     Ok(ChatSignal::Typing { .. }) => true,
-                    Err(RecvError::Lagged(_)) => catch_up(&state, &chat.id, &mut last, &mut sink).await,
+                    Err(RecvError::Lagged(_)) => relay::catch_up(&state, &chat.id, &mut last, &mut sink, resident_event).await,
                     Err(RecvError::Closed) => false,
                 };
                 if !ok {
@@ -413,47 +414,9 @@ async fn resident_socket(state: AppState, socket: WebSocket, chat: Chat, after: 
     }
 }
 
-/// Sends the stored events after `last` and advances it.
-async fn catch_up<S>(state: &AppState, chat_id: &str, last: &mut u64, sink: &mut S) -> bool
-where
-    S: futures_util::Sink<Message> + Unpin,
-{
-    let events = match state.store.events_after(chat_id, *last).await {
-        Ok(events) => events,
-        Err(e) => {
-            tracing::warn!(error = %e, "chat events not read");
-            return false;
-        }
-    };
-    for event in events {
-        *last = event.seq;
-        if !send(sink, &ServerFrame::Event { event }).await {
-            return false;
-        }
-    }
-    true
-}
-
-/// Sends a signalled event once and in order: an old one is skipped, one after a gap first
-/// fetches what is missing from the store.
-async fn deliver<S>(
-    state: &AppState,
-    chat_id: &str,
-    event: ChatEvent,
-    last: &mut u64,
-    sink: &mut S,
-) -> bool
-where
-    S: futures_util::Sink<Message> + Unpin,
-{
-    if event.seq <= *last {
-        return true;
-    }
-    if event.seq > *last + 1 {
-        return catch_up(state, chat_id, last, sink).await;
-    }
-    *last = event.seq;
-    send(sink, &ServerFrame::Event { event }).await
+/// A resident's event frame.
+fn resident_event(_chat_id: &str, event: ChatEvent) -> String {
+    serde_json::to_string(&ServerFrame::Event { event }).unwrap_or_default()
 }
 
 /// Handles one frame from the resident; returns the frames to answer with.

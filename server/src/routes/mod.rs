@@ -9,6 +9,7 @@
 //! - [`help`]: `GET /help`, the assistant as a plain page that works without JavaScript.
 //! - [`statement`]: `GET /accessibility`, the accessibility statement.
 //! - `GET /metrics`: Prometheus metrics (see [`crate::telemetry`]).
+//! - [`relay`]: chat events on a WebSocket exactly once and in order (residents and staff).
 //! - [`health`]: `GET /healthz`.
 //! - [`assets`]: the widget (`/widget/...`) and the demo city page (`/`).
 //! - [`guard`]: what every API request goes through: JSON parsing into [`ApiError`]s and the
@@ -29,6 +30,7 @@ pub mod help;
 pub mod limit;
 pub mod open311;
 pub mod openapi;
+pub mod relay;
 pub mod requests;
 pub mod staff;
 pub mod statement;

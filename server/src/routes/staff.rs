@@ -21,6 +21,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use super::conversation::{checked_message, live_error, post_and_publish};
 use super::guard::ApiJson;
+use super::relay;
 use crate::auth;
 use crate::config::{CannedReply, RateLimitConfig};
 use crate::error::ApiError;
@@ -696,7 +697,7 @@ async fn staff_connection(state: AppState, socket: WebSocket, session: StaffSess
                             ok = refresh(&state, site, &session, &mut mine, &mut sink).await;
                         }
                         if ok && let Some(last) = mine.get_mut(&chat_id) {
-                            ok = deliver(&state, &chat_id, event, last, &mut sink).await;
+                            ok = relay::deliver(&state, &chat_id, event, last, &mut sink, console_event).await;
                         }
                         ok
                     }
@@ -708,7 +709,7 @@ async fn staff_connection(state: AppState, socket: WebSocket, session: StaffSess
                     Err(RecvError::Lagged(_)) => {
                         let mut ok = true;
                         for (chat_id, last) in &mut mine {
-                            ok = ok && catch_up(&state, chat_id, last, &mut sink).await;
+                            ok = ok && relay::catch_up(&state, chat_id, last, &mut sink, console_event).await;
                         }
                         ok
                     }
@@ -738,51 +739,9 @@ async fn staff_connection(state: AppState, socket: WebSocket, session: StaffSess
     }
 }
 
-/// Sends a console's chat event once and in order, reading any gap from the store.
-async fn deliver<S>(
-    state: &AppState,
-    chat_id: &str,
-    event: ChatEvent,
-    last: &mut u64,
-    sink: &mut S,
-) -> bool
-where
-    S: futures_util::Sink<Message> + Unpin,
-{
-    if event.seq <= *last {
-        return true;
-    }
-    if event.seq > *last + 1 {
-        return catch_up(state, chat_id, last, sink).await;
-    }
-    *last = event.seq;
-    send_json(
-        sink,
-        &json!({ "type": "event", "chat_id": chat_id, "event": event }),
-    )
-    .await
-}
-
-/// Sends a console the stored events of `chat_id` after `last`.
-async fn catch_up<S>(state: &AppState, chat_id: &str, last: &mut u64, sink: &mut S) -> bool
-where
-    S: futures_util::Sink<Message> + Unpin,
-{
-    let Ok(events) = state.store.events_after(chat_id, *last).await else {
-        return false;
-    };
-    for event in events {
-        *last = event.seq;
-        if !send_json(
-            sink,
-            &json!({ "type": "event", "chat_id": chat_id, "event": event }),
-        )
-        .await
-        {
-            return false;
-        }
-    }
-    true
+/// A console's event frame: the event with its chat.
+fn console_event(chat_id: &str, event: ChatEvent) -> String {
+    json!({ "type": "event", "chat_id": chat_id, "event": event }).to_string()
 }
 
 /// Shortest time between two queue snapshots sent to one console.
