@@ -19,32 +19,16 @@
 //
 // Exit status: 0 when every step passes, 1 when one fails (the reason is printed), 2 on bad usage.
 
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 
 import { chromium } from 'playwright-core';
 
-const require = createRequire(import.meta.url);
+import { AXE_OPTIONS, CHROMIUM, CHROMIUM_ARGS, loadAxe, waitUntil } from './support.mjs';
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
 const ARTIFACTS = process.env.WAYFINDER_ARTIFACTS || '';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-const AXE_OPTIONS = {
-  runOnly: {
-    type: 'tag',
-    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-  },
-};
 /** Longest wait for the widget or the server to show something. */
 const WAIT_MS = 10_000;
 /** Longest the whole run may take before it is reported as hung. */
@@ -126,17 +110,6 @@ async function deepActive(page) {
   });
 }
 
-/** Polls `check` (async, truthy when satisfied) for `ms`; returns its last value. */
-async function waitUntil(check, ms = WAIT_MS, interval = 100) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, interval));
-  }
-}
-
 /** Presses `key` until `reached(active)` holds for the deep active element. */
 async function tabUntil(page, key, reached, what) {
   const visited = [];
@@ -160,9 +133,7 @@ async function expectFocus(page, reached, what) {
 
 /** Injects axe-core (without a script tag, so a strict page CSP does not block it). */
 async function injectAxe(page) {
-  if (await page.evaluate(() => typeof window.axe !== 'undefined')) return;
-  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) fail('axe-core did not load into the page');
+  if (!(await loadAxe(page))) fail('axe-core did not load into the page');
 }
 
 async function expectNoAxeViolations(page, state) {

@@ -15,32 +15,16 @@
 //
 // Exit status: 0 when every step passes, 1 when one fails (the reason is printed), 2 on bad usage.
 
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 
 import { chromium } from 'playwright-core';
 
-const require = createRequire(import.meta.url);
+import { AXE_OPTIONS, CHROMIUM, CHROMIUM_ARGS, loadAxe, waitUntil } from './support.mjs';
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
 const ARTIFACTS = process.env.WAYFINDER_ARTIFACTS || '';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-const AXE_OPTIONS = {
-  runOnly: {
-    type: 'tag',
-    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-  },
-};
 /** Longest wait for the console to show something. */
 const WAIT_MS = 10_000;
 /** Longest the whole flow may take before it is reported as hung. */
@@ -88,17 +72,6 @@ function parseArgs(argv) {
 }
 
 // ---- helpers ---------------------------------------------------------------------------------
-
-/** Polls `check` (an async function returning a truthy value when satisfied) for `ms`. */
-async function waitUntil(check, ms = WAIT_MS, interval = 100) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, interval));
-  }
-}
 
 /** Describes the focused element: tag, id, classes, data-action, and the row it is in. */
 async function active(page) {
@@ -150,13 +123,7 @@ async function expectFocus(page, reached, what) {
 
 /** Injects axe-core (without a script tag, so the page's strict CSP does not block it). */
 async function injectAxe(page) {
-  const loaded = await page.evaluate(() => typeof window.axe !== 'undefined');
-  if (loaded) return;
-  const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(source);
-  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
-    fail('axe-core did not load into the page');
-  }
+  if (!(await loadAxe(page))) fail('axe-core did not load into the page');
 }
 
 async function expectNoAxeViolations(page, state) {

@@ -10,29 +10,16 @@
 // Exit status: 0 when every step passes, 1 when one fails (the reason is printed), 2 on bad usage.
 
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
-const require = createRequire(import.meta.url);
+import { AXE_OPTIONS, CHROMIUM, CHROMIUM_ARGS, loadAxe, waitUntil } from './support.mjs';
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
 const ARTIFACTS = process.env.WAYFINDER_ARTIFACTS || '';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-const AXE_OPTIONS = {
-  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-};
 /** Longest wait for the widget to show something (loading the wasm, answering). */
 const WAIT_MS = 10_000;
 /** Longest the whole flow may take before it is reported as hung. */
@@ -103,17 +90,6 @@ async function deepActive(page) {
   });
 }
 
-/** Polls `check` (an async function returning a truthy value when satisfied) for `ms`. */
-async function waitUntil(check, ms = WAIT_MS, interval = 100) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, interval));
-  }
-}
-
 async function expectFocusOn(page, id, what) {
   const ok = await waitUntil(async () => {
     const active = await deepActive(page);
@@ -141,13 +117,7 @@ async function expectExpanded(page, expected) {
 
 /** Injects axe-core (without a script tag, so a strict page CSP does not block it). */
 async function injectAxe(page) {
-  const loaded = await page.evaluate(() => typeof window.axe !== 'undefined');
-  if (loaded) return;
-  const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(source);
-  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
-    fail('axe-core did not load into the page');
-  }
+  if (!(await loadAxe(page))) fail('axe-core did not load into the page');
 }
 
 async function expectNoAxeViolations(page, state) {

@@ -7,24 +7,12 @@
 // Usage: node tests/browser/widget_states.mjs --url http://127.0.0.1:PORT/
 // Exit status: 0 when every state passes, 1 when one fails (the reason is printed).
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import process from 'node:process';
 
 import { chromium } from 'playwright-core';
 
-const require = createRequire(import.meta.url);
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+import { AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, loadAxe } from './support.mjs';
+
 const WAIT_MS = 10_000;
 
 function fail(message) {
@@ -46,9 +34,7 @@ function urlArgument() {
  * not ours (WCAG 1.4.3 leaves user-chosen colours out).
  */
 async function axe(page, state, skip = []) {
-  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
-    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  }
+  if (!(await loadAxe(page))) fail('axe-core did not load into the page');
   const violations = await page.evaluate(
     async ([tags, skipped]) => {
       const rules = Object.fromEntries(skipped.map((id) => [id, { enabled: false }]));
