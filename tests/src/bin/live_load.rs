@@ -104,6 +104,38 @@ async fn login(client: &reqwest::Client, args: &Args, n: usize) -> Result<StaffM
     })
 }
 
+/// Reads a socket until it closes, sending the delivery latency (µs) of every message from
+/// `sender` whose text is `t=<send time in µs>`.
+async fn measure<S>(
+    mut stream: S,
+    sender: &'static str,
+    tx: mpsc::UnboundedSender<u64>,
+    now_us: impl Fn() -> u64,
+) where
+    S: futures_util::Stream<
+            Item = std::result::Result<Message, tokio_tungstenite::tungstenite::Error>,
+        > + Unpin,
+{
+    while let Some(Ok(message)) = stream.next().await {
+        let Message::Text(text) = message else {
+            continue;
+        };
+        let Ok(frame) = serde_json::from_str::<Value>(&text) else {
+            continue;
+        };
+        if frame["type"] == "event"
+            && frame["event"]["kind"] == "message"
+            && frame["event"]["from"] == sender
+            && let Some(sent) = frame["event"]["text"]
+                .as_str()
+                .and_then(|t| t.strip_prefix("t="))
+                .and_then(|t| t.parse::<u64>().ok())
+        {
+            let _ = tx.send(now_us().saturating_sub(sent));
+        }
+    }
+}
+
 fn ws_url(http: &str, path: &str) -> String {
     format!("{}{path}", http.replacen("http", "ws", 1))
 }
@@ -126,29 +158,10 @@ async fn main() -> Result<()> {
             .headers_mut()
             .insert("Cookie", HeaderValue::from_str(&member.cookie)?);
         let (socket, _) = tokio_tungstenite::connect_async(request).await?;
-        let (sink, mut stream) = socket.split();
+        let (sink, stream) = socket.split();
         staff_sinks.push(Arc::new(Mutex::new(sink)));
         let tx = staff_tx.clone();
-        tokio::spawn(async move {
-            while let Some(Ok(message)) = stream.next().await {
-                let Message::Text(text) = message else {
-                    continue;
-                };
-                let Ok(frame) = serde_json::from_str::<Value>(&text) else {
-                    continue;
-                };
-                if frame["type"] == "event"
-                    && frame["event"]["kind"] == "message"
-                    && frame["event"]["from"] == "resident"
-                    && let Some(sent) = frame["event"]["text"]
-                        .as_str()
-                        .and_then(|t| t.strip_prefix("t="))
-                        .and_then(|t| t.parse::<u64>().ok())
-                {
-                    let _ = tx.send(now_us().saturating_sub(sent));
-                }
-            }
-        });
+        tokio::spawn(measure(stream, "resident", tx, now_us));
         staff.push(member);
     }
 
@@ -177,29 +190,10 @@ async fn main() -> Result<()> {
             &format!("/api/v1/chats/{id}/live?token={token}&after=0"),
         ))
         .await?;
-        let (sink, mut stream) = socket.split();
+        let (sink, stream) = socket.split();
         resident_sinks.push(Arc::new(Mutex::new(sink)));
         let tx = resident_tx.clone();
-        tokio::spawn(async move {
-            while let Some(Ok(message)) = stream.next().await {
-                let Message::Text(text) = message else {
-                    continue;
-                };
-                let Ok(frame) = serde_json::from_str::<Value>(&text) else {
-                    continue;
-                };
-                if frame["type"] == "event"
-                    && frame["event"]["kind"] == "message"
-                    && frame["event"]["from"] == "staff"
-                    && let Some(sent) = frame["event"]["text"]
-                        .as_str()
-                        .and_then(|t| t.strip_prefix("t="))
-                        .and_then(|t| t.parse::<u64>().ok())
-                {
-                    let _ = tx.send(now_us().saturating_sub(sent));
-                }
-            }
-        });
+        tokio::spawn(measure(stream, "staff", tx, now_us));
         chats.push(id);
     }
     println!(
