@@ -3,7 +3,8 @@
 //! `tests/browser/` (Playwright + axe-core): `widget_flow.mjs` (questions in English and
 //! Spanish), `widget_states.mjs` (choices, error, offline, handoff, dark, forced colours, 200 %
 //! and 400 % zoom, 320 px, right to left), `live_chat.mjs` (the widget's live chat with staff, and leaving a message when
-//! staff are away) and `staff_console.mjs` (the console). These tests start real servers for
+//! staff are away), `both_sides.mjs` (a resident in the widget and staff in the console
+//! talking) and `staff_console.mjs` (the console). These tests start real servers for
 //! them and fail with the script's own explanation.
 
 mod common;
@@ -126,6 +127,27 @@ async fn staff_console_by_keyboard_in_chromium_has_no_axe_violations() {
             common::live::PASSWORD.into(),
         ],
         "staff console: ok",
+    )
+    .await;
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_resident_in_the_widget_and_staff_in_the_console_talk_in_chromium() {
+    check_prerequisites();
+    let server = common::start().await;
+    common::live::add_staff(&server, "riverton", STAFF_EMAIL, "Alex").await;
+    run_script(
+        "both_sides.mjs",
+        &[
+            "--url".into(),
+            server.url(""),
+            "--email".into(),
+            STAFF_EMAIL.into(),
+            "--password".into(),
+            common::live::PASSWORD.into(),
+        ],
+        "both sides: ok",
     )
     .await;
     server.stop().await;
