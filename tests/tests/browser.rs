@@ -1,11 +1,16 @@
 //! The widget and the staff console in headless Chromium, keyboard only, with axe-core
-//! (WCAG 2.0–2.2 A/AA) finding zero violations in every state. The flows are scripts in
-//! `tests/browser/` (Playwright + axe-core): `widget_flow.mjs` (questions in English and
-//! Spanish), `widget_states.mjs` (choices, error, offline, handoff, dark, forced colours, 200 %
-//! and 400 % zoom, 320 px, right to left), `live_chat.mjs` (the widget's live chat with staff, and leaving a message when
-//! staff are away), `both_sides.mjs` (a resident in the widget and staff in the console
-//! talking) and `staff_console.mjs` (the console). These tests start real servers for
-//! them and fail with the script's own explanation.
+//! (WCAG 2.0–2.2 A/AA and best practices) finding zero violations in every state. The flows
+//! are scripts in `tests/browser/` (Playwright + axe-core):
+//!
+//! - `widget_flow.mjs`: questions in English and Spanish, the language menu, preferences;
+//! - `widget_states.mjs`: choices, error, offline, handoff, dark, forced colours, 200 % and
+//!   400 % zoom, 320 px, right to left;
+//! - `live_chat.mjs`: the widget's live chat with staff, and leaving a message when staff
+//!   are away;
+//! - `both_sides.mjs`: a resident in the widget and a staff member in the console talking;
+//! - `staff_console.mjs`: the console.
+//!
+//! These tests start real servers for them and fail with the script's own explanation.
 
 mod common;
 
