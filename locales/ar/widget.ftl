@@ -63,6 +63,7 @@ language-button = اللغة:
 language-list = اختر لغة
 language-changed = يعمل المساعد الآن باللغة العربية.
 prefs-button = الإعدادات
+help-page = نسخة نصية فقط من هذا المساعد
 pref-larger-text = نص أكبر
 pref-high-contrast = تباين عالٍ
 pref-read-aloud = قراءة الإجابات بصوت عالٍ

@@ -64,6 +64,7 @@ language-button = Language:
 language-list = Choose a language
 language-changed = The assistant is now in English.
 prefs-button = Settings
+help-page = Text-only version of this assistant
 pref-larger-text = Larger text
 pref-high-contrast = High contrast
 pref-read-aloud = Read answers aloud

@@ -63,6 +63,7 @@ language-button = Idioma:
 language-list = Elija un idioma
 language-changed = El asistente ahora está en español.
 prefs-button = Ajustes
+help-page = Versión solo texto de este asistente
 pref-larger-text = Texto más grande
 pref-high-contrast = Alto contraste
 pref-read-aloud = Leer las respuestas en voz alta

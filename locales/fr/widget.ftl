@@ -63,6 +63,7 @@ language-button = Langue :
 language-list = Choisissez une langue
 language-changed = L’assistant est maintenant en français.
 prefs-button = Paramètres
+help-page = Version texte seul de cet assistant
 pref-larger-text = Texte plus grand
 pref-high-contrast = Contraste élevé
 pref-read-aloud = Lire les réponses à voix haute

@@ -63,6 +63,7 @@ language-button = Lang:
 language-list = Chwazi yon lang
 language-changed = Asistan an pale kreyòl ayisyen kounye a.
 prefs-button = Paramèt
+help-page = Vèsyon tèks sèlman asistan sa a
 pref-larger-text = Tèks pi gwo
 pref-high-contrast = Gwo kontras
 pref-read-aloud = Li repons yo awotvwa

@@ -63,6 +63,7 @@ language-button = 언어:
 language-list = 언어 선택
 language-changed = 이제 도우미가 한국어로 안내합니다.
 prefs-button = 설정
+help-page = 이 도우미의 텍스트 전용 버전
 pref-larger-text = 글자 크게
 pref-high-contrast = 고대비
 pref-read-aloud = 답변 소리 내어 읽기

@@ -63,6 +63,7 @@ language-button = Idioma:
 language-list = Escolha um idioma
 language-changed = O assistente agora está em português.
 prefs-button = Configurações
+help-page = Versão só de texto deste assistente
 pref-larger-text = Texto maior
 pref-high-contrast = Alto contraste
 pref-read-aloud = Ler as respostas em voz alta

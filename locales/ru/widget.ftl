@@ -63,6 +63,7 @@ language-button = Язык:
 language-list = Выберите язык
 language-changed = Помощник теперь говорит по-русски.
 prefs-button = Настройки
+help-page = Текстовая версия помощника
 pref-larger-text = Крупный текст
 pref-high-contrast = Высокая контрастность
 pref-read-aloud = Читать ответы вслух

@@ -63,6 +63,7 @@ language-button = Wika:
 language-list = Pumili ng wika
 language-changed = Nasa Tagalog na ang assistant.
 prefs-button = Mga setting
+help-page = Bersyong teksto lamang ng assistant na ito
 pref-larger-text = Mas malaking teksto
 pref-high-contrast = Mataas na contrast
 pref-read-aloud = Basahin nang malakas ang mga sagot

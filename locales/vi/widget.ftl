@@ -63,6 +63,7 @@ language-button = Ngôn ngữ:
 language-list = Chọn ngôn ngữ
 language-changed = Trợ lý hiện dùng tiếng Việt.
 prefs-button = Cài đặt
+help-page = Phiên bản chỉ có chữ của trợ lý này
 pref-larger-text = Chữ lớn hơn
 pref-high-contrast = Độ tương phản cao
 pref-read-aloud = Đọc to câu trả lời

@@ -63,6 +63,7 @@ language-button = 语言：
 language-list = 选择语言
 language-changed = 助手现在使用简体中文。
 prefs-button = 设置
+help-page = 此助手的纯文本版本
 pref-larger-text = 放大文字
 pref-high-contrast = 高对比度
 pref-read-aloud = 朗读回答

@@ -63,6 +63,7 @@ language-button = 語言：
 language-list = 選擇語言
 language-changed = 助理現在使用繁體中文。
 prefs-button = 設定
+help-page = 此助理的純文字版本
 pref-larger-text = 放大文字
 pref-high-contrast = 高對比
 pref-read-aloud = 朗讀回答

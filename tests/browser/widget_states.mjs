@@ -140,7 +140,20 @@ const STATES = [
       }
     },
   },
-  { name: 'in dark mode', media: { colorScheme: 'dark' }, async run(page) { await ask(page, 'library hours'); } },
+  {
+    name: 'in dark mode, settings open',
+    media: { colorScheme: 'dark' },
+    async run(page) {
+      await ask(page, 'library hours');
+      await page.locator('#wf-prefs-button').click();
+      const help = page.locator('#wf-help');
+      await help.waitFor({ state: 'visible', timeout: WAIT_MS });
+      const href = await help.getAttribute('href');
+      if (!/\/help\?site=riverton&lang=en$/.test(href || '')) {
+        fail(`the text-only page link should point to /help?site=riverton&lang=en, found ${JSON.stringify(href)}`);
+      }
+    },
+  },
   {
     name: 'in forced colors',
     media: { forcedColors: 'active' },

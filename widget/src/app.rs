@@ -85,7 +85,15 @@ impl App {
             speak: speech::can_speak(&window),
             listen: speech::can_listen(&window),
         };
-        let chrome = Rc::new(Chrome::build(&doc, &root, config.side, features, &texts)?);
+        let help_url = format!("{}/help?site={}", config.base, config.site);
+        let chrome = Rc::new(Chrome::build(
+            &doc,
+            &root,
+            config.side,
+            features,
+            &texts,
+            &help_url,
+        )?);
         let announcer = Rc::new(Announcer::new(window.clone(), chrome.announcer.clone()));
         let voice = chrome
             .settings

@@ -62,6 +62,7 @@ impl Chrome {
         side: Side,
         features: Features,
         texts: &Texts,
+        help_url: &str,
     ) -> Result<Self, JsValue> {
         let launcher: HtmlElement = root
             .get_element_by_id("launcher")
@@ -98,7 +99,7 @@ impl Chrome {
         close.append_child(&close_label)?;
         head.append_child(&title)?;
         head.append_child(&close)?;
-        let settings = Settings::build(doc, features)?;
+        let settings = Settings::build(doc, features, help_url)?;
 
         let description = dom::element(doc, "p", &[("id", "wf-desc"), ("class", "desc")])?;
         let log: HtmlElement = dom::element(

@@ -59,6 +59,8 @@ pub const LANGUAGE_LIST: &str = "language-list";
 pub const LANGUAGE_CHANGED: &str = "language-changed";
 /// The display preferences button.
 pub const PREFS_BUTTON: &str = "prefs-button";
+/// Link to the assistant's plain page that works without JavaScript (`/help`).
+pub const HELP_PAGE: &str = "help-page";
 /// Toggle: larger text.
 pub const PREF_LARGER_TEXT: &str = "pref-larger-text";
 /// Toggle: high contrast.
@@ -199,6 +201,7 @@ pub const ALL: &[&str] = &[
     LANGUAGE_LIST,
     LANGUAGE_CHANGED,
     PREFS_BUTTON,
+    HELP_PAGE,
     PREF_LARGER_TEXT,
     PREF_HIGH_CONTRAST,
     PREF_READ_ALOUD,

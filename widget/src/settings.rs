@@ -59,6 +59,10 @@ pub struct Settings {
     pub prefs_button: HtmlElement,
     /// The display preferences (`#wf-prefs`), hidden while closed.
     pub prefs_panel: HtmlElement,
+    /// Link to the plain page (`/help`) in the current language.
+    pub help_link: HtmlElement,
+    /// `/help?site=…` on the server, without the language.
+    help_url: String,
     /// "Talk to a person" (`#wf-talk`), shown once the site is known to offer live chat and
     /// while no chat is on.
     pub talk: HtmlElement,
@@ -71,7 +75,7 @@ pub struct Settings {
 
 impl Settings {
     /// Builds the controls (not yet in the dialog) for what `features` allows.
-    pub fn build(doc: &Document, features: Features) -> Result<Self, JsValue> {
+    pub fn build(doc: &Document, features: Features, help_url: &str) -> Result<Self, JsValue> {
         let tools = dom::element(doc, "div", &[("class", "tools")])?;
         let lang_button = disclosure_button(doc, LANG_BUTTON_ID, LANG_LIST_ID)?;
         lang_button.set_attribute("aria-labelledby", "wf-lang-prefix wf-lang-name")?;
@@ -156,6 +160,20 @@ impl Settings {
             toggles.push(Toggle { pref, input, label });
         }
 
+        // The same assistant as a plain page, for browsers or assistive technology that
+        // struggle with the dialog.
+        let help_link: HtmlElement = dom::element(
+            doc,
+            "a",
+            &[
+                ("id", "wf-help"),
+                ("class", "help-link"),
+                ("href", help_url),
+            ],
+        )?
+        .dyn_into()?;
+        prefs_panel.append_child(&help_link)?;
+
         let (mic, mic_label) = if features.listen {
             let mic: HtmlElement = dom::element(
                 doc,
@@ -185,6 +203,8 @@ impl Settings {
             lang_list,
             prefs_button,
             prefs_panel,
+            help_link,
+            help_url: help_url.to_owned(),
             talk,
             talk_label,
             toggles,
@@ -216,6 +236,10 @@ impl Settings {
         }
         self.prefs_button
             .set_text_content(Some(&texts.get(ids::PREFS_BUTTON)));
+        self.help_link
+            .set_text_content(Some(&texts.get(ids::HELP_PAGE)));
+        self.help_link
+            .set_attribute("href", &format!("{}&lang={lang}", self.help_url))?;
         self.talk_label
             .set_text_content(Some(&texts.get(ids::TALK)));
         for toggle in &self.toggles {
