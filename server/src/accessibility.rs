@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+use crate::html::escape;
+
 /// The statement's data.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -60,13 +62,6 @@ pub static STATEMENT: LazyLock<Statement> = LazyLock::new(|| {
     toml::from_str(include_str!("../assets/accessibility.toml"))
         .expect("server/assets/accessibility.toml is checked by its tests")
 });
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
 
 /// The statement as an accessible page.
 pub fn page(statement: &Statement) -> String {

@@ -23,6 +23,7 @@
 //! - [`open311`]: service requests through Open311 GeoReport v2, forms, status questions.
 //! - [`accessibility`]: the accessibility statement, with the checks that verify it.
 //! - [`telemetry`]: Prometheus metrics (`/metrics`).
+//! - [`html`]: escaping for the pages the server writes itself.
 //! - [`transcript`]: a chat's transcript as text or a web page, in the chat's language.
 //! - [`eval`]: retrieval, language and handoff metrics on labelled question sets.
 //! - [`langid`]: language-identification accuracy on labelled short questions.
@@ -41,6 +42,7 @@ pub mod content;
 pub mod decide;
 pub mod error;
 pub mod eval;
+pub mod html;
 pub mod langid;
 pub mod language;
 pub mod live;

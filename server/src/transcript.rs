@@ -7,6 +7,7 @@ use chrono_tz::Tz;
 use i18n::Catalog;
 use protocol::{ChatEvent, EventBody, Party};
 
+use crate::html::escape;
 use crate::store::live::BotTurn;
 
 /// Everything a transcript shows.
@@ -144,22 +145,6 @@ impl Transcript<'_> {
         out.push_str("</dl>\n</main>\n</body>\n</html>\n");
         out
     }
-}
-
-/// Escapes text for HTML content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@
 
 use std::fmt::Write as _;
 
-use super::html::escape;
+use crate::html::escape;
 
 /// Width of the drawing in SVG units (it scales to its box).
 const WIDTH: f64 = 720.0;

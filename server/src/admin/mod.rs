@@ -8,7 +8,7 @@
 //! - [`gaps`]: grouping similar questions per language.
 //! - [`drafts`]: writing a draft entry for a gap, in the content format editors edit.
 //! - [`charts`]: line and bar charts as SVG, readable without colour.
-//! - [`pages`]: the HTML pages; [`html`]: escaping.
+//! - [`pages`]: the HTML pages (escaping is [`crate::html`]).
 //!
 //! Every figure covers a window of whole days in the city's time zone: the last
 //! [`DEFAULT_DAYS`] days (today included) unless `?days=` asks for 1 to [`MAX_DAYS`].
@@ -16,7 +16,6 @@
 pub mod charts;
 pub mod drafts;
 pub mod gaps;
-pub mod html;
 pub mod pages;
 pub mod report;
 

@@ -14,12 +14,12 @@ use std::fmt::Write as _;
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
 use super::charts::{Bar, BarChart, LineChart, Scale, Series, bar_chart, line_chart};
-use super::html::{escape, url_encode};
 use super::report::{
     CoverageReport, FeedbackReport, GapsReport, TopQuestion, TopQuestionsReport, TrendsReport,
 };
 use super::{DEFAULT_DAYS, LOW_COVERAGE, MAX_DAYS, Window, language_name};
 use crate::content::ContentStatus;
+use crate::html::{escape, url_encode};
 
 /// The admin pages, in navigation order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,16 +4,8 @@
 use i18n::Catalog;
 use protocol::requests::RequestStatus;
 
+use crate::html::escape;
 use crate::state::Site;
-
-/// Escapes text for HTML.
-pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
-}
 
 /// An ISO 8601 time in the city's time zone, `YYYY-MM-DD HH:MM`; as given if unreadable.
 pub fn city_time(site: &Site, iso: &str) -> String {

@@ -22,7 +22,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use tower_http::set_header::SetResponseHeaderLayer;
 
-use super::guard::ApiJson;
+use super::guard::{ApiJson, same_origin};
 use super::staff::StaffSession;
 use crate::admin::drafts::{Draft, DraftRequest, write_draft};
 use crate::admin::pages::{self, Context, GapsPage, Overview, Page};
@@ -526,20 +526,6 @@ struct DraftForm {
     also_asked: String,
     #[serde(default)]
     days: Option<String>,
-}
-
-/// Whether a browser request comes from this server's own pages (or from no page at all).
-fn same_origin(headers: &HeaderMap) -> bool {
-    let Some(origin) = headers.get(header::ORIGIN) else {
-        return true;
-    };
-    let origin = origin.to_str().unwrap_or_default();
-    headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .is_some_and(|host| {
-            origin == format!("http://{host}") || origin == format!("https://{host}")
-        })
 }
 
 /// `POST /admin/gaps/draft`: the gaps page's form. The CSRF token comes in the form (a form

@@ -45,6 +45,21 @@ pub fn allowed_site<'a>(
     Ok(site)
 }
 
+/// Whether a browser request comes from this server's own pages (or from no page at all:
+/// without `Origin` it is not a cross-site risk).
+pub fn same_origin(headers: &HeaderMap) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN) else {
+        return true;
+    };
+    let origin = origin.to_str().unwrap_or_default();
+    headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .is_some_and(|host| {
+            origin == format!("http://{host}") || origin == format!("https://{host}")
+        })
+}
+
 /// Refuses a browser request from a page whose origin `site` does not allow.
 ///
 /// Allowed: the site's `allowed_origins`, the server's own origin (its demo page), and
@@ -54,13 +69,7 @@ pub fn check_origin(headers: &HeaderMap, site: &SiteConfig) -> Result<(), ApiErr
         return Ok(());
     };
     let origin = origin.to_str().unwrap_or_default();
-    let same_origin = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .is_some_and(|host| {
-            origin == format!("http://{host}") || origin == format!("https://{host}")
-        });
-    if same_origin || site.allowed_origins.iter().any(|o| o == origin) {
+    if same_origin(headers) || site.allowed_origins.iter().any(|o| o == origin) {
         Ok(())
     } else {
         Err(ApiError::new(

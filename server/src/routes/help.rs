@@ -15,8 +15,8 @@ use serde::Deserialize;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::decide::{Decision, search_and_decide};
+use crate::html::escape;
 use crate::language::{self, Context};
-use crate::open311::page::escape;
 use crate::reply;
 use crate::state::{AppState, Site};
 

@@ -20,7 +20,7 @@ use tokio::sync::broadcast::error::RecvError;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use super::conversation::{checked_message, live_error, post_and_publish};
-use super::guard::ApiJson;
+use super::guard::{ApiJson, same_origin};
 use super::relay;
 use crate::auth;
 use crate::config::{CannedReply, RateLimitConfig};
@@ -130,20 +130,6 @@ fn unauthorized() -> ApiError {
         ErrorCode::Unauthorized,
         "sign in to the staff console first",
     )
-}
-
-/// Whether a browser request comes from this server's own pages (or from no page at all).
-fn same_origin(headers: &HeaderMap) -> bool {
-    let Some(origin) = headers.get(header::ORIGIN) else {
-        return true;
-    };
-    let origin = origin.to_str().unwrap_or_default();
-    headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .is_some_and(|host| {
-            origin == format!("http://{host}") || origin == format!("https://{host}")
-        })
 }
 
 impl FromRequestParts<AppState> for StaffSession {

@@ -1,5 +1,6 @@
-//! Escaping for the admin pages and charts: everything shown there that is not a literal of
-//! this crate goes through [`escape`] (resident text is redacted, never trusted).
+//! Escaping for every page the server writes itself (admin pages and charts, status and help
+//! pages, transcripts, the accessibility statement): everything shown there that is not a
+//! literal of this crate goes through [`escape`] (resident text is redacted, never trusted).
 
 use std::fmt::Write as _;
 
