@@ -379,7 +379,7 @@ async fn resident_socket(state: AppState, socket: WebSocket, chat: Chat, after: 
                     Some(Ok(Message::Close(_)) | Err(_)) | None => break,
                     Some(Ok(_)) => continue,
                 };
-                let reply = resident_frame(&state, &chat, &text, &mut last).await;
+                let reply = resident_frame(&state, &chat, &text).await;
                 for frame in reply {
                     if !send(&mut sink, &frame).await {
                         return;
@@ -420,12 +420,7 @@ fn resident_event(_chat_id: &str, event: ChatEvent) -> String {
 }
 
 /// Handles one frame from the resident; returns the frames to answer with.
-async fn resident_frame(
-    state: &AppState,
-    chat: &Chat,
-    text: &str,
-    last: &mut u64,
-) -> Vec<ServerFrame> {
+async fn resident_frame(state: &AppState, chat: &Chat, text: &str) -> Vec<ServerFrame> {
     let error = |code: ErrorCode, message: String| vec![ServerFrame::Error { code, message }];
     let frame: ClientFrame = match serde_json::from_str(text) {
         Ok(frame) => frame,
@@ -437,26 +432,8 @@ async fn resident_frame(
                 return error(code, message);
             }
             match post_and_publish(state, chat, &Author::Resident, &id, &text).await {
-                Ok(seq) => {
-                    // The resident's own message comes back as an event too: send it right
-                    // after the ack when nothing else came between.
-                    let mut frames = vec![ServerFrame::Ack { id, seq }];
-                    if seq == *last + 1
-                        && let Ok(events) = state.store.events_after(&chat.id, *last).await
-                    {
-                        for event in events {
-                            *last = event.seq;
-                            let mut event = event;
-                            if let protocol::EventBody::Message { text: shown, .. } =
-                                &mut event.body
-                            {
-                                text.trim().clone_into(shown);
-                            }
-                            frames.push(ServerFrame::Event { event });
-                        }
-                    }
-                    frames
-                }
+                // Its event reaches this socket like every other, through the hub.
+                Ok(seq) => vec![ServerFrame::Ack { id, seq }],
                 Err(e) => live_error_frame(e),
             }
         }
