@@ -607,7 +607,13 @@ async function flow(ctx) {
     await tabUntil(page, isAcceptFor(chatId), `the Accept button of chat ${chatId}`, 'Shift+Tab');
     await page.keyboard.press('Enter');
     await expectFocus(page, (f) => f.part === 'reply', 'the reply box of the chat accepted again');
-    const copies = await selectedPanel(page).locator('li.from-resident', { hasText: RESIDENT_MESSAGE }).count();
+    // The chat's history loads after the panel opens: wait for it, then make sure it stays single.
+    const theirs = selectedPanel(page).locator('li.from-resident', { hasText: RESIDENT_MESSAGE });
+    if (!(await waitUntil(async () => (await theirs.count()) > 0, WAIT_MS))) {
+      fail("after accepting again the resident's message is not shown");
+    }
+    await page.waitForTimeout(500);
+    const copies = await theirs.count();
     if (copies !== 1) fail(`after accepting again the resident's message is shown ${copies} times`);
   });
 
