@@ -5,7 +5,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+};
 use tantivy::schema::{
     Field, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions, Value,
 };
@@ -25,6 +27,15 @@ const SYNONYM_FACTOR: f32 = 0.7;
 /// Weight of a near-miss (typo) match relative to an exact one: low, so that typos find the
 /// entry without outranking an exact match elsewhere.
 const FUZZY_FACTOR: f32 = 0.3;
+/// Weight of a match of two neighbouring question terms (at most [`PROXIMITY_SLOP`] words
+/// apart) in the entry, relative to a match of a single term: "Super Bowl" or "Josh Norman"
+/// together say more than either word alone.
+const PROXIMITY_BOOST: f32 = 0.5;
+/// How many other words may stand between two neighbouring question terms in the entry.
+const PROXIMITY_SLOP: u32 = 2;
+/// Weight of a shared character n-gram ([`analyzer::ngram_analyzer`]) relative to a whole
+/// term: many n-grams match for one word, each weighs little.
+const NGRAM_BOOST: f32 = 0.3;
 /// Heap for the one-off index build.
 const WRITER_HEAP_BYTES: usize = 50_000_000;
 
@@ -61,14 +72,22 @@ pub struct SearchResult {
 
 /// Per-language search data.
 struct LangData {
+    /// The language tag.
+    lang: String,
     analyzer: TextAnalyzer,
     title: Field,
     asked: Field,
     body: Field,
+    /// Character n-grams of title, also_asked, keywords and body, for languages that
+    /// [`analyzer::uses_ngrams`].
+    ngrams: Option<(Field, TextAnalyzer)>,
     /// word (lowercase, as typed) → analysed terms of its synonyms.
     synonyms: HashMap<String, Vec<String>>,
     /// term → number of entries in this language containing it.
     doc_freq: HashMap<String, u32>,
+    /// Word forms of this language's content ([`analyzer::word_form_analyzer`]).
+    word_forms: HashSet<String>,
+    word_form_analyzer: TextAnalyzer,
     entries: u32,
 }
 
@@ -99,11 +118,25 @@ impl std::fmt::Debug for SearchIndex {
 struct AnalysedQuery {
     /// Distinct analysed terms with their synonym terms.
     terms: Vec<(String, Vec<String>)>,
+    /// Pairs of distinct analysed terms next to each other in the question, in order.
+    neighbours: Vec<(String, String)>,
+    /// Distinct character n-grams of the question (empty unless the language uses them).
+    ngrams: Vec<String>,
 }
 
 impl SearchIndex {
-    /// Indexes the published entries of `kb`.
+    /// Indexes the published entries of `kb`: what residents search.
     pub fn build(kb: &KnowledgeBase) -> Result<Self, IndexError> {
+        Self::build_filtered(kb, false)
+    }
+
+    /// Indexes the published and the draft entries of `kb`, for editors previewing drafts
+    /// (never for residents). Tell drafts apart by their [`Entry::status`].
+    pub fn build_with_drafts(kb: &KnowledgeBase) -> Result<Self, IndexError> {
+        Self::build_filtered(kb, true)
+    }
+
+    fn build_filtered(kb: &KnowledgeBase, drafts: bool) -> Result<Self, IndexError> {
         let mut schema = Schema::builder();
         let entry_field = schema.add_u64_field("entry", STORED);
         let mut fields = BTreeMap::new();
@@ -115,20 +148,33 @@ impl SearchIndex {
             let title = schema.add_text_field(&format!("title_{lang}"), options.clone());
             let asked = schema.add_text_field(&format!("asked_{lang}"), options.clone());
             let body = schema.add_text_field(&format!("body_{lang}"), options);
-            fields.insert(lang.clone(), (title, asked, body));
+            let ngrams = analyzer::uses_ngrams(lang).then(|| {
+                let indexing = TextFieldIndexing::default()
+                    .set_tokenizer(&analyzer::ngram_tokenizer_name(lang))
+                    .set_index_option(IndexRecordOption::WithFreqs);
+                schema.add_text_field(
+                    &format!("ngrams_{lang}"),
+                    TextOptions::default().set_indexing_options(indexing),
+                )
+            });
+            fields.insert(lang.clone(), (title, asked, body, ngrams));
         }
         let index = Index::create_in_ram(schema.build());
         for lang in kb.config.all_languages() {
             index
                 .tokenizers()
                 .register(&analyzer::tokenizer_name(lang), analyzer::analyzer(lang));
+            index.tokenizers().register(
+                &analyzer::ngram_tokenizer_name(lang),
+                analyzer::ngram_analyzer(lang),
+            );
         }
 
         let mut writer = index.writer_with_num_threads(1, WRITER_HEAP_BYTES)?;
         let mut entries = Vec::new();
         let mut entry_terms = Vec::new();
         let mut langs: BTreeMap<String, LangData> = BTreeMap::new();
-        for (lang, (title, asked, body)) in &fields {
+        for (lang, (title, asked, body, ngrams)) in &fields {
             let mut synonyms = HashMap::new();
             let mut lang_analyzer = analyzer::analyzer(lang);
             for (word, others) in kb.config.synonym_groups(lang) {
@@ -141,17 +187,21 @@ impl SearchIndex {
             langs.insert(
                 lang.clone(),
                 LangData {
+                    lang: lang.clone(),
                     analyzer: lang_analyzer,
                     title: *title,
                     asked: *asked,
                     body: *body,
+                    ngrams: ngrams.map(|field| (field, analyzer::ngram_analyzer(lang))),
                     synonyms,
                     doc_freq: HashMap::new(),
+                    word_forms: HashSet::new(),
+                    word_form_analyzer: analyzer::word_form_analyzer(lang),
                     entries: 0,
                 },
             );
         }
-        for entry in kb.published() {
+        for entry in kb.entries.iter().filter(|e| drafts || e.is_published()) {
             let Some(data) = langs.get_mut(&entry.lang) else {
                 continue;
             };
@@ -168,11 +218,18 @@ impl SearchIndex {
             doc.add_text(data.title, &entry.title);
             doc.add_text(data.asked, &asked_text);
             doc.add_text(data.body, &body_text);
+            if let Some((ngrams, _)) = &data.ngrams {
+                for text in [&entry.title, &asked_text, &body_text] {
+                    doc.add_text(*ngrams, text);
+                }
+            }
             writer.add_document(doc)?;
 
             let mut terms = HashSet::new();
             for text in [&entry.title, &asked_text, &body_text] {
                 terms.extend(analyzer::terms(&mut data.analyzer, text));
+                data.word_forms
+                    .extend(analyzer::terms(&mut data.word_form_analyzer, text));
             }
             for term in &terms {
                 *data.doc_freq.entry(term.clone()).or_default() += 1;
@@ -255,6 +312,38 @@ impl SearchIndex {
         (found, terms.len())
     }
 
+    /// How much `word` (one word as typed) speaks for `lang`, from 0 to 1: 1 when it is one of
+    /// the language's stop words or occurs in that form (ignoring case and accents) in the
+    /// language's content, else 0. For languages analysed as bigrams, the share of the word's
+    /// bigrams found in the content. Unlike [`SearchIndex::vocabulary_match`], word forms are
+    /// compared unstemmed: stemmers of different languages meet on cognates (English
+    /// `symptoms` and German `Symptome` both stem to `symptom`).
+    pub fn word_evidence(&self, lang: &str, word: &str) -> f32 {
+        let Some(data) = self.langs.get(lang) else {
+            return 0.0;
+        };
+        if analyzer::uses_bigrams(lang) {
+            let (found, total) = self.vocabulary_match(lang, word);
+            return if total == 0 {
+                0.0
+            } else {
+                found as f32 / total as f32
+            };
+        }
+        if word.chars().count() > 40 || !word.chars().any(char::is_alphanumeric) {
+            return 0.0;
+        }
+        let forms = analyzer::terms(&mut data.word_form_analyzer.clone(), word);
+        if forms.is_empty() {
+            return 1.0;
+        }
+        let found = forms
+            .iter()
+            .filter(|f| data.word_forms.contains(*f))
+            .count();
+        found as f32 / forms.len() as f32
+    }
+
     /// Ranks published entries in `lang` for `text`, best first, at most `limit`.
     pub fn search(&self, lang: &str, text: &str, limit: usize) -> Result<SearchResult, IndexError> {
         let (lang, fell_back) = if self.langs.get(lang).is_some_and(|d| d.entries > 0) {
@@ -306,12 +395,14 @@ impl SearchIndex {
     fn analyse(&self, data: &LangData, text: &str) -> AnalysedQuery {
         let mut analyzer = data.analyzer.clone();
         let mut terms: Vec<(String, Vec<String>)> = Vec::new();
+        let mut sequence: Vec<String> = Vec::new();
         for word in text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
         {
             let lower = word.to_lowercase();
             for term in analyzer::terms(&mut analyzer, word) {
+                sequence.push(term.clone());
                 if terms.iter().any(|(t, _)| *t == term) {
                     continue;
                 }
@@ -319,7 +410,32 @@ impl SearchIndex {
                 terms.push((term, synonyms));
             }
         }
-        AnalysedQuery { terms }
+        // Neighbouring terms, for the proximity boost; bigram languages' neighbours overlap
+        // already (each bigram shares a character with the next).
+        let mut neighbours: Vec<(String, String)> = Vec::new();
+        if !analyzer::uses_bigrams(&data.lang) {
+            for pair in sequence.windows(2) {
+                let pair = (pair[0].clone(), pair[1].clone());
+                if pair.0 != pair.1 && !neighbours.contains(&pair) {
+                    neighbours.push(pair);
+                }
+            }
+        }
+        let mut ngrams: Vec<String> = Vec::new();
+        if let Some((_, ngram_analyzer)) = &data.ngrams
+            && !terms.is_empty()
+        {
+            for gram in analyzer::terms(&mut ngram_analyzer.clone(), text) {
+                if !ngrams.contains(&gram) {
+                    ngrams.push(gram);
+                }
+            }
+        }
+        AnalysedQuery {
+            terms,
+            neighbours,
+            ngrams,
+        }
     }
 
     fn tantivy_query(&self, data: &LangData, query: &AnalysedQuery) -> BooleanQuery {
@@ -360,6 +476,33 @@ impl SearchIndex {
                         )),
                     ));
                 }
+            }
+        }
+        for (first, second) in &query.neighbours {
+            for (field, boost) in fields {
+                let mut phrase = PhraseQuery::new(vec![
+                    Term::from_field_text(field, first),
+                    Term::from_field_text(field, second),
+                ]);
+                phrase.set_slop(PROXIMITY_SLOP);
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(phrase), boost * PROXIMITY_BOOST)),
+                ));
+            }
+        }
+        if let Some((field, _)) = &data.ngrams {
+            for gram in &query.ngrams {
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(
+                        Box::new(TermQuery::new(
+                            Term::from_field_text(*field, gram),
+                            IndexRecordOption::WithFreqs,
+                        )),
+                        NGRAM_BOOST,
+                    )),
+                ));
             }
         }
         BooleanQuery::new(clauses)
@@ -498,6 +641,29 @@ mod tests {
     }
 
     #[test]
+    fn drafts_are_indexed_only_when_asked_for() {
+        let mut kb = kb();
+        let mut draft = entry(
+            "en",
+            "unicorn-permit",
+            "Do I need a unicorn permit?",
+            &["unicorn licence"],
+            "Unicorns need a permit.",
+        );
+        draft.status = crate::entry::Status::Draft;
+        kb.entries.push(draft);
+        let residents = SearchIndex::build(&kb).unwrap();
+        assert!(residents.entry("unicorn-permit", "en").is_none());
+        let r = residents.search("en", "unicorn permit", 5).unwrap();
+        assert!(r.hits.iter().all(|h| h.entry.id != "unicorn-permit"));
+        let preview = SearchIndex::build_with_drafts(&kb).unwrap();
+        assert_eq!(preview.len(), residents.len() + 1);
+        let r = preview.search("en", "unicorn permit", 5).unwrap();
+        assert_eq!(r.hits[0].entry.id, "unicorn-permit");
+        assert!(!r.hits[0].entry.is_published());
+    }
+
+    #[test]
     fn finds_the_right_entry_first() {
         let index = SearchIndex::build(&kb()).unwrap();
         let r = index.search("en", "when is trash picked up", 5).unwrap();
@@ -516,6 +682,82 @@ mod tests {
         let r = index.search("en", "recyling", 5).unwrap();
         assert_eq!(r.hits[0].entry.id, "recycling");
         assert!(r.hits[0].coverage > 0.99);
+    }
+
+    fn german_kb() -> KnowledgeBase {
+        let config: KbConfig = toml::from_str(
+            "site = \"t\"\nname = \"T\"\nlanguages = [\"de\"]\ndefault_language = \"de\"\n",
+        )
+        .unwrap();
+        KnowledgeBase {
+            root: ".".into(),
+            config,
+            entries: vec![
+                entry(
+                    "de",
+                    "masken",
+                    "Helfen Masken beim Schutz vor Ansteckung?",
+                    &[],
+                    "Ein Mund-Nasen-Schutz senkt das Risiko.",
+                ),
+                entry(
+                    "de",
+                    "impfung",
+                    "Gibt es einen Impfstoff?",
+                    &[],
+                    "Ein Impfstoff ist noch nicht zugelassen.",
+                ),
+                entry(
+                    "de",
+                    "reisen",
+                    "Darf ich noch reisen?",
+                    &[],
+                    "Reisen ins Ausland sind eingeschränkt.",
+                ),
+            ],
+        }
+    }
+
+    #[test]
+    fn german_compounds_find_their_parts() {
+        let index = SearchIndex::build(&german_kb()).unwrap();
+        let r = index
+            .search("de", "Bringen Gesichtsmasken etwas?", 5)
+            .unwrap();
+        assert_eq!(r.hits[0].entry.id, "masken");
+        let r = index.search("de", "Wann kommt die Impfung?", 5).unwrap();
+        assert_eq!(r.hits[0].entry.id, "impfung");
+    }
+
+    #[test]
+    fn neighbouring_words_together_rank_first() {
+        let config: KbConfig = toml::from_str(
+            "site = \"t\"\nname = \"T\"\nlanguages = [\"en\"]\ndefault_language = \"en\"\n",
+        )
+        .unwrap();
+        let kb = KnowledgeBase {
+            root: ".".into(),
+            config,
+            entries: vec![
+                entry(
+                    "en",
+                    "apart",
+                    "Info",
+                    &[],
+                    "The city has parks. Rent a hall in one.",
+                ),
+                entry(
+                    "en",
+                    "together",
+                    "Info",
+                    &[],
+                    "The city hall is open on weekdays from eight to five, except on public holidays, when it stays closed all day long.",
+                ),
+            ],
+        };
+        let index = SearchIndex::build(&kb).unwrap();
+        let r = index.search("en", "city hall", 5).unwrap();
+        assert_eq!(r.hits[0].entry.id, "together");
     }
 
     #[test]
@@ -549,6 +791,23 @@ mod tests {
         let index = SearchIndex::build(&kb()).unwrap();
         assert_eq!(index.vocabulary_match("es", "factura agua"), (2, 2));
         assert_eq!(index.vocabulary_match("en", "factura agua"), (0, 2));
+    }
+
+    #[test]
+    fn word_evidence_compares_unstemmed_forms_and_knows_stop_words() {
+        let index = SearchIndex::build(&kb()).unwrap();
+        assert_eq!(index.word_evidence("es", "factura"), 1.0);
+        assert_eq!(index.word_evidence("es", "Teléfono"), 1.0);
+        assert_eq!(index.word_evidence("es", "telefono"), 1.0);
+        assert_eq!(index.word_evidence("en", "factura"), 0.0);
+        // "bills" stems to "bill", which the English content has, but the form "bills"
+        // does not occur.
+        assert_eq!(index.vocabulary_match("en", "bills"), (1, 1));
+        assert_eq!(index.word_evidence("en", "bills"), 0.0);
+        // Stop words are evidence for their language.
+        assert_eq!(index.word_evidence("es", "el"), 1.0);
+        assert_eq!(index.word_evidence("en", "the"), 1.0);
+        assert_eq!(index.word_evidence("xx", "the"), 0.0);
     }
 
     #[test]

@@ -5,7 +5,11 @@
 //! only among the site's own languages:
 //!
 //! - whatlang on the text, restricted to the site's languages, scaled by its confidence;
-//! - how much of the text is vocabulary of the site's content in each language;
+//! - how much of the text is vocabulary of the site's content in each language: each word
+//!   counts for the languages whose content has it in that form (or that have it as a stop
+//!   word), shared among them, so a word every language has ("covid", "parking" on a page
+//!   that borrows it) says little and a word only one language has ("ng", "factura") says
+//!   much;
 //! - the conversation's language so far;
 //! - the page's `lang` and the browser's preferred languages;
 //! - whether the language is complete or still being translated, and the site's default
@@ -15,7 +19,7 @@ use knowledge::SearchIndex;
 
 /// Weight of whatlang's verdict (times its confidence, 0–1).
 const DETECTOR_WEIGHT: f32 = 2.0;
-/// Weight of the share of the text found in a language's content vocabulary.
+/// Weight of the vocabulary evidence ([`vocabulary_evidence`]), a share of the text's words.
 const VOCABULARY_WEIGHT: f32 = 2.5;
 /// Weight of the conversation's language so far.
 const CONVERSATION_WEIGHT: f32 = 1.0;
@@ -71,16 +75,60 @@ fn whatlang_lang(tag: &str) -> Option<whatlang::Lang> {
     })
 }
 
-/// Whether `tag` names `lang` (`es-MX` names `es`).
+/// A tag's language and script subtags after normalisation ([`i18n::normalize_tag`]: `zh-TW`,
+/// `zh-HK`, `zh-MO` → `zh-Hant`; `zh`, `zh-CN`, `zh-SG` → `zh-Hans`), lowercase.
+fn language_and_script(tag: &str) -> (String, Option<String>) {
+    let normalized = i18n::normalize_tag(tag);
+    let mut parts = normalized.split('-');
+    let language = parts.next().unwrap_or_default().to_ascii_lowercase();
+    let script = parts
+        .next()
+        .filter(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_alphabetic()))
+        .map(str::to_ascii_lowercase);
+    (language, script)
+}
+
+/// Whether `tag` names `lang`: the same language, and the same script when both say one
+/// (after normalisation). `es-MX` names `es`; `zh-TW` names `zh-Hant` but not `zh-Hans`;
+/// `sr` names both `sr-Latn` and `sr-Cyrl`.
 fn same_language(tag: &str, lang: &str) -> bool {
-    let base = |t: &str| {
-        i18n::normalize_tag(t)
-            .split('-')
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase()
-    };
-    base(tag) == base(lang)
+    let (tag_language, tag_script) = language_and_script(tag);
+    let (language, script) = language_and_script(lang);
+    tag_language == language
+        && match (tag_script, script) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        }
+}
+
+/// For each of `languages`, the share of `text`'s words that speak for it: each word's
+/// [`SearchIndex::word_evidence`] per language, divided by its sum over the languages (a
+/// word found in three languages gives each a third), summed and divided by the number of
+/// words.
+fn vocabulary_evidence(index: &SearchIndex, languages: &[&str], text: &str) -> Vec<f32> {
+    let mut evidence = vec![0.0; languages.len()];
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    for word in &words {
+        let per_language: Vec<f32> = languages
+            .iter()
+            .map(|lang| index.word_evidence(lang, word))
+            .collect();
+        let sum: f32 = per_language.iter().sum();
+        if sum > 0.0 {
+            for (total, share) in evidence.iter_mut().zip(&per_language) {
+                *total += share / sum;
+            }
+        }
+    }
+    if !words.is_empty() {
+        for total in &mut evidence {
+            *total /= words.len() as f32;
+        }
+    }
+    evidence
 }
 
 /// Picks the language of `text` among `index`'s languages.
@@ -96,18 +144,16 @@ pub fn resolve(index: &SearchIndex, text: &str, context: Context<'_>) -> String 
         None
     };
 
+    let vocabulary = vocabulary_evidence(index, &languages, text);
     let mut best = (index.default_language().to_owned(), f32::MIN);
-    for lang in &languages {
+    for (lang, vocabulary) in languages.iter().zip(vocabulary) {
         let mut score = 0.0;
         if let Some(info) = &detected
             && whatlang_lang(lang) == Some(info.lang())
         {
             score += DETECTOR_WEIGHT * info.confidence() as f32;
         }
-        let (found, total) = index.vocabulary_match(lang, text);
-        if total > 0 {
-            score += VOCABULARY_WEIGHT * found as f32 / total as f32;
-        }
+        score += VOCABULARY_WEIGHT * vocabulary;
         if context.conversation.is_some_and(|c| same_language(c, lang)) {
             score += CONVERSATION_WEIGHT;
         }
@@ -179,6 +225,78 @@ mod tests {
         };
         assert_eq!(resolve(&index, "basura", ctx), "es");
         assert_eq!(resolve(&index, "recycling", ctx), "en");
+    }
+
+    #[test]
+    fn chinese_scripts_are_told_apart() {
+        for (tag, lang) in [
+            ("zh-TW", "zh-Hant"),
+            ("zh-HK", "zh-Hant"),
+            ("zh-MO", "zh-Hant"),
+            ("zh-Hant", "zh-Hant"),
+            ("zh-Hant-TW", "zh-Hant"),
+            ("yue", "zh-Hant"),
+            ("zh-CN", "zh-Hans"),
+            ("zh-SG", "zh-Hans"),
+            ("zh", "zh-Hans"),
+            ("zh_CN", "zh-Hans"),
+        ] {
+            assert!(same_language(tag, lang), "{tag} should name {lang}");
+        }
+        for (tag, lang) in [
+            ("zh-TW", "zh-Hans"),
+            ("zh-Hant", "zh-Hans"),
+            ("zh-CN", "zh-Hant"),
+            ("zh-Hans", "zh-Hant"),
+        ] {
+            assert!(!same_language(tag, lang), "{tag} should not name {lang}");
+        }
+    }
+
+    #[test]
+    fn regions_and_unscripted_tags_match_their_language() {
+        assert!(same_language("es-MX", "es"));
+        assert!(same_language("en", "en-GB"));
+        assert!(same_language("fil", "tl"));
+        assert!(same_language("sr", "sr-Latn"));
+        assert!(!same_language("sr-Cyrl", "sr-Latn"));
+        assert!(!same_language("pt-BR", "es"));
+    }
+
+    #[test]
+    fn traditional_chinese_page_does_not_pull_towards_simplified_content() {
+        let index = index();
+        let taiwan = Context {
+            page_lang: Some("zh-TW"),
+            browser: &["zh-TW".to_owned()],
+            conversation: None,
+        };
+        let mainland = Context {
+            page_lang: Some("zh-CN"),
+            browser: &["zh-CN".to_owned()],
+            conversation: None,
+        };
+        // A text with no evidence of its own: only the hints speak, and a Traditional
+        // Chinese page and browser are no evidence for the Simplified Chinese content.
+        assert_eq!(resolve(&index, "ok", mainland), "zh-Hans");
+        assert_ne!(resolve(&index, "ok", taiwan), "zh-Hans");
+    }
+
+    #[test]
+    fn words_only_one_language_has_outweigh_shared_ones() {
+        let index = index();
+        let languages: Vec<&str> = index.languages().collect();
+        let evidence = vocabulary_evidence(&index, &languages, "factura del agua");
+        let at = |lang: &str| evidence[languages.iter().position(|l| *l == lang).unwrap()];
+        assert!(at("es") > 0.9, "{evidence:?}");
+        assert!(at("en") < 0.1, "{evidence:?}");
+        // A word in every language's content, or in none, gives no language an edge.
+        let evidence = vocabulary_evidence(&index, &languages, "xqzzy");
+        assert!(evidence.iter().all(|e| *e == 0.0), "{evidence:?}");
+        let total: f32 = vocabulary_evidence(&index, &languages, "recycling")
+            .iter()
+            .sum();
+        assert!(total <= 1.0 + 1e-6, "{total}");
     }
 
     #[test]
