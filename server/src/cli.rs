@@ -17,7 +17,6 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
-use tracing_subscriber::EnvFilter;
 
 use crate::config::Config;
 use crate::state::AppState;
@@ -311,14 +310,11 @@ pub fn main() -> ExitCode {
         Command::DeleteConversation { config, id } => {
             exit_code(block_on(delete_conversation(config, id)))
         }
-        Command::Serve { config } => {
-            init_logging();
-            exit_code(
-                tokio::runtime::Runtime::new()
-                    .context("cannot start the runtime")
-                    .and_then(|runtime| runtime.block_on(serve(config))),
-            )
-        }
+        Command::Serve { config } => exit_code(
+            tokio::runtime::Runtime::new()
+                .context("cannot start the runtime")
+                .and_then(|runtime| runtime.block_on(serve(config))),
+        ),
     }
 }
 
@@ -331,7 +327,6 @@ fn block_on(future: impl std::future::Future<Output = anyhow::Result<()>>) -> an
 
 /// `wayfinder staff add`.
 async fn staff(action: StaffCommand) -> anyhow::Result<()> {
-    use crate::store::StaffStore as _;
     let StaffCommand::Add {
         config,
         site,
@@ -400,19 +395,26 @@ async fn staff(action: StaffCommand) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The configuration at `path` and its database.
-async fn open_store(path: &std::path::Path) -> anyhow::Result<(Config, crate::store::SqliteStore)> {
+/// The configuration at `path` and its database (SQLite or PostgreSQL, by its URL).
+async fn open_store(
+    path: &std::path::Path,
+) -> anyhow::Result<(Config, std::sync::Arc<dyn crate::store::Store>)> {
     let config = Config::load(path)?;
-    let store = crate::store::SqliteStore::connect(&config.server.database_url)
+    let store = crate::store::open(&config.server.database_url)
         .await
-        .with_context(|| format!("opening the database {}", config.server.database_url))?;
-    Ok((config, store))
+        .with_context(|| {
+            format!(
+                "opening the database {}",
+                crate::store::shown_url(&config.server.database_url)
+            )
+        })?;
+    Ok((config, store.store()))
 }
 
 /// `wayfinder purge`.
 async fn purge(config: PathBuf) -> anyhow::Result<()> {
     let (config, store) = open_store(&config).await?;
-    for (site, r) in crate::retention::purge_all(&config, &store).await? {
+    for (site, r) in crate::retention::purge_all(&config, store.as_ref()).await? {
         println!(
             "{site}: removed {} conversation(s), {} chat(s), {} ticket(s), {} service request(s); cleared {} audit detail(s)",
             r.conversations, r.chats, r.tickets, r.requests, r.audit_details
@@ -423,7 +425,6 @@ async fn purge(config: PathBuf) -> anyhow::Result<()> {
 
 /// `wayfinder export-conversation`.
 async fn export_conversation(config: PathBuf, id: String) -> anyhow::Result<()> {
-    use crate::store::PrivacyStore as _;
     let (_, store) = open_store(&config).await?;
     let data = store
         .export_conversation(&id)
@@ -435,7 +436,6 @@ async fn export_conversation(config: PathBuf, id: String) -> anyhow::Result<()> 
 
 /// `wayfinder delete-conversation`.
 async fn delete_conversation(config: PathBuf, id: String) -> anyhow::Result<()> {
-    use crate::store::PrivacyStore as _;
     let (_, store) = open_store(&config).await?;
     let r = store
         .delete_conversation(&id)
@@ -450,7 +450,6 @@ async fn delete_conversation(config: PathBuf, id: String) -> anyhow::Result<()> 
 
 /// `wayfinder audit verify`.
 async fn audit_verify(config: PathBuf) -> anyhow::Result<()> {
-    use crate::store::LiveStore as _;
     let (_, store) = open_store(&config).await?;
     let rows = store.audit_log().await?;
     let checked = crate::audit::verify(&rows)?;
@@ -467,12 +466,6 @@ fn exit_code(result: anyhow::Result<()>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-fn init_logging() {
-    let filter = EnvFilter::try_from_env("WAYFINDER_LOG")
-        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tantivy=warn"));
-    tracing_subscriber::fmt().with_env_filter(filter).init();
 }
 
 /// `wayfinder check`.
@@ -712,6 +705,7 @@ fn langid(content: &std::path::Path, queries: &std::path::Path) -> anyhow::Resul
 /// `wayfinder serve`.
 async fn serve(config_path: PathBuf) -> anyhow::Result<()> {
     let config = Config::load(&config_path)?;
+    crate::telemetry::init_logging(config.server.log_format);
     let listen = config.server.listen;
     let state = AppState::from_config(config).await?;
     let listener = tokio::net::TcpListener::bind(listen).await?;

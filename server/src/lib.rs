@@ -15,8 +15,9 @@
 //! - [`reply`]: turns a decision into the wire reply in the resident's language.
 //! - [`redact`]: masks personal data before anything is stored.
 //! - [`store`]: conversations, messages, feedback, live chats, staff accounts and the audit log
-//!   in SQLite (behind the [`store::Store`] trait).
-//! - [`live`]: live chat with staff: office hours, the queue, signals to connected clients.
+//!   in SQLite, or PostgreSQL for several replicas (behind the [`store::Store`] trait).
+//! - [`live`]: live chat with staff: office hours, the queue, signals to connected clients
+//!   (across replicas through PostgreSQL).
 //! - [`auth`]: staff passwords, session and chat tokens, the session cookie.
 //! - [`audit`]: the audit log's hash chain and its verification.
 //! - [`retention`]: the daily purge of data older than each site's retention.

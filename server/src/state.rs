@@ -13,8 +13,9 @@ use crate::decide::DecisionModel;
 use crate::live::LiveSite;
 use crate::live::hours::OfficeHours;
 use crate::live::hub::Hub;
+use crate::live::notifier::postgres::PgNotifier;
 use crate::open311::RequestSystem;
-use crate::store::{SqliteStore, Store};
+use crate::store::{Opened, Store};
 
 /// One site (city) being served.
 #[derive(Debug)]
@@ -61,7 +62,8 @@ impl std::ops::Deref for AppState {
 
 impl AppState {
     /// Loads every site's content (refusing content with errors), builds the indexes off the
-    /// async runtime, opens the database and loads the bot's messages.
+    /// async runtime, opens the database and loads the bot's messages. With PostgreSQL it
+    /// also starts listening to the other replicas sharing the database.
     pub async fn from_config(config: Config) -> anyhow::Result<Self> {
         crate::telemetry::handle();
         let mut sites = HashMap::new();
@@ -99,17 +101,37 @@ impl AppState {
             site.wording =
                 crate::site_messages::load(&site.config.content, &site.config.id, &sources)?;
         }
-        let store = SqliteStore::connect(&config.server.database_url)
+        let opened = crate::store::open(&config.server.database_url)
             .await
-            .with_context(|| format!("opening the database {}", config.server.database_url))?;
-        Ok(Self(Arc::new(App {
+            .with_context(|| {
+                format!(
+                    "opening the database {}",
+                    crate::store::shown_url(&config.server.database_url)
+                )
+            })?;
+        let (hub, replicas) = match &opened {
+            Opened::Sqlite(_) => (Hub::default(), None),
+            Opened::Postgres(store) => {
+                tracing::info!(replica = store.replica(), "PostgreSQL: replicas share it");
+                let notifier = PgNotifier::start(store);
+                (Hub::new(notifier.clone()), Some((notifier, store.clone())))
+            }
+        };
+        let state = Self(Arc::new(App {
             config,
             sites,
-            store: Arc::new(store),
+            store: opened.store(),
             bot,
             model: DecisionModel::fitted(),
-            hub: Arc::new(Hub::default()),
-        })))
+            hub: Arc::new(hub),
+        }));
+        if let Some((notifier, store)) = replicas {
+            notifier
+                .listen(store, state.clone())
+                .await
+                .context("listening to other replicas")?;
+        }
+        Ok(state)
     }
 
     /// The bot's messages for `site` in `lang`: the site's own wording where it has some,

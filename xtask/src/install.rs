@@ -171,6 +171,52 @@ pub fn chromium(repo: &Repo) -> Result<()> {
     Ok(())
 }
 
+/// Where Debian puts each PostgreSQL version's server programs (`<version>/bin/initdb`).
+pub const POSTGRESQL_LIB: &str = "/usr/lib/postgresql";
+
+/// The folder with PostgreSQL's `initdb`, `pg_ctl` and `postgres`: the newest version under
+/// [`POSTGRESQL_LIB`], else the folder of an `initdb` on PATH.
+pub fn find_postgresql() -> Option<PathBuf> {
+    let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir(POSTGRESQL_LIB)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| {
+            let version = entry.file_name().to_str()?.parse().ok()?;
+            let bin = entry.path().join("bin");
+            bin.join("initdb").exists().then_some((version, bin))
+        })
+        .collect();
+    versions.sort();
+    if let Some((_, bin)) = versions.pop() {
+        return Some(bin);
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .find(|dir| dir.join("initdb").exists() && dir.join("pg_ctl").exists())
+        .map(|dir| {
+            std::fs::canonicalize(dir.join("initdb")).map_or(dir, |initdb| {
+                initdb.parent().map(Path::to_owned).unwrap_or_default()
+            })
+        })
+}
+
+/// Ensures Debian's `postgresql` package (the replica tests start a throwaway cluster with
+/// it); returns the folder with its programs.
+pub fn postgresql(repo: &Repo) -> Result<PathBuf> {
+    if let Some(bin) = find_postgresql() {
+        say(format!("postgresql: already installed ({})", bin.display()));
+        return Ok(bin);
+    }
+    say("postgresql: installing Debian's postgresql with apt-get");
+    apt_get(repo, &["update"])?;
+    apt_get(repo, &["install", "-y", "postgresql"])?;
+    match find_postgresql() {
+        Some(bin) => Ok(bin),
+        None => bail!("apt-get finished but no initdb was found under {POSTGRESQL_LIB}"),
+    }
+}
+
 /// Path of Debian's `wrk` HTTP load generator.
 pub const WRK: &str = "/usr/bin/wrk";
 

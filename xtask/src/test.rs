@@ -29,6 +29,7 @@ fn steps(repo: &Repo) -> Result<()> {
     let tools = install::widget_tools(repo)?;
     install::chromium(repo)?;
     install::browser_tests(repo)?;
+    let postgresql = install::postgresql(repo)?;
 
     step("formatting (cargo fmt --check)", || {
         cmd::run(&mut cmd::cargo(
@@ -61,6 +62,7 @@ fn steps(repo: &Repo) -> Result<()> {
     step("tests (cargo test --workspace)", || {
         let mut test = cmd::cargo(["test", "--workspace"], &repo.root);
         test_env(repo, &mut test);
+        test.env("WAYFINDER_PG_BIN", &postgresql);
         cmd::run(&mut test)
     })
 }

@@ -4,12 +4,21 @@
 //! Signals are hints, never the record: the store has every event, and a connection that
 //! sees a gap in `seq` (or lags behind its channel) reads what it missed from the store. So a
 //! lost signal delays a message but never loses it.
+//!
+//! With several replicas, [`Hub::to_chat`] and [`Hub::to_site`] also pass typing to the
+//! other replicas through the hub's [`Notifier`], and consoles opening or closing tell them
+//! this replica's staff presence; [`Hub::deliver_chat`] and [`Hub::deliver_site`] reach this
+//! replica's connections only (for what other replicas sent). Events and queue changes reach
+//! other replicas from the store's commit, not from here: see [`super::notifier`].
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use protocol::{ChatEvent, Party};
 use tokio::sync::broadcast;
+
+use super::notifier::{InProcess, Note, Notifier};
 
 /// What a resident's connection hears about its chat.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,16 +67,32 @@ const CAPACITY: usize = 64;
 /// Buffered signals per site: every event of every chat passes through it.
 const SITE_CAPACITY: usize = 4096;
 
+/// How long another replica's staff presence counts without being repeated (it repeats it
+/// every [`HEARTBEAT`](super::notifier::postgres::HEARTBEAT) while it has consoles open).
+pub const PRESENCE_TTL: Duration = Duration::from_secs(30);
+
 /// The fan-out. Cheap to share (`Arc`).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Hub {
     chats: Mutex<HashMap<String, broadcast::Sender<ChatSignal>>>,
     sites: Mutex<HashMap<String, broadcast::Sender<SiteSignal>>>,
+    /// Staff consoles open on this replica, per site.
     online: Mutex<HashMap<String, usize>>,
+    /// Staff consoles open on other replicas, per (replica, site), with when they said so.
+    remote_online: Mutex<HashMap<(String, String), (usize, Instant)>>,
     /// Sites with a queue update scheduled but not yet started.
     queue_updates: Mutex<std::collections::HashSet<String>>,
     /// Set when the server shuts down: every open socket says so and closes.
     closing: tokio::sync::watch::Sender<bool>,
+    /// The other replicas, if any.
+    others: Arc<dyn Notifier>,
+}
+
+impl Default for Hub {
+    /// A hub for a single replica.
+    fn default() -> Self {
+        Self::new(Arc::new(InProcess))
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -75,6 +100,19 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 impl Hub {
+    /// A hub that tells `others` (the other replicas) about typing and staff presence.
+    pub fn new(others: Arc<dyn Notifier>) -> Self {
+        Self {
+            chats: Mutex::default(),
+            sites: Mutex::default(),
+            online: Mutex::default(),
+            remote_online: Mutex::default(),
+            queue_updates: Mutex::default(),
+            closing: tokio::sync::watch::Sender::default(),
+            others,
+        }
+    }
+
     /// Listens to chat `id`.
     pub fn subscribe_chat(&self, id: &str) -> broadcast::Receiver<ChatSignal> {
         lock(&self.chats)
@@ -83,8 +121,20 @@ impl Hub {
             .subscribe()
     }
 
-    /// Tells chat `id`'s listeners, if any.
+    /// Tells chat `id`'s listeners, here and (typing) on the other replicas.
     pub fn to_chat(&self, id: &str, signal: ChatSignal) {
+        if let ChatSignal::Typing { from, active } = &signal {
+            self.others.send(Note::ChatTyping {
+                chat: id.to_owned(),
+                from: *from,
+                active: *active,
+            });
+        }
+        self.deliver_chat(id, signal);
+    }
+
+    /// Tells chat `id`'s listeners on this replica, if any.
+    pub fn deliver_chat(&self, id: &str, signal: ChatSignal) {
         let mut chats = lock(&self.chats);
         if let Some(sender) = chats.get(id)
             && sender.send(signal).is_err()
@@ -102,8 +152,20 @@ impl Hub {
             .subscribe()
     }
 
-    /// Tells site `site`'s consoles, if any.
+    /// Tells site `site`'s consoles, here and (typing) on the other replicas.
     pub fn to_site(&self, site: &str, signal: SiteSignal) {
+        if let SiteSignal::Typing { chat_id, active } = &signal {
+            self.others.send(Note::SiteTyping {
+                site: site.to_owned(),
+                chat: chat_id.clone(),
+                active: *active,
+            });
+        }
+        self.deliver_site(site, signal);
+    }
+
+    /// Tells site `site`'s consoles on this replica, if any.
+    pub fn deliver_site(&self, site: &str, signal: SiteSignal) {
         if let Some(sender) = lock(&self.sites).get(site) {
             let _ = sender.send(signal);
         }
@@ -132,18 +194,96 @@ impl Hub {
         lock(&self.queue_updates).remove(site);
     }
 
+    /// Whether a connection on this replica listens to chat `id`.
+    pub fn listens_chat(&self, id: &str) -> bool {
+        lock(&self.chats)
+            .get(id)
+            .is_some_and(|sender| sender.receiver_count() > 0)
+    }
+
+    /// Whether a console on this replica listens to site `site`.
+    pub fn listens_site(&self, site: &str) -> bool {
+        lock(&self.sites)
+            .get(site)
+            .is_some_and(|sender| sender.receiver_count() > 0)
+    }
+
+    /// The chats connections on this replica listen to.
+    pub fn listened_chats(&self) -> Vec<String> {
+        lock(&self.chats)
+            .iter()
+            .filter(|(_, sender)| sender.receiver_count() > 0)
+            .map(|(id, _)| id.clone())
+            .collect()
+    }
+
+    /// The sites consoles on this replica listen to.
+    pub fn listened_sites(&self) -> Vec<String> {
+        lock(&self.sites)
+            .iter()
+            .filter(|(_, sender)| sender.receiver_count() > 0)
+            .map(|(site, _)| site.clone())
+            .collect()
+    }
+
     /// Marks one staff console of `site` online until the returned guard is dropped.
     pub fn staff_online(self: &Arc<Self>, site: &str) -> OnlineGuard {
-        *lock(&self.online).entry(site.to_owned()).or_default() += 1;
+        let count = {
+            let mut online = lock(&self.online);
+            let count = online.entry(site.to_owned()).or_default();
+            *count += 1;
+            *count
+        };
+        self.others.send(Note::Presence {
+            site: site.to_owned(),
+            count,
+        });
         OnlineGuard {
             hub: Arc::clone(self),
             site: site.to_owned(),
         }
     }
 
-    /// How many staff consoles of `site` are connected.
+    /// How many staff consoles of `site` are connected, on this replica and (as last told,
+    /// within [`PRESENCE_TTL`]) on the others.
     pub fn online(&self, site: &str) -> usize {
-        lock(&self.online).get(site).copied().unwrap_or_default()
+        let here = lock(&self.online).get(site).copied().unwrap_or_default();
+        let now = Instant::now();
+        let elsewhere: usize = lock(&self.remote_online)
+            .iter()
+            .filter(|((_, s), (_, at))| s == site && now.duration_since(*at) < PRESENCE_TTL)
+            .map(|(_, (count, _))| count)
+            .sum();
+        here + elsewhere
+    }
+
+    /// Records that `replica` has `count` consoles of `site` open; `true` when that changes
+    /// the count (not a mere repetition).
+    pub fn set_remote_online(&self, replica: &str, site: &str, count: usize) -> bool {
+        let now = Instant::now();
+        let mut remote = lock(&self.remote_online);
+        remote.retain(|_, (_, at)| now.duration_since(*at) < PRESENCE_TTL);
+        let key = (replica.to_owned(), site.to_owned());
+        let before = remote.get(&key).map(|(c, _)| *c).unwrap_or_default();
+        if count == 0 {
+            remote.remove(&key);
+        } else {
+            remote.insert(key, (count, now));
+        }
+        before != count
+    }
+
+    /// Tells the other replicas how many consoles of each site are open here (sites with
+    /// none are told once, when their last console closes).
+    pub fn announce_presence(&self) {
+        let counts: Vec<(String, usize)> = lock(&self.online)
+            .iter()
+            .filter(|(_, count)| **count > 0)
+            .map(|(site, count)| (site.clone(), *count))
+            .collect();
+        for (site, count) in counts {
+            self.others.send(Note::Presence { site, count });
+        }
     }
 }
 
@@ -157,11 +297,16 @@ pub struct OnlineGuard {
 impl Drop for OnlineGuard {
     fn drop(&mut self) {
         let mut online = lock(&self.hub.online);
-        if let Some(n) = online.get_mut(&self.site) {
+        let count = online.get_mut(&self.site).map_or(0, |n| {
             *n = n.saturating_sub(1);
-        }
+            *n
+        });
         // Others learn the count changed from the queue.
         drop(online);
+        self.hub.others.send(Note::Presence {
+            site: self.site.clone(),
+            count,
+        });
         self.hub.to_site(&self.site, SiteSignal::QueueChanged);
     }
 }
@@ -200,5 +345,84 @@ mod tests {
         drop(second);
         assert_eq!(hub.online("riverton"), 0);
         assert_eq!(hub.online("elsewhere"), 0);
+    }
+
+    #[test]
+    fn other_replicas_presence_adds_up_and_changes_are_told_apart() {
+        let hub = Arc::new(Hub::default());
+        let _here = hub.staff_online("riverton");
+        assert!(hub.set_remote_online("b", "riverton", 2));
+        assert!(!hub.set_remote_online("b", "riverton", 2), "a repetition");
+        assert!(hub.set_remote_online("c", "riverton", 1));
+        assert_eq!(hub.online("riverton"), 4);
+        assert!(hub.set_remote_online("b", "riverton", 0));
+        assert_eq!(hub.online("riverton"), 2);
+        assert_eq!(hub.online("elsewhere"), 0);
+    }
+
+    #[derive(Debug, Default)]
+    struct Recorder(Mutex<Vec<Note>>);
+
+    impl Notifier for Recorder {
+        fn send(&self, note: Note) {
+            lock(&self.0).push(note);
+        }
+    }
+
+    #[tokio::test]
+    async fn typing_and_presence_reach_other_replicas_but_events_do_not() {
+        let recorder = Arc::new(Recorder::default());
+        let hub = Arc::new(Hub::new(recorder.clone()));
+        let mut chat = hub.subscribe_chat("c1");
+        hub.to_chat(
+            "c1",
+            ChatSignal::Event(ChatEvent {
+                seq: 1,
+                at: "2026-11-26T10:00:00.000Z".into(),
+                body: protocol::EventBody::Closed {
+                    by: Party::Resident,
+                },
+            }),
+        );
+        hub.to_site("riverton", SiteSignal::QueueChanged);
+        assert!(lock(&recorder.0).is_empty(), "events travel from the store");
+        assert!(matches!(chat.recv().await, Ok(ChatSignal::Event(_))));
+        hub.to_chat(
+            "c1",
+            ChatSignal::Typing {
+                from: Party::Staff,
+                active: true,
+            },
+        );
+        drop(hub.staff_online("riverton"));
+        assert_eq!(
+            *lock(&recorder.0),
+            [
+                Note::ChatTyping {
+                    chat: "c1".into(),
+                    from: Party::Staff,
+                    active: true
+                },
+                Note::Presence {
+                    site: "riverton".into(),
+                    count: 1
+                },
+                Note::Presence {
+                    site: "riverton".into(),
+                    count: 0
+                },
+            ]
+        );
+        // What another replica sent reaches this one's connections only.
+        hub.deliver_chat(
+            "c1",
+            ChatSignal::Typing {
+                from: Party::Staff,
+                active: false,
+            },
+        );
+        assert_eq!(lock(&recorder.0).len(), 3);
+        assert!(hub.listens_chat("c1"));
+        assert_eq!(hub.listened_chats(), ["c1"]);
     }
 }

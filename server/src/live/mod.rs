@@ -3,6 +3,7 @@
 //!
 //! - [`hours`]: office hours and holidays in the city's time zone.
 //! - [`hub`]: in-process fan-out of signals to residents' and staff's connections.
+//! - [`notifier`]: the same signals across replicas sharing a PostgreSQL database.
 //!
 //! Routes store first (the store is the record) and then call [`publish`] or
 //! [`queue_changed`] here; connections read the store again whenever a signal might have been
@@ -10,6 +11,7 @@
 
 pub mod hours;
 pub mod hub;
+pub mod notifier;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use protocol::{Availability, ChatEvent, Department};

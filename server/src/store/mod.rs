@@ -2,22 +2,74 @@
 //! kept.
 //!
 //! Handlers talk to the [`Store`] trait; [`SqliteStore`] is the default implementation (one
-//! file, migrations embedded from `server/migrations/`). Everything passed in is already
-//! redacted: the store never sees raw resident text.
+//! file, migrations embedded from `server/migrations/`), and [`PgStore`] the one several
+//! replicas share (`DATABASE_URL=postgres://...`, migrations from `server/migrations_pg/`).
+//! [`open`] picks one by the URL. Everything passed in is already redacted: the store never
+//! sees raw resident text.
 
 pub mod insights;
 pub mod live;
+mod postgres;
 pub mod privacy;
 pub mod requests;
 mod sqlite;
 
 pub use insights::InsightsStore;
 pub use live::{LiveStore, StaffStore};
+pub use postgres::PgStore;
 pub use privacy::PrivacyStore;
 pub use requests::RequestStore;
 pub use sqlite::SqliteStore;
 
+use std::sync::Arc;
+
 use async_trait::async_trait;
+
+/// An opened store, with what only one kind of database offers.
+#[derive(Debug, Clone)]
+pub enum Opened {
+    /// SQLite: one file, one replica.
+    Sqlite(SqliteStore),
+    /// PostgreSQL: shared by several replicas, which hear each other through it.
+    Postgres(PgStore),
+}
+
+impl Opened {
+    /// As the trait the handlers use.
+    pub fn store(&self) -> Arc<dyn Store> {
+        match self {
+            Self::Sqlite(store) => Arc::new(store.clone()),
+            Self::Postgres(store) => Arc::new(store.clone()),
+        }
+    }
+}
+
+/// Whether `url` names a PostgreSQL database (`postgres://` or `postgresql://`).
+pub fn is_postgres(url: &str) -> bool {
+    url.starts_with("postgres://") || url.starts_with("postgresql://")
+}
+
+/// `url` without its password, for messages and logs.
+pub fn shown_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let credentials = &url[scheme + 3..at];
+            let user = credentials.split(':').next().unwrap_or_default();
+            format!("{}{user}@{}", &url[..scheme + 3], &url[at + 1..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// Opens the database `url` names, applying pending migrations: PostgreSQL for
+/// `postgres://...`, SQLite otherwise (`sqlite://path`, `sqlite::memory:`).
+pub async fn open(url: &str) -> Result<Opened, sqlx::Error> {
+    if is_postgres(url) {
+        PgStore::connect(url).await.map(Opened::Postgres)
+    } else {
+        SqliteStore::connect(url).await.map(Opened::Sqlite)
+    }
+}
 
 /// One question and the bot's reply to it, as stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,6 +144,46 @@ pub trait Store:
     /// The entry given as the latest answer in conversation `id` of `site`, if any.
     async fn last_answer(&self, site: &str, id: &str) -> Result<Option<String>, sqlx::Error>;
 
+    /// Stores that the resident of conversation `id` of `site` (already recorded) accepted
+    /// version `version` of the site's privacy notice, with when, and appends one audit entry
+    /// (`consent`, actor `resident`, detail `{"version": ...}`) the first time the
+    /// conversation carries that version. Returns whether the version was new for the
+    /// conversation.
+    ///
+    /// The default refuses, so a store that does not keep consent cannot serve a site that
+    /// requires it by accident; [`SqliteStore`] and [`PgStore`] implement it (columns from
+    /// migration `0005_consent.sql`).
+    async fn record_consent(
+        &self,
+        site: &str,
+        id: &str,
+        version: &str,
+    ) -> Result<bool, sqlx::Error> {
+        let _ = (site, id, version);
+        Err(sqlx::Error::Configuration(
+            "this store does not keep privacy consent: sites that require consent need a store that does".into(),
+        ))
+    }
+
     /// Checks the database answers (for `/healthz`).
     async fn ping(&self) -> Result<(), sqlx::Error>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_shown_without_passwords() {
+        assert_eq!(
+            shown_url("postgres://wayfinder:s3cret@db.internal:5432/wayfinder"),
+            "postgres://wayfinder@db.internal:5432/wayfinder"
+        );
+        assert_eq!(
+            shown_url("sqlite://data/wayfinder.db"),
+            "sqlite://data/wayfinder.db"
+        );
+        assert!(is_postgres("postgresql://localhost/w"));
+        assert!(!is_postgres("sqlite::memory:"));
+    }
 }
