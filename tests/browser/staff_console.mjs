@@ -680,6 +680,21 @@ async function flow(ctx) {
     await expectNoAxeViolations(page, 'after marking the message done');
   });
 
+  await step('13a. a site that takes no service requests shows no Service requests section', async () => {
+    const mode = await page.evaluate(async () => (await (await fetch('/staff/api/requests')).json()).mode);
+    if (mode === 'local') {
+      console.log('  note: this site keeps service requests; tests/browser/staff_requests.mjs covers the section');
+      return;
+    }
+    const shown = await page.evaluate(() => ({
+      link: !document.getElementById('nav-requests-item').hidden,
+      section: !document.getElementById('requests').hidden,
+      local: !document.getElementById('requests-local').hidden,
+    }));
+    if (mode === 'none' && (shown.link || shown.section)) fail(`with no service requests the section should be hidden: ${JSON.stringify(shown)}`);
+    if (mode === 'upstream' && (!shown.section || shown.local)) fail(`in upstream mode only the explanation should show: ${JSON.stringify(shown)}`);
+  });
+
   await step('14. signing out returns to the sign-in form', async () => {
     await tabUntil(page, (f) => f.id === 'sign-out', 'the Sign out button', 'Shift+Tab');
     await page.keyboard.press('Enter');

@@ -1,5 +1,6 @@
 // Wayfinder staff console: sign in, take waiting chats from the queue, answer residents live,
-// and handle the messages they left outside office hours.
+// handle the messages they left outside office hours, and the service requests the site keeps
+// itself ("local queue" mode).
 //
 // Talks to the JSON API under /staff/api/ (cookie session, X-CSRF-Token on every POST) and to
 // the staff WebSocket /staff/api/live. Every chat event carries a sequence number: the console
@@ -426,6 +427,7 @@ function startConsole(me) {
   loadTickets({ quiet: true });
   state.tickTimer = setInterval(tick, TICK_MS);
   state.ticketsTimer = setInterval(() => loadTickets({ quiet: true }), TICKETS_POLL_MS);
+  startRequests();
 }
 
 function stopConsole() {
@@ -468,6 +470,7 @@ function stopConsole() {
   renderTicketsEmpty();
   renderChatsEmpty();
   $('connection').hidden = true;
+  stopRequests();
 }
 
 function updateTitle() {
@@ -799,6 +802,7 @@ function markGone(row, label) {
       row.remove();
       renderQueueEmpty();
       renderTicketsEmpty();
+      renderRequestsEmpty();
     }
   };
   row.addEventListener('focusout', leave);
@@ -1683,12 +1687,502 @@ async function closeTicket(id, button) {
   }
 }
 
+// ---- service requests (local queue) ---------------------------------------------------------
+//
+// Sites without a city Open311 endpoint keep residents' service requests here. Staff list them
+// (open, closed or all, newest first, a page at a time), open one, and set its status, the
+// notes the resident reads, the expected date and who handles it. Every save sends the
+// `updated_datetime` the console last read: if someone else saved in between, the server
+// answers 409 `edit_conflict`, the console shows the request as it now is and keeps what the
+// staff member typed, to check and save again.
+
+/** Requests fetched per page. */
+const REQUESTS_PAGE = 50;
+/** The request list is refreshed this often. */
+const REQUESTS_POLL_MS = 60_000;
+/** Longest status note, as the server allows. */
+const MAX_NOTES_CHARS = 1000;
+
+const REQUEST_STATUS = { open: 'Open', closed: 'Closed' };
+const CONTACT_LABELS = { first_name: 'First name', last_name: 'Last name', email: 'E-mail', phone: 'Phone' };
+
+const requests = {
+  mode: '',
+  filter: 'open',
+  items: [],
+  total: 0,
+  counts: { open: 0, closed: 0 },
+  timer: 0,
+  loading: false,
+  /** Numbers each list load; only the latest one's answer is shown. */
+  seq: 0,
+  /** The request shown in the detail view (as the server last sent it). */
+  current: null,
+  /** The row button that opened it, to return focus to. */
+  opener: '',
+  saving: false,
+};
+
+const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
+
+function setupRequests() {
+  for (const radio of document.querySelectorAll('input[name="requests-status"]')) {
+    radio.addEventListener('change', () => {
+      if (radio.checked) {
+        requests.filter = radio.value;
+        requests.items = [];
+        loadRequests({ announce: true });
+      }
+    });
+  }
+  $('requests-refresh').addEventListener('click', () => loadRequests({ announce: true }));
+  $('requests-more').addEventListener('click', () => loadRequests({ more: true, announce: true }));
+  $('request-form').addEventListener('submit', onSaveRequest);
+  $('request-back').addEventListener('click', closeRequest);
+  $('request-notes').addEventListener('input', renderNotesCount);
+  $('request-detail').addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !event.defaultPrevented) {
+      event.preventDefault();
+      closeRequest();
+    }
+  });
+}
+
+function startRequests() {
+  loadRequests({ first: true });
+  requests.timer = setInterval(() => loadRequests({ quiet: true }), REQUESTS_POLL_MS);
+}
+
+function stopRequests() {
+  clearInterval(requests.timer);
+  Object.assign(requests, {
+    mode: '',
+    filter: 'open',
+    items: [],
+    total: 0,
+    counts: { open: 0, closed: 0 },
+    timer: 0,
+    loading: false,
+    seq: (requests.seq || 0) + 1,
+    current: null,
+    opener: '',
+    saving: false,
+  });
+  for (const radio of document.querySelectorAll('input[name="requests-status"]')) radio.checked = radio.value === 'open';
+  $('requests-rows').replaceChildren();
+  $('request-detail').hidden = true;
+  $('requests').hidden = true;
+  $('nav-requests-item').hidden = true;
+  hideNotice('requests-message');
+  hideRequestError();
+}
+
+/** Shows the section as the site's mode wants: handled here, handled upstream, or not at all. */
+function applyRequestsMode(mode) {
+  requests.mode = mode;
+  const shown = mode === 'local' || mode === 'upstream';
+  $('requests').hidden = !shown;
+  $('nav-requests-item').hidden = !shown;
+  $('requests-upstream').hidden = mode !== 'upstream';
+  $('requests-local').hidden = mode !== 'local';
+}
+
+function countText(n, one, many) {
+  return n === 1 ? `1 ${one}` : `${n} ${many}`;
+}
+
+function filterWords(filter) {
+  return filter === 'all' ? '' : `${filter} `;
+}
+
+async function loadRequests({ first = false, quiet = false, more = false, announce = false } = {}) {
+  if (!state.me || (more && requests.loading)) return;
+  // Only the latest load counts: a filter chosen while a refresh is under way wins.
+  requests.seq = (requests.seq || 0) + 1;
+  const seq = requests.seq;
+  requests.loading = true;
+  const offset = more ? requests.items.length : 0;
+  const limit = more ? REQUESTS_PAGE : Math.min(200, Math.max(REQUESTS_PAGE, requests.items.length));
+  try {
+    const data = await api('GET', `/requests?status=${enc(requests.filter)}&limit=${limit}&offset=${offset}`);
+    if (seq !== requests.seq || !state.me) return;
+    applyRequestsMode(data.mode);
+    if (data.mode !== 'local') return;
+    hideNotice('requests-message');
+    requests.counts = data.counts || { open: 0, closed: 0 };
+    requests.total = data.total || 0;
+    const page = Array.isArray(data.requests) ? data.requests : [];
+    const firstNew = more ? page[0] : null;
+    requests.items = more ? [...requests.items, ...page.filter((r) => !requests.items.some((i) => i.service_request_id === r.service_request_id))] : page;
+    renderRequests();
+    if (more && firstNew) {
+      const button = $('requests-rows').querySelector(`tr[data-key="${CSS.escape(firstNew.service_request_id)}"] button`);
+      if (button) button.focus();
+    }
+    if (announce) {
+      const shown = requests.items.length;
+      const words = filterWords(requests.filter);
+      announcer.say(
+        requests.total === 0
+          ? `No ${words}service requests.`
+          : `Showing ${shown} of ${countText(requests.total, `${words}service request`, `${words}service requests`)}.`,
+      );
+    }
+  } catch (error) {
+    if (error.status === 401 || seq !== requests.seq) return;
+    if (first) {
+      // The section stays hidden when the console cannot tell how the site takes requests.
+      return;
+    }
+    if (!quiet) showNotice('requests-message', 'Service requests could not be loaded. Try again.', true);
+  } finally {
+    if (seq === requests.seq) requests.loading = false;
+  }
+}
+
+function renderRequests() {
+  const { open, closed } = requests.counts;
+  setText($('requests-counts'), `${countText(open, 'open', 'open')}, ${countText(closed, 'closed', 'closed')}`);
+  setText($('requests-count-open'), `(${open})`);
+  setText($('requests-count-closed'), `(${closed})`);
+  setCount($('nav-requests'), open, 'open');
+  const words = filterWords(requests.filter);
+  setText($('requests-caption'), `${capitalize(`${words}service requests`)}, newest first`);
+  setText($('requests-empty'), `No ${words}service requests.`);
+  syncRows(
+    $('requests-rows'),
+    requests.items,
+    (r) => r.service_request_id,
+    buildRequestRow,
+    updateRequestRow,
+    (id) => `Request ${id} no longer matches this list`,
+  );
+  renderRequestsEmpty();
+  setText($('requests-range'), `Showing ${requests.items.length} of ${requests.total}.`);
+  $('requests-more').hidden = requests.items.length >= requests.total;
+}
+
+function renderRequestsEmpty() {
+  const hasRows = $('requests-rows').children.length > 0;
+  $('requests-wrap').hidden = !hasRows;
+  $('requests-empty').hidden = hasRows;
+  $('requests-range').hidden = !hasRows;
+}
+
+function placeText(r) {
+  if (r.address) return r.address;
+  if (typeof r.lat === 'number' && typeof r.long === 'number') return `${r.lat.toFixed(5)}, ${r.long.toFixed(5)}`;
+  return 'Not given';
+}
+
+function buildRequestRow() {
+  const button = h('button', { type: 'button', class: 'button button-quiet', 'data-action': 'open-request' }, 'Open');
+  button.addEventListener('click', () => openRequest(button.closest('tr').dataset.key, button));
+  return h(
+    'tr',
+    {},
+    h('th', { scope: 'row', class: 'ref' }),
+    h('td', { class: 'service' }),
+    h('td', { class: 'received' }),
+    h('td', { class: 'where' }),
+    h('td', { class: 'status' }),
+    h('td', { class: 'agency' }),
+    h('td', { class: 'action' }, button),
+  );
+}
+
+function updateRequestRow(row, r) {
+  const [ref, service, received, where, status, agency] = row.cells;
+  setText(ref, r.service_request_id);
+  service.replaceChildren(
+    h('span', { class: 'service-name' }, r.service_name || r.service_code || 'Unknown service'),
+    r.preview ? h('span', { class: 'preview', lang: r.lang || null, dir: 'auto' }, r.preview) : null,
+  );
+  received.replaceChildren(timeElement(r.requested_datetime, dateTimeFormat) || '');
+  setText(where, placeText(r));
+  status.replaceChildren(h('span', { class: `status-badge status-${r.status}` }, REQUEST_STATUS[r.status] || r.status));
+  setText(agency, r.agency_responsible || 'Not assigned');
+  agency.classList.toggle('empty', !r.agency_responsible);
+  const button = row.querySelector('[data-action="open-request"]');
+  button.setAttribute('aria-label', `Open request ${r.service_request_id} (${r.service_name || r.service_code}, ${REQUEST_STATUS[r.status] || r.status})`);
+  button.removeAttribute('aria-disabled');
+}
+
+async function openRequest(id, button) {
+  if (!id || (button && button.getAttribute('aria-disabled') === 'true')) return;
+  try {
+    const detail = await api('GET', `/requests/${enc(id)}`);
+    requests.opener = id;
+    hideRequestError();
+    showRequest(detail, { resetForm: true });
+    $('request-detail').hidden = false;
+    $('request-title').focus();
+    announcer.say(`Request ${id} opened.`);
+  } catch (error) {
+    if (error.status === 401) return;
+    showNotice(
+      'requests-message',
+      error.status === 404 ? `Request ${id} no longer exists.` : `Request ${id} could not be opened. Try again.`,
+      true,
+    );
+  }
+}
+
+function closeRequest() {
+  $('request-detail').hidden = true;
+  requests.current = null;
+  hideRequestError();
+  const id = requests.opener;
+  const button = id && $('requests-rows').querySelector(`tr[data-key="${CSS.escape(id)}"] [data-action="open-request"]`);
+  if (button) {
+    button.focus();
+  } else {
+    $('requests-title').focus();
+    if (id) announcer.say(`Request ${id} is no longer in this list.`);
+  }
+}
+
+function fact(term, ...value) {
+  return [h('dt', {}, term), h('dd', {}, ...value)];
+}
+
+function safeUrl(url) {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : '';
+  } catch {
+    return '';
+  }
+}
+
+function contactValue(key, value) {
+  if (key === 'email' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return h('a', { href: `mailto:${value}` }, value);
+  if (key === 'phone' && /^\+?[\d\s().-]{6,}$/.test(value)) return h('a', { href: `tel:${value.replace(/[^\d+]/g, '')}` }, value);
+  return value;
+}
+
+/** A date input's value (YYYY-MM-DD, the browser's time zone) for an ISO time. */
+function dateInputValue(iso) {
+  const date = iso ? new Date(iso) : null;
+  if (!date || Number.isNaN(date.getTime())) return '';
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Renders request `r`; `resetForm` also puts its values into the form. */
+function showRequest(r, { resetForm }) {
+  requests.current = r;
+  setText($('request-title'), `Request ${r.service_request_id}: ${r.service_name || r.service_code}`);
+
+  const facts = [
+    ...fact('Status', h('span', { class: `status-badge status-${r.status}` }, REQUEST_STATUS[r.status] || r.status)),
+    ...fact('Received', timeElement(r.requested_datetime, dateTimeFormat) || 'Unknown'),
+    ...fact('Last updated', timeElement(r.updated_datetime, dateTimeFormat) || 'Unknown'),
+    ...fact('Expected', timeElement(r.expected_datetime, dateFormat) || 'Not set'),
+    ...fact('Assigned to', r.agency_responsible || 'Not assigned'),
+    ...fact('Language', languageLabel(r.lang)),
+  ];
+  const where = r.address ? [r.address] : [];
+  if (typeof r.lat === 'number' && typeof r.long === 'number') {
+    if (where.length) where.push(h('br'));
+    const map = `https://www.openstreetmap.org/?mlat=${r.lat}&mlon=${r.long}#map=18/${r.lat}/${r.long}`;
+    where.push(h('a', { href: map, rel: 'noopener noreferrer' }, `${r.lat.toFixed(5)}, ${r.long.toFixed(5)} (map)`));
+  }
+  facts.push(...fact('Where', ...(where.length ? where : ['Not given'])));
+  facts.push(
+    ...fact(
+      'Description',
+      r.description ? h('span', { class: 'long-text', lang: r.lang || null, dir: 'auto' }, r.description) : 'None',
+    ),
+  );
+  const media = safeUrl(r.media_url || '');
+  if (r.media_url) {
+    facts.push(...fact('Photo', media ? h('a', { href: media, rel: 'noopener noreferrer' }, 'Open the photo the resident sent') : r.media_url));
+  }
+  const contact = Object.entries(r.contact || {});
+  facts.push(
+    ...fact(
+      'Contact',
+      ...(contact.length
+        ? contact.flatMap(([key, value], i) => [
+          i ? h('br') : null,
+          `${CONTACT_LABELS[key] || key}: `,
+          contactValue(key, value),
+        ])
+        : ['The resident gave no contact details']),
+    ),
+  );
+  facts.push(...fact('Resident\u2019s status page', h('a', { href: r.track_url, rel: 'noopener noreferrer' }, 'Open the page the resident sees')));
+  $('request-facts').replaceChildren(...facts);
+
+  const answers = (r.answers || []).flatMap((a) => fact(a.question || a.code, (a.values || []).join(', ') || 'No answer'));
+  $('request-answers').replaceChildren(...answers);
+  $('request-answers').hidden = answers.length === 0;
+  $('request-answers-empty').hidden = answers.length > 0;
+
+  const history = (r.history || []).map((u) => {
+    const parts = [`${REQUEST_STATUS[u.status] || u.status}`];
+    parts.push(u.agency_responsible ? `assigned to ${u.agency_responsible}` : 'not assigned');
+    if (u.expected_datetime) parts.push(`expected ${dateFormat.format(new Date(u.expected_datetime))}`);
+    return h(
+      'li',
+      {},
+      h('p', { class: 'msg-meta' }, h('span', {}, u.staff_name || 'Staff'), timeElement(u.at, dateTimeFormat)),
+      h('p', { class: 'msg-text' }, `${parts.join(', ')}.`),
+      u.status_notes ? h('p', { class: 'msg-text long-text', dir: 'auto' }, `Notes: ${u.status_notes}`) : null,
+    );
+  });
+  $('request-history').replaceChildren(...history.reverse());
+  $('request-history').hidden = history.length === 0;
+  $('request-history-empty').hidden = history.length > 0;
+
+  const select = $('request-agency');
+  const chosen = resetForm ? r.agency_responsible || '' : select.value;
+  const names = [...(r.agencies || [])];
+  if (r.agency_responsible && !names.includes(r.agency_responsible)) names.unshift(r.agency_responsible);
+  select.replaceChildren(
+    h('option', { value: '' }, 'Not assigned'),
+    ...names.map((name) =>
+      h('option', { value: name }, name === r.suggested_agency ? `${name} (handles this service)` : name),
+    ),
+  );
+  select.value = names.includes(chosen) ? chosen : '';
+  if (resetForm) {
+    $(`request-status-${r.status === 'closed' ? 'closed' : 'open'}`).checked = true;
+    $('request-notes').value = r.status_notes || '';
+    $('request-expected').value = dateInputValue(r.expected_datetime);
+    renderNotesCount();
+  }
+}
+
+function renderNotesCount() {
+  const length = $('request-notes').value.length;
+  setText($('request-notes-count'), `${length} of ${MAX_NOTES_CHARS} characters`);
+}
+
+/** The fields of `field` name → form control, for marking errors. */
+function requestControl(field) {
+  return {
+    status: $('request-status-open'),
+    status_notes: $('request-notes'),
+    expected_datetime: $('request-expected'),
+    agency_responsible: $('request-agency'),
+  }[field];
+}
+
+function showRequestError(message, field) {
+  const box = $('request-error');
+  box.textContent = message;
+  box.hidden = false;
+  for (const name of ['status_notes', 'expected_datetime', 'agency_responsible']) {
+    markInvalid(requestControl(name), name === field);
+  }
+  announcer.say(message);
+}
+
+/** Marks `control` invalid (or not), with the error message first in its description. */
+function markInvalid(control, invalid) {
+  if (control.dataset.describedby === undefined) control.dataset.describedby = control.getAttribute('aria-describedby') || '';
+  const own = control.dataset.describedby;
+  const describedBy = invalid ? `request-error ${own}`.trim() : own;
+  if (describedBy) control.setAttribute('aria-describedby', describedBy);
+  else control.removeAttribute('aria-describedby');
+  if (invalid) control.setAttribute('aria-invalid', 'true');
+  else control.removeAttribute('aria-invalid');
+}
+
+function hideRequestError() {
+  const box = $('request-error');
+  box.hidden = true;
+  box.textContent = '';
+  for (const name of ['status_notes', 'expected_datetime', 'agency_responsible']) markInvalid(requestControl(name), false);
+}
+
+/** What the form changes, against the request as last read (only the fields changed). */
+function requestChanges(r) {
+  const changes = {};
+  const status = $('request-status-closed').checked ? 'closed' : 'open';
+  if (status !== r.status) changes.status = status;
+  const notes = $('request-notes').value.trim();
+  if (notes !== (r.status_notes || '')) changes.status_notes = notes || null;
+  const expected = $('request-expected').value;
+  if (expected !== dateInputValue(r.expected_datetime)) changes.expected_datetime = expected || null;
+  const agency = $('request-agency').value;
+  if (agency !== (r.agency_responsible || '')) changes.agency_responsible = agency || null;
+  return changes;
+}
+
+async function onSaveRequest(event) {
+  event.preventDefault();
+  const r = requests.current;
+  if (!r || requests.saving) return;
+  const changes = requestChanges(r);
+  if (!Object.keys(changes).length) {
+    hideRequestError();
+    announcer.say(`Nothing to save: request ${r.service_request_id} already shows this.`);
+    return;
+  }
+  if ((changes.status_notes || '').length > MAX_NOTES_CHARS) {
+    showRequestError(`Notes can be at most ${MAX_NOTES_CHARS} characters.`, 'status_notes');
+    $('request-notes').focus();
+    return;
+  }
+  requests.saving = true;
+  const button = $('request-save');
+  button.setAttribute('aria-disabled', 'true');
+  setText(button, 'Saving…');
+  const id = r.service_request_id;
+  try {
+    const saved = await api('POST', `/requests/${enc(id)}/update`, { if_updated_datetime: r.updated_datetime, ...changes });
+    hideRequestError();
+    showRequest(saved, { resetForm: true });
+    const status = REQUEST_STATUS[saved.status] || saved.status;
+    announcer.say(`Request ${id} saved: ${status.toLowerCase()}${saved.agency_responsible ? `, assigned to ${saved.agency_responsible}` : ''}.`);
+    loadRequests({ quiet: true });
+  } catch (error) {
+    if (error.status === 401) return;
+    if (error.code === 'edit_conflict') {
+      // Someone else saved first: show the request as it is now, keep what was typed.
+      try {
+        const fresh = await api('GET', `/requests/${enc(id)}`);
+        showRequest(fresh, { resetForm: false });
+      } catch {
+        // The message below still tells what to do.
+      }
+      showRequestError(
+        `Someone else changed request ${id} while you were editing, so your changes were not saved. ` +
+          'The request above now shows their change; your changes are still in the form. Check them and save again.',
+      );
+      loadRequests({ quiet: true });
+    } else if (error.code === 'invalid_field' || error.code === 'invalid_json') {
+      const field = ['status_notes', 'expected_datetime', 'agency_responsible'].find((f) => (error.message || '').includes(f));
+      const words = {
+        status_notes: 'Notes',
+        expected_datetime: 'Expected completion date',
+        agency_responsible: 'Assigned to',
+      };
+      const detail = (error.message || '').replace(/^(status_notes|expected_datetime|agency_responsible)\b/, (m) => words[m]);
+      showRequestError(`Not saved. ${capitalize(detail)}.`, field);
+      if (field) requestControl(field).focus();
+    } else if (error.status === 404) {
+      showRequestError(`Request ${id} no longer exists, so nothing was saved.`);
+    } else {
+      showRequestError(`Request ${id} could not be saved because of a problem on the server or the network. Try again.`);
+    }
+  } finally {
+    requests.saving = false;
+    button.removeAttribute('aria-disabled');
+    setText(button, 'Save changes');
+  }
+}
+
 // ---- start -----------------------------------------------------------------------------------
 
 async function boot() {
   $('signin-form').addEventListener('submit', onSignIn);
   $('sign-out').addEventListener('click', onSignOut);
   $('tickets-refresh').addEventListener('click', () => loadTickets());
+  setupRequests();
   document.addEventListener('visibilitychange', () => {
     if (!document.hidden && state.me && state.selected) {
       const chat = state.chats.get(state.selected);

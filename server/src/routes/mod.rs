@@ -2,6 +2,7 @@
 //!
 //! - [`ask`]: `POST /api/v1/ask`.
 //! - [`feedback`]: `POST /api/v1/feedback`.
+//! - [`privacy`]: `GET /api/v1/privacy`, the site's privacy notice, and the consent rule.
 //! - [`conversation`]: live chat for residents: availability, queue, the chat's WebSocket,
 //!   rating, transcript, tickets.
 //! - [`requests`]: service requests for residents: forms, submitting, status, `/track/...`.
@@ -17,6 +18,7 @@
 //! - [`limit`]: per-client rate limits on the API.
 //! - [`admin`]: content reload and status for a site's admins (`/admin/...`).
 //! - [`staff`]: the staff console (`/staff`) and its API (`/staff/api/...`).
+//! - [`staff_requests`]: service requests kept here (local queue), handled in the staff console.
 //! - [`openapi`]: `GET /openapi.json`, the API description.
 
 pub mod admin;
@@ -30,9 +32,11 @@ pub mod help;
 pub mod limit;
 pub mod open311;
 pub mod openapi;
+pub mod privacy;
 pub mod relay;
 pub mod requests;
 pub mod staff;
+pub mod staff_requests;
 pub mod statement;
 
 use axum::Router;
@@ -59,6 +63,7 @@ pub fn app(state: AppState) -> Router {
         ));
     Router::new()
         .merge(api)
+        .merge(privacy::router(state.config.server.rate_limit))
         .merge(health::router())
         .merge(openapi::router())
         .merge(staff::router())

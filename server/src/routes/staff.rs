@@ -84,6 +84,7 @@ pub fn router() -> Router<AppState> {
         .merge(page)
         .merge(login)
         .merge(api)
+        .merge(super::staff_requests::router())
         .layer(axum::extract::DefaultBodyLimit::max(
             protocol::MAX_BODY_BYTES,
         ))

@@ -4,6 +4,7 @@
 use async_trait::async_trait;
 
 use crate::open311::georeport::Request;
+use crate::store::live::Author;
 
 /// A request to keep.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +38,90 @@ pub struct NewServiceRequest {
     pub contact: serde_json::Value,
 }
 
+/// A request kept here as staff see it: the standard's fields plus what only staff read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestRecord {
+    /// The request in the standard's form, as residents and `requests/{id}.json` see it.
+    pub request: Request,
+    /// The resident's language.
+    pub lang: String,
+    /// Answers to the service's questions: `{code: [values]}`.
+    pub attributes: serde_json::Value,
+    /// Contact the resident chose to give: `{first_name?, last_name?, email?, phone?}`.
+    pub contact: serde_json::Value,
+}
+
+/// Which of a site's local requests to list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestFilter {
+    /// `open` or `closed`; `None` for both.
+    pub status: Option<String>,
+    /// At most this many.
+    pub limit: u32,
+    /// After skipping this many (newest first).
+    pub offset: u32,
+}
+
+/// One page of a site's local requests, with the site's counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestPage {
+    /// The requests, newest first.
+    pub requests: Vec<RequestRecord>,
+    /// How many of the site's local requests are open.
+    pub open: u64,
+    /// How many are closed.
+    pub closed: u64,
+}
+
+/// What a staff member sets on a request: the new state of every field staff edit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestChange {
+    /// `open` or `closed`.
+    pub status: String,
+    /// What the resident reads about the status (plain text); `None` for none.
+    pub status_notes: Option<String>,
+    /// The department or agency handling it; `None` when unassigned.
+    pub agency_responsible: Option<String>,
+    /// When the city expects to be done, RFC 3339; `None` when unknown.
+    pub expected_datetime: Option<String>,
+    /// The `updated_datetime` the staff member saw: the change applies only if the request
+    /// has not changed since (so two staff members never silently overwrite each other).
+    pub if_updated: String,
+}
+
+/// What became of a [`RequestChange`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChangeOutcome {
+    /// Applied (and audited); the request as it is now.
+    Changed(RequestRecord),
+    /// Nothing differed from the current state: nothing was written.
+    Unchanged(RequestRecord),
+    /// The request changed since the staff member read it: nothing was written; the request
+    /// as it is now.
+    Conflict(RequestRecord),
+    /// No such local request on the site.
+    NotFound,
+}
+
+/// One change staff made to a request, for its history.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RequestUpdate {
+    /// When, RFC 3339 UTC.
+    pub at: String,
+    /// The staff member's id.
+    pub staff_id: String,
+    /// The staff member's name at the time.
+    pub staff_name: String,
+    /// The status set.
+    pub status: String,
+    /// The notes set.
+    pub status_notes: Option<String>,
+    /// The agency set.
+    pub agency_responsible: Option<String>,
+    /// The expected date set.
+    pub expected_datetime: Option<String>,
+}
+
 /// Service requests.
 #[async_trait]
 pub trait RequestStore: Send + Sync {
@@ -63,4 +148,39 @@ pub trait RequestStore: Send + Sync {
 
     /// The site's requests kept here (local mode), newest first, at most `limit`.
     async fn service_requests(&self, site: &str, limit: u32) -> Result<Vec<Request>, sqlx::Error>;
+
+    /// A local request of `site` with everything staff see (`None` when there is no such
+    /// local request: requests kept by the city's system are not handled here).
+    async fn request_record(
+        &self,
+        site: &str,
+        id: &str,
+    ) -> Result<Option<RequestRecord>, sqlx::Error>;
+
+    /// A page of the site's local requests, newest first, with the site's open and closed
+    /// counts.
+    async fn staff_requests(
+        &self,
+        site: &str,
+        filter: &RequestFilter,
+    ) -> Result<RequestPage, sqlx::Error>;
+
+    /// Applies a staff member's change to local request `id` of `site` in one transaction,
+    /// if the request's `updated_datetime` is still `change.if_updated`: sets the fields and
+    /// a new `updated_datetime`, adds the change to the request's history and appends
+    /// `service_request_update` to the audit log (the notes by their hash).
+    async fn change_request(
+        &self,
+        site: &str,
+        id: &str,
+        change: &RequestChange,
+        staff: &Author,
+    ) -> Result<ChangeOutcome, sqlx::Error>;
+
+    /// The changes staff made to local request `id` of `site`, oldest first.
+    async fn request_updates(
+        &self,
+        site: &str,
+        id: &str,
+    ) -> Result<Vec<RequestUpdate>, sqlx::Error>;
 }

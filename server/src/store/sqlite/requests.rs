@@ -1,53 +1,115 @@
 //! [`RequestStore`] on SQLite.
 
 use async_trait::async_trait;
+use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::json;
+use sqlx::{Sqlite, Transaction};
 
 use super::live::audit;
 use super::{SqliteStore, now};
+use crate::audit::text_hash;
 use crate::open311::georeport::Request;
-use crate::store::requests::{NewServiceRequest, RequestStore};
+use crate::store::live::Author;
+use crate::store::requests::{
+    ChangeOutcome, NewServiceRequest, RequestChange, RequestFilter, RequestPage, RequestRecord,
+    RequestStore, RequestUpdate,
+};
 
-/// First number of locally assigned request ids (so they never look like small counts).
-const FIRST_LOCAL_ID: i64 = 100_001;
+/// One `service_requests` row as read.
+#[derive(Debug, sqlx::FromRow)]
+struct Row {
+    id: String,
+    service_code: String,
+    service_name: String,
+    lang: String,
+    description: Option<String>,
+    address: Option<String>,
+    lat: Option<f64>,
+    long: Option<f64>,
+    attributes: String,
+    media_url: Option<String>,
+    contact: String,
+    status: String,
+    status_notes: Option<String>,
+    agency_responsible: Option<String>,
+    requested_at: String,
+    updated_at: String,
+    expected_at: Option<String>,
+}
 
-type Row = (
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<f64>,
-    Option<f64>,
-    Option<String>,
-    String,
-    Option<String>,
-    String,
-    String,
-    Option<String>,
-);
+const SELECT: &str = "SELECT id, service_code, service_name, lang, description, address, lat, long,
+        attributes, media_url, contact, status, status_notes, agency_responsible, requested_at,
+        updated_at, expected_at FROM service_requests";
 
-const SELECT: &str =
-    "SELECT id, service_code, service_name, description, address, lat, long, media_url,
-        status, status_notes, requested_at, updated_at, expected_at FROM service_requests";
-
-fn from_row(r: Row) -> Request {
-    Request {
-        service_request_id: r.0,
-        service_code: Some(r.1),
-        service_name: Some(r.2),
-        description: r.3,
-        address: r.4,
-        lat: r.5,
-        long: r.6,
-        media_url: r.7,
-        status: r.8,
-        status_notes: r.9,
-        requested_datetime: Some(r.10),
-        updated_datetime: Some(r.11),
-        expected_datetime: r.12,
-        ..Default::default()
+impl Row {
+    fn request(&self) -> Request {
+        Request {
+            service_request_id: self.id.clone(),
+            service_code: Some(self.service_code.clone()),
+            service_name: Some(self.service_name.clone()),
+            description: self.description.clone(),
+            address: self.address.clone(),
+            lat: self.lat,
+            long: self.long,
+            media_url: self.media_url.clone(),
+            status: self.status.clone(),
+            status_notes: self.status_notes.clone(),
+            agency_responsible: self.agency_responsible.clone(),
+            requested_datetime: Some(self.requested_at.clone()),
+            updated_datetime: Some(self.updated_at.clone()),
+            expected_datetime: self.expected_at.clone(),
+            ..Default::default()
+        }
     }
+
+    fn record(self) -> RequestRecord {
+        let json = |text: &str| serde_json::from_str(text).unwrap_or_else(|_| json!({}));
+        RequestRecord {
+            request: self.request(),
+            attributes: json(&self.attributes),
+            contact: json(&self.contact),
+            lang: self.lang,
+        }
+    }
+}
+
+/// The next local request number: a counter that never goes back, so retention removing old
+/// requests never makes a number be given twice.
+async fn next_local_id(tx: &mut Transaction<'_, Sqlite>) -> Result<String, sqlx::Error> {
+    let value: i64 = sqlx::query_scalar(
+        "UPDATE counters SET value = value + 1 WHERE name = 'local_request' RETURNING value",
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(value.to_string())
+}
+
+/// A local request of `site` read inside `tx`.
+async fn local_row(
+    tx: &mut Transaction<'_, Sqlite>,
+    site: &str,
+    id: &str,
+) -> Result<Option<Row>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "{SELECT} WHERE site = ? AND id = ? AND upstream = 0"
+    ))
+    .bind(site)
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await
+}
+
+/// The `updated_datetime` of a change made now to a request last changed at `previous`:
+/// now, but always later than `previous` (so every change is told apart by its time).
+fn later_than(previous: &str) -> String {
+    let at = Utc::now();
+    let at = match DateTime::parse_from_rfc3339(previous) {
+        Ok(p) if p.with_timezone(&Utc) >= at => {
+            p.with_timezone(&Utc) + chrono::Duration::milliseconds(1)
+        }
+        _ => at,
+    };
+    at.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 #[async_trait]
@@ -57,13 +119,7 @@ impl RequestStore for SqliteStore {
         let id = match &r.upstream_id {
             Some(id) => id.clone(),
             None if r.upstream => format!("token:{}", r.token.as_deref().unwrap_or_default()),
-            None => {
-                let count: i64 =
-                    sqlx::query_scalar("SELECT COUNT(*) FROM service_requests WHERE upstream = 0")
-                        .fetch_one(&mut *tx)
-                        .await?;
-                (FIRST_LOCAL_ID + count).to_string()
-            }
+            None => next_local_id(&mut tx).await?,
         };
         let at = now();
         sqlx::query(
@@ -127,7 +183,7 @@ impl RequestStore for SqliteStore {
             .bind(id)
             .fetch_optional(&self.reader)
             .await?;
-        Ok(row.map(from_row))
+        Ok(row.map(|r| r.request()))
     }
 
     async fn request_for_token(
@@ -146,12 +202,350 @@ impl RequestStore for SqliteStore {
 
     async fn service_requests(&self, site: &str, limit: u32) -> Result<Vec<Request>, sqlx::Error> {
         let rows: Vec<Row> = sqlx::query_as(&format!(
-            "{SELECT} WHERE site = ? AND upstream = 0 ORDER BY requested_at DESC LIMIT ?"
+            "{SELECT} WHERE site = ? AND upstream = 0 ORDER BY requested_at DESC, id DESC LIMIT ?"
         ))
         .bind(site)
         .bind(limit)
         .fetch_all(&self.reader)
         .await?;
-        Ok(rows.into_iter().map(from_row).collect())
+        Ok(rows.iter().map(Row::request).collect())
+    }
+
+    async fn request_record(
+        &self,
+        site: &str,
+        id: &str,
+    ) -> Result<Option<RequestRecord>, sqlx::Error> {
+        let row: Option<Row> = sqlx::query_as(&format!(
+            "{SELECT} WHERE site = ? AND id = ? AND upstream = 0"
+        ))
+        .bind(site)
+        .bind(id)
+        .fetch_optional(&self.reader)
+        .await?;
+        Ok(row.map(Row::record))
+    }
+
+    async fn staff_requests(
+        &self,
+        site: &str,
+        filter: &RequestFilter,
+    ) -> Result<RequestPage, sqlx::Error> {
+        // One read transaction: the page and the counts agree.
+        let mut tx = self.reader.begin().await?;
+        let status = if filter.status.is_some() {
+            "AND status = ?"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "{SELECT} WHERE site = ? AND upstream = 0 {status}
+             ORDER BY requested_at DESC, id DESC LIMIT ? OFFSET ?"
+        );
+        let mut query = sqlx::query_as(&sql).bind(site);
+        if let Some(status) = &filter.status {
+            query = query.bind(status);
+        }
+        let rows: Vec<Row> = query
+            .bind(filter.limit)
+            .bind(filter.offset)
+            .fetch_all(&mut *tx)
+            .await?;
+        let counts: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT status, COUNT(*) FROM service_requests WHERE site = ? AND upstream = 0
+             GROUP BY status",
+        )
+        .bind(site)
+        .fetch_all(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        let count = |status: &str| {
+            counts
+                .iter()
+                .find(|(s, _)| s == status)
+                .map_or(0, |(_, n)| u64::try_from(*n).unwrap_or(0))
+        };
+        Ok(RequestPage {
+            requests: rows.into_iter().map(Row::record).collect(),
+            open: count("open"),
+            closed: count("closed"),
+        })
+    }
+
+    async fn change_request(
+        &self,
+        site: &str,
+        id: &str,
+        change: &RequestChange,
+        staff: &Author,
+    ) -> Result<ChangeOutcome, sqlx::Error> {
+        let mut tx = self.writer.begin().await?;
+        let Some(current) = local_row(&mut tx, site, id).await? else {
+            return Ok(ChangeOutcome::NotFound);
+        };
+        if current.updated_at != change.if_updated {
+            return Ok(ChangeOutcome::Conflict(current.record()));
+        }
+        if current.status == change.status
+            && current.status_notes == change.status_notes
+            && current.agency_responsible == change.agency_responsible
+            && current.expected_at == change.expected_datetime
+        {
+            return Ok(ChangeOutcome::Unchanged(current.record()));
+        }
+        let at = later_than(&current.updated_at);
+        // Guarded again by the time read, for databases where another writer could slip in
+        // between the read and this write.
+        let done = sqlx::query(
+            "UPDATE service_requests SET status = ?, status_notes = ?, agency_responsible = ?,
+                expected_at = ?, updated_at = ?
+             WHERE site = ? AND id = ? AND upstream = 0 AND updated_at = ?",
+        )
+        .bind(&change.status)
+        .bind(&change.status_notes)
+        .bind(&change.agency_responsible)
+        .bind(&change.expected_datetime)
+        .bind(&at)
+        .bind(site)
+        .bind(id)
+        .bind(&current.updated_at)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Ok(ChangeOutcome::Conflict(current.record()));
+        }
+        let (staff_id, staff_name) = match staff {
+            Author::Staff { id, name } => (id.as_str(), name.as_str()),
+            _ => ("", ""),
+        };
+        sqlx::query(
+            "INSERT INTO service_request_updates (request_id, site, at, staff_id, staff_name,
+                status, status_notes, agency_responsible, expected_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(site)
+        .bind(&at)
+        .bind(staff_id)
+        .bind(staff_name)
+        .bind(&change.status)
+        .bind(&change.status_notes)
+        .bind(&change.agency_responsible)
+        .bind(&change.expected_datetime)
+        .execute(&mut *tx)
+        .await?;
+        audit(
+            &mut tx,
+            site,
+            &staff.actor(),
+            "service_request_update",
+            id,
+            json!({
+                "status_from": current.status,
+                "status": change.status,
+                "status_notes_sha256": change.status_notes.as_deref().map(text_hash),
+                "agency_responsible": change.agency_responsible,
+                "expected_datetime": change.expected_datetime,
+                "updated_datetime": at,
+            }),
+        )
+        .await?;
+        let now = local_row(&mut tx, site, id).await?;
+        tx.commit().await?;
+        Ok(match now {
+            Some(row) => ChangeOutcome::Changed(row.record()),
+            None => ChangeOutcome::NotFound,
+        })
+    }
+
+    async fn request_updates(
+        &self,
+        site: &str,
+        id: &str,
+    ) -> Result<Vec<RequestUpdate>, sqlx::Error> {
+        let rows: Vec<(
+            String,
+            String,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        )> = sqlx::query_as(
+            "SELECT at, staff_id, staff_name, status, status_notes, agency_responsible, expected_at
+             FROM service_request_updates WHERE site = ? AND request_id = ? ORDER BY id",
+        )
+        .bind(site)
+        .bind(id)
+        .fetch_all(&self.reader)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| RequestUpdate {
+                at: r.0,
+                staff_id: r.1,
+                staff_name: r.2,
+                status: r.3,
+                status_notes: r.4,
+                agency_responsible: r.5,
+                expected_datetime: r.6,
+            })
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::LiveStore as _;
+
+    fn local(site: &str) -> NewServiceRequest {
+        NewServiceRequest {
+            site: site.into(),
+            service_code: "pothole".into(),
+            service_name: "Report a pothole".into(),
+            lang: "en".into(),
+            upstream_id: None,
+            upstream: false,
+            token: None,
+            description: Some("Deep hole".into()),
+            address: Some("1 Elm St".into()),
+            position: None,
+            attributes: json!({"SIZE": ["large"]}),
+            media_url: None,
+            contact: json!({"email": "ana@example.com"}),
+        }
+    }
+
+    fn alex() -> Author {
+        Author::Staff {
+            id: "s1".into(),
+            name: "Alex".into(),
+        }
+    }
+
+    fn closing(if_updated: &str) -> RequestChange {
+        RequestChange {
+            status: "closed".into(),
+            status_notes: Some("Filled.".into()),
+            agency_responsible: Some("Public Works".into()),
+            expected_datetime: None,
+            if_updated: if_updated.into(),
+        }
+    }
+
+    #[tokio::test]
+    async fn local_numbers_are_never_given_twice() {
+        let store = SqliteStore::connect("sqlite::memory:").await.unwrap();
+        let a = store.add_request(&local("riverton")).await.unwrap();
+        let b = store.add_request(&local("riverton")).await.unwrap();
+        assert_eq!((a.as_str(), b.as_str()), ("100001", "100002"));
+        // Retention removes the newest; the next request still gets a new number.
+        sqlx::query("DELETE FROM service_requests WHERE id = ?")
+            .bind(&b)
+            .execute(&store.writer)
+            .await
+            .unwrap();
+        assert_eq!(store.add_request(&local("other")).await.unwrap(), "100003");
+    }
+
+    #[tokio::test]
+    async fn a_change_applies_once_and_is_recorded() {
+        let store = SqliteStore::connect("sqlite::memory:").await.unwrap();
+        let id = store.add_request(&local("riverton")).await.unwrap();
+        let record = store
+            .request_record("riverton", &id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(record.contact["email"], "ana@example.com");
+        assert_eq!(record.attributes["SIZE"][0], "large");
+        let read = record.request.updated_datetime.clone().unwrap();
+
+        assert_eq!(
+            store
+                .change_request("elsewhere", &id, &closing(&read), &alex())
+                .await
+                .unwrap(),
+            ChangeOutcome::NotFound
+        );
+        let ChangeOutcome::Changed(changed) = store
+            .change_request("riverton", &id, &closing(&read), &alex())
+            .await
+            .unwrap()
+        else {
+            panic!("the change applies");
+        };
+        let now = changed.request.updated_datetime.clone().unwrap();
+        assert!(now > read, "{now} > {read}");
+        assert_eq!(changed.request.status, "closed");
+        assert_eq!(
+            changed.request.agency_responsible.as_deref(),
+            Some("Public Works")
+        );
+        // The same reading again: a conflict, nothing written.
+        assert!(matches!(
+            store
+                .change_request("riverton", &id, &closing(&read), &alex())
+                .await
+                .unwrap(),
+            ChangeOutcome::Conflict(_)
+        ));
+        // The current reading with the same values: nothing to do.
+        assert!(matches!(
+            store
+                .change_request("riverton", &id, &closing(&now), &alex())
+                .await
+                .unwrap(),
+            ChangeOutcome::Unchanged(_)
+        ));
+        let history = store.request_updates("riverton", &id).await.unwrap();
+        assert_eq!(history.len(), 1);
+        assert_eq!(history[0].staff_name, "Alex");
+        assert_eq!(history[0].status_notes.as_deref(), Some("Filled."));
+        let public = store
+            .service_request("riverton", &id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(public.status_notes.as_deref(), Some("Filled."));
+        assert_eq!(public.agency_responsible.as_deref(), Some("Public Works"));
+
+        let log = store.audit_log().await.unwrap();
+        let updates: Vec<_> = log
+            .iter()
+            .filter(|r| r.action == "service_request_update")
+            .collect();
+        assert_eq!(updates.len(), 1);
+        assert_eq!(updates[0].actor, "staff:s1");
+        assert!(
+            !updates[0]
+                .detail
+                .as_deref()
+                .unwrap_or_default()
+                .contains("Filled")
+        );
+        crate::audit::verify(&log).unwrap();
+
+        let page = store
+            .staff_requests(
+                "riverton",
+                &RequestFilter {
+                    status: Some("closed".into()),
+                    limit: 10,
+                    offset: 0,
+                },
+            )
+            .await
+            .unwrap();
+        assert_eq!((page.open, page.closed, page.requests.len()), (0, 1, 1));
+    }
+
+    #[test]
+    fn every_change_gets_a_later_time() {
+        let future = (Utc::now() + chrono::Duration::seconds(5))
+            .to_rfc3339_opts(SecondsFormat::Millis, true);
+        assert!(later_than(&future) > future);
+        assert!(later_than("2020-01-01T00:00:00.000Z").as_str() > "2020-01-01T00:00:00.000Z");
     }
 }
