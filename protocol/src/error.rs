@@ -63,6 +63,13 @@ pub enum ErrorCode {
     /// The city's request system did not take the request (or cannot be reached): the
     /// resident's input is kept; try again, or use the city's form or phone.
     UpstreamFailed,
+    /// The site requires the resident to accept its privacy notice first, and the request
+    /// carries no accepted version or an older one (the notice has changed since): show the
+    /// notice from `GET /api/v1/privacy`, then send its `version` as `consent`.
+    ConsentRequired,
+    /// Staff console: someone else changed this item since it was read (its
+    /// `updated_datetime` is not the one sent): nothing was saved; reload it, then save again.
+    EditConflict,
 }
 
 impl ErrorCode {
@@ -96,11 +103,13 @@ impl ErrorCode {
             Self::UnknownService => "unknown_service",
             Self::UnknownRequest => "unknown_request",
             Self::UpstreamFailed => "upstream_failed",
+            Self::ConsentRequired => "consent_required",
+            Self::EditConflict => "edit_conflict",
         }
     }
 
     /// Every code, for documentation and for tests that check each one is localised.
-    pub const ALL: [ErrorCode; 27] = [
+    pub const ALL: [ErrorCode; 29] = [
         Self::InvalidJson,
         Self::UnsupportedMediaType,
         Self::PayloadTooLarge,
@@ -128,6 +137,8 @@ impl ErrorCode {
         Self::UnknownService,
         Self::UnknownRequest,
         Self::UpstreamFailed,
+        Self::ConsentRequired,
+        Self::EditConflict,
     ];
 
     /// Whether a resident's widget can receive this code (so it needs a localised message in
@@ -142,6 +153,7 @@ impl ErrorCode {
                 | Self::ChatTaken
                 | Self::TooManyChats
                 | Self::ContentInvalid
+                | Self::EditConflict
         )
     }
 }

@@ -8,6 +8,8 @@
 //! - [`feedback`]: "was this helpful?" (`POST /api/v1/feedback`).
 //! - [`live`]: live chat with staff: availability, queue, the chat's WebSocket frames,
 //!   rating, tickets.
+//! - [`privacy`]: the site's privacy notice and the version a resident accepts
+//!   (`GET /api/v1/privacy`).
 //! - [`requests`]: service requests ("report a pothole") through Open311, and their status.
 //! - [`error`]: the `{code, message}` body of every error, with its stable [`ErrorCode`]s.
 
@@ -15,6 +17,7 @@ pub mod ask;
 pub mod error;
 pub mod feedback;
 pub mod live;
+pub mod privacy;
 pub mod requests;
 
 pub use ask::{Action, ActionKind, Answer, AskRequest, AskResponse, Choice, Outcome};
@@ -24,6 +27,7 @@ pub use live::{
     Availability, ChatEvent, ChatRequest, ChatStarted, ClientFrame, Department, EventBody, Party,
     RatingRequest, ServerFrame, TicketCreated, TicketRequest,
 };
+pub use privacy::PrivacyNotice;
 
 /// Longest question, in characters, that `POST /api/v1/ask` accepts.
 pub const MAX_QUESTION_CHARS: usize = 1_000;

@@ -3,7 +3,7 @@
 //! Relative paths are resolved against the folder of the config file, so the server can be
 //! started from anywhere. Secrets and deployment specifics can be overridden from the
 //! environment: `WAYFINDER_LISTEN`, `WAYFINDER_DATABASE_URL` (or `DATABASE_URL`),
-//! `WAYFINDER_WIDGET_DIR`.
+//! `WAYFINDER_WIDGET_DIR`, `WAYFINDER_LOG_FORMAT`.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -45,6 +45,10 @@ pub struct ServerConfig {
     /// were told the server is restarting; then the server exits regardless.
     #[serde(default = "default_grace")]
     pub shutdown_grace_seconds: u64,
+    /// How log lines are written to standard error: `"text"` (default) or `"json"`, one
+    /// object per line. `WAYFINDER_LOG_FORMAT` overrides it.
+    #[serde(default)]
+    pub log_format: crate::telemetry::LogFormat,
 }
 
 fn default_grace() -> u64 {
@@ -101,7 +105,37 @@ pub struct SiteConfig {
     /// Service requests through Open311 GeoReport v2; absent = the site takes no requests.
     #[serde(default)]
     pub open311: Option<Open311Config>,
+    /// The privacy notice residents see in the widget, and whether they must accept it.
+    #[serde(default)]
+    pub privacy: PrivacyConfig,
 }
+
+/// `[sites.privacy]`: the site's privacy notice (its text is Fluent: `privacy-notice-title`
+/// and `privacy-notice` in `locales/<lang>/bot.ftl`, reworded per site in
+/// `<content>/messages/<lang>.ftl`) and consent.
+///
+/// When `require_consent` is true, residents accept the notice in the widget before their
+/// first question; every question then carries the accepted `notice_version`, which is stored
+/// with the conversation. Changing `notice_version` (after rewording the notice) makes earlier
+/// consent void: residents are shown the new notice and accept it again.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrivacyConfig {
+    /// The notice's version, any short label without spaces, e.g. `2026-11-01`. Required
+    /// when `require_consent` is true.
+    #[serde(default)]
+    pub notice_version: String,
+    /// Whether residents must accept the notice before asking (default: false, the notice is
+    /// shown for information only).
+    #[serde(default)]
+    pub require_consent: bool,
+    /// The city's full privacy policy page, linked from the notice.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// Longest `notice_version` accepted, in characters.
+pub const MAX_NOTICE_VERSION_CHARS: usize = 64;
 
 /// `[sites.open311]`: where service requests go.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -290,8 +324,8 @@ impl Config {
         Ok(config)
     }
 
-    /// Applies `WAYFINDER_LISTEN`, `WAYFINDER_DATABASE_URL` / `DATABASE_URL` and
-    /// `WAYFINDER_WIDGET_DIR`.
+    /// Applies `WAYFINDER_LISTEN`, `WAYFINDER_DATABASE_URL` / `DATABASE_URL`,
+    /// `WAYFINDER_WIDGET_DIR` and `WAYFINDER_LOG_FORMAT`.
     pub fn apply_env(&mut self, var: impl Fn(&str) -> Option<String>) {
         if let Some(dir) = var("WAYFINDER_WIDGET_DIR") {
             self.server.widget_dir = PathBuf::from(dir);
@@ -301,6 +335,9 @@ impl Config {
         }
         if let Some(url) = var("WAYFINDER_DATABASE_URL").or_else(|| var("DATABASE_URL")) {
             self.server.database_url = url;
+        }
+        if let Some(format) = var("WAYFINDER_LOG_FORMAT").and_then(|f| f.parse().ok()) {
+            self.server.log_format = format;
         }
     }
 
@@ -367,6 +404,9 @@ impl Config {
                     site.id
                 ));
             }
+            site.privacy
+                .validate()
+                .map_err(|e| format!("site {:?}: [sites.privacy] {e}", site.id))?;
             for origin in &site.allowed_origins {
                 if origin == "*"
                     || !(origin.starts_with("https://") || origin.starts_with("http://"))
@@ -385,6 +425,34 @@ impl Config {
     /// The site with id `id`.
     pub fn site(&self, id: &str) -> Option<&SiteConfig> {
         self.sites.iter().find(|s| s.id == id)
+    }
+}
+
+impl PrivacyConfig {
+    fn validate(&self) -> Result<(), String> {
+        let version = &self.notice_version;
+        if self.require_consent && version.is_empty() {
+            return Err("require_consent needs a notice_version (e.g. \"2026-11-01\")".into());
+        }
+        if version.chars().count() > MAX_NOTICE_VERSION_CHARS
+            || version.chars().any(|c| c.is_whitespace() || c.is_control())
+        {
+            return Err(format!(
+                "notice_version {version:?} must be at most {MAX_NOTICE_VERSION_CHARS} characters without spaces"
+            ));
+        }
+        if let Some(url) = &self.url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            return Err(format!("url {url:?} must be an http(s) URL"));
+        }
+        Ok(())
+    }
+
+    /// Whether `accepted` (the version a request carries) satisfies the site: always when
+    /// consent is not required, else only the current version.
+    pub fn accepts(&self, accepted: Option<&str>) -> bool {
+        !self.require_consent || accepted == Some(self.notice_version.as_str())
     }
 }
 
@@ -433,6 +501,40 @@ phone = "(555) 010-0100"
         });
         assert_eq!(config.server.database_url, "sqlite::memory:");
         assert_eq!(config.server.listen.port(), 9999);
+    }
+
+    #[test]
+    fn privacy_defaults_to_no_consent_and_is_checked() {
+        let config: Config = toml::from_str(SAMPLE).unwrap();
+        assert_eq!(config.sites[0].privacy, PrivacyConfig::default());
+        assert!(config.sites[0].privacy.accepts(None));
+        let with = |section: &str| -> Config {
+            toml::from_str(&format!("{SAMPLE}\n[sites.privacy]\n{section}\n")).unwrap()
+        };
+        let config = with("notice_version = \"2026-11-01\"\nrequire_consent = true");
+        config.validate().unwrap();
+        let privacy = &config.sites[0].privacy;
+        assert!(privacy.accepts(Some("2026-11-01")));
+        assert!(!privacy.accepts(Some("2026-01-01")));
+        assert!(!privacy.accepts(None));
+        let err = with("require_consent = true").validate().unwrap_err();
+        assert!(err.contains("notice_version"), "{err}");
+        let err = with("notice_version = \"a b\"").validate().unwrap_err();
+        assert!(err.contains("without spaces"), "{err}");
+        let err = with("url = \"javascript:x\"").validate().unwrap_err();
+        assert!(err.contains("http"), "{err}");
+        assert!(
+            toml::from_str::<Config>(&format!("{SAMPLE}\n[sites.privacy]\nrequired = true\n"))
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn log_format_comes_from_the_file_or_the_environment() {
+        let mut config: Config = toml::from_str(SAMPLE).unwrap();
+        assert_eq!(config.server.log_format, crate::telemetry::LogFormat::Text);
+        config.apply_env(|k| (k == "WAYFINDER_LOG_FORMAT").then(|| "json".into()));
+        assert_eq!(config.server.log_format, crate::telemetry::LogFormat::Json);
     }
 
     #[test]

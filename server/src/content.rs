@@ -2,6 +2,13 @@
 //! change the files, and swapping in the new index without a failed request. Content with
 //! errors never replaces what is serving: the old index stays, and the errors (`path:line:
 //! message`) are kept for the admin API and written to the log.
+//!
+//! Draft entries never reach residents: the serving index holds published entries only. When
+//! the content has drafts, a second index with drafts included is built beside it for
+//! editors' previews (`POST /api/v1/ask?preview=1` with an admin session, and the admin
+//! preview page); both are swapped in together, so a preview never sees other content than
+//! residents do apart from the drafts. Without drafts there is no second index (no memory
+//! spent on it) and previews use the serving one.
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
@@ -27,6 +34,8 @@ pub struct ContentStatus {
     pub indexed_at: String,
     /// Entries in the serving index.
     pub entries: usize,
+    /// Draft entries, in the preview index only (never shown to residents).
+    pub drafts: usize,
     /// Errors of the latest load (`path:line: message`); when not empty, the serving index is
     /// older than the files.
     pub errors: Vec<String>,
@@ -39,10 +48,28 @@ pub struct ContentStatus {
 #[error("{} content error(s), first: {}", .0.len(), .0.first().map_or("", String::as_str))]
 pub struct ContentErrors(pub Vec<String>);
 
+/// The indexes built from one load of the content, swapped in together.
+#[derive(Debug)]
+struct Indexes {
+    /// Published entries: what residents search.
+    residents: Arc<SearchIndex>,
+    /// Published and draft entries, for previews; `None` when the content has no drafts.
+    preview: Option<Arc<SearchIndex>>,
+}
+
+impl Indexes {
+    /// Draft entries in the preview index.
+    fn drafts(&self) -> usize {
+        self.preview
+            .as_ref()
+            .map_or(0, |p| p.len().saturating_sub(self.residents.len()))
+    }
+}
+
 /// A site's serving index and what is known about its files.
 #[derive(Debug)]
 pub struct LiveContent {
-    index: ArcSwap<SearchIndex>,
+    indexes: ArcSwap<Indexes>,
     status: Mutex<ContentStatus>,
     fingerprint: Mutex<u64>,
 }
@@ -67,24 +94,33 @@ impl LiveContent {
         for warning in &warnings {
             tracing::warn!(site = %site.id, "{warning}");
         }
-        crate::telemetry::indexed(&site.id, index.len());
+        crate::telemetry::indexed(&site.id, index.residents.len());
         let at = now();
         Ok(Self {
             status: Mutex::new(ContentStatus {
                 checked_at: at.clone(),
                 indexed_at: at,
-                entries: index.len(),
+                entries: index.residents.len(),
+                drafts: index.drafts(),
                 errors: Vec::new(),
                 warnings,
             }),
-            index: ArcSwap::from_pointee(index),
+            indexes: ArcSwap::from_pointee(index),
             fingerprint: Mutex::new(fingerprint),
         })
     }
 
-    /// The serving index (cheap: a reference count).
+    /// The serving index, published entries only: the one residents search (cheap: a
+    /// reference count).
     pub fn index(&self) -> Arc<SearchIndex> {
-        self.index.load_full()
+        Arc::clone(&self.indexes.load().residents)
+    }
+
+    /// The index editors preview with: published and draft entries, from the same load as
+    /// [`LiveContent::index`]. Never use it for residents.
+    pub fn preview_index(&self) -> Arc<SearchIndex> {
+        let indexes = self.indexes.load();
+        Arc::clone(indexes.preview.as_ref().unwrap_or(&indexes.residents))
     }
 
     /// The latest load's outcome.
@@ -104,14 +140,20 @@ impl LiveContent {
         status.checked_at = now();
         match result {
             Ok((index, warnings)) => {
-                status.entries = index.len();
+                status.entries = index.residents.len();
+                status.drafts = index.drafts();
                 status.indexed_at = status.checked_at.clone();
                 status.errors.clear();
                 status.warnings = warnings;
-                crate::telemetry::indexed(&site.id, index.len());
+                crate::telemetry::indexed(&site.id, index.residents.len());
                 crate::telemetry::reloaded(&site.id, true);
-                self.index.store(Arc::new(index));
-                tracing::info!(site = %site.id, entries = status.entries, "content reloaded");
+                self.indexes.store(Arc::new(index));
+                tracing::info!(
+                    site = %site.id,
+                    entries = status.entries,
+                    drafts = status.drafts,
+                    "content reloaded"
+                );
             }
             Err(ContentErrors(errors)) => {
                 for error in &errors {
@@ -143,7 +185,7 @@ impl LiveContent {
 }
 
 /// Reads, checks and indexes a site's content off the async runtime.
-async fn build(site: &SiteConfig) -> Result<(SearchIndex, Vec<String>), ContentErrors> {
+async fn build(site: &SiteConfig) -> Result<(Indexes, Vec<String>), ContentErrors> {
     let root = site.content.clone();
     let id = site.id.clone();
     tokio::task::spawn_blocking(move || build_blocking(&root, &id))
@@ -151,7 +193,7 @@ async fn build(site: &SiteConfig) -> Result<(SearchIndex, Vec<String>), ContentE
         .unwrap_or_else(|e| Err(ContentErrors(vec![format!("indexing stopped: {e}")])))
 }
 
-fn build_blocking(root: &Path, id: &str) -> Result<(SearchIndex, Vec<String>), ContentErrors> {
+fn build_blocking(root: &Path, id: &str) -> Result<(Indexes, Vec<String>), ContentErrors> {
     let (kb, problems) = knowledge::load(root);
     let errors: Vec<String> = problems
         .iter()
@@ -175,9 +217,22 @@ fn build_blocking(root: &Path, id: &str) -> Result<(SearchIndex, Vec<String>), C
             kb.config.site
         )]));
     }
-    SearchIndex::build(&kb)
-        .map(|index| (index, warnings))
-        .map_err(|e| ContentErrors(vec![format!("indexing failed: {e}")]))
+    let failed = |e: knowledge::IndexError| ContentErrors(vec![format!("indexing failed: {e}")]);
+    let residents = SearchIndex::build(&kb).map_err(failed)?;
+    let preview = if kb.entries.iter().any(|e| !e.is_published()) {
+        Some(Arc::new(
+            SearchIndex::build_with_drafts(&kb).map_err(failed)?,
+        ))
+    } else {
+        None
+    };
+    Ok((
+        Indexes {
+            residents: Arc::new(residents),
+            preview,
+        },
+        warnings,
+    ))
 }
 
 async fn fingerprint_off_runtime(site: &SiteConfig) -> u64 {

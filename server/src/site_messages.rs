@@ -1,8 +1,9 @@
 //! A city's own wording for the bot's messages: `<content>/messages/<lang>.ftl` (Fluent, in the
 //! content folder editors maintain) replaces messages of `locales/<lang>/bot.ftl` for that site
 //! only — e.g. its own handoff text ("Our 311 team answers Monday to Friday…") or transcript
-//! heading. Only existing message ids can be replaced, with the same variables, so a typo
-//! cannot silently add a message nobody shows.
+//! heading, or its privacy notice (`privacy-notice-*`, served by `GET /api/v1/privacy`). Only
+//! existing message ids can be replaced, with the same variables, so a typo cannot silently
+//! add a message nobody shows.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
@@ -131,6 +132,34 @@ mod tests {
         let err = load(dir.path(), "riverton", &base())
             .unwrap_err()
             .to_string();
+        assert!(err.contains("$phone"), "{err}");
+    }
+
+    #[test]
+    fn a_site_rewords_its_privacy_notice_with_the_notice_variables() {
+        const NOTICE: &str = "privacy-notice = { $site } keeps questions { $days } { $days_plural ->\n        [one] day\n       *[other] days\n    }.\n";
+        let base = HashMap::from([(
+            "en".to_owned(),
+            ("bot.ftl".to_owned(), format!("{BOT}{NOTICE}")),
+        )]);
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("messages")).unwrap();
+        let path = dir.path().join("messages/en.ftl");
+        std::fs::write(
+            &path,
+            "privacy-notice = Riverton deletes what you type after { $days } { $days_plural ->\n        [one] day\n       *[other] days\n    }.\n",
+        )
+        .unwrap();
+        let catalogs = load(dir.path(), "riverton", &base).unwrap();
+        assert_eq!(
+            catalogs["en"].format(
+                "privacy-notice",
+                &[("site", "Riverton"), ("days", "1"), ("days_plural", "one")]
+            ),
+            "Riverton deletes what you type after 1 day."
+        );
+        std::fs::write(&path, "privacy-notice = Call { $phone }.\n").unwrap();
+        let err = load(dir.path(), "riverton", &base).unwrap_err().to_string();
         assert!(err.contains("$phone"), "{err}");
     }
 

@@ -2,9 +2,14 @@
 //! answers per outcome, content size, age and reloads, live-chat queues, waits and open
 //! WebSockets, rate-limit refusals. Labels never carry resident text.
 //!
+//! Also the process's logs ([`init_logging`]): `tracing` events on standard error, as text or
+//! as one JSON object per line ([`LogFormat`]). Log lines carry ids, languages, outcomes,
+//! counts and error kinds, never what residents or staff wrote, their names or contacts.
+//!
 //! The registry is process-wide (the `metrics` facade has one global recorder); every server
 //! in the process reports into it.
 
+use std::str::FromStr;
 use std::sync::OnceLock;
 use std::time::Instant;
 
@@ -167,4 +172,69 @@ impl Drop for OpenSocket {
 /// A request refused by the rate limit.
 pub fn rate_limited() {
     metrics::counter!("wayfinder_rate_limited_total").increment(1);
+}
+
+/// How log lines are written: `[server] log_format` in `wayfinder.toml`, overridden by the
+/// `WAYFINDER_LOG_FORMAT` environment variable.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines (the default).
+    #[default]
+    Text,
+    /// One JSON object per line: `timestamp`, `level`, `target`, `message` and the event's
+    /// fields, for log collectors.
+    Json,
+}
+
+impl FromStr for LogFormat {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "text" => Ok(Self::Text),
+            "json" => Ok(Self::Json),
+            other => Err(format!("unknown log format {other:?} (text or json)")),
+        }
+    }
+}
+
+/// Installs the process's log subscriber: events at the levels `WAYFINDER_LOG` selects
+/// (`info` by default, warnings only from sqlx and tantivy) written to standard error in
+/// `format`. Does nothing when a subscriber is already installed.
+pub fn init_logging(format: LogFormat) {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("WAYFINDER_LOG")
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tantivy=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    let _ = match format {
+        LogFormat::Text => builder.try_init(),
+        LogFormat::Json => builder
+            .json()
+            .flatten_event(true)
+            .with_current_span(false)
+            .with_span_list(false)
+            .try_init(),
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_formats_parse_in_any_case() {
+        assert_eq!("json".parse::<LogFormat>(), Ok(LogFormat::Json));
+        assert_eq!(" JSON ".parse::<LogFormat>(), Ok(LogFormat::Json));
+        assert_eq!("text".parse::<LogFormat>(), Ok(LogFormat::Text));
+        assert!("yaml".parse::<LogFormat>().is_err());
+        #[derive(serde::Deserialize)]
+        struct Server {
+            log_format: LogFormat,
+        }
+        let server: Server = toml::from_str("log_format = \"json\"").unwrap();
+        assert_eq!(server.log_format, LogFormat::Json);
+    }
 }

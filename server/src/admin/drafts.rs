@@ -404,7 +404,8 @@ pub fn write_draft(
     };
     file.write_all(text.as_bytes())?;
     file.sync_all()?;
-    tracing::info!(lang, topic, id = %id, "draft entry written");
+    // The id may be made from a resident's question: not logged.
+    tracing::info!(lang, topic, "draft entry written");
     Ok(Draft {
         id,
         lang: lang.to_owned(),

@@ -2,7 +2,9 @@
 //! seeing whether the files on disk are serving (`/admin/reload`, `/admin/api/content`), and
 //! what residents' questions teach the content editors: knowledge gaps, feedback, top
 //! questions, translation coverage and trends, as JSON under `/admin/api/` and as pages under
-//! `/admin` (computed and rendered by [`crate::admin`]).
+//! `/admin` (computed and rendered by [`crate::admin`]); and `/admin/preview`, where an admin
+//! asks a question and sees the reply with draft entries included (the page form of
+//! `POST /api/v1/ask?preview=1`).
 //!
 //! Every endpoint needs a staff session (401 `unauthorized`) of an admin (403 `forbidden`)
 //! and shows only the admin's own site. The pages answer a missing session with a page that
@@ -25,7 +27,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use super::guard::{ApiJson, same_origin};
 use super::staff::StaffSession;
 use crate::admin::drafts::{Draft, DraftRequest, write_draft};
-use crate::admin::pages::{self, Context, GapsPage, Overview, Page};
+use crate::admin::pages::{self, Context, GapsPage, Overview, Page, PreviewPage};
 use crate::admin::report::{self, CoverageReport, TOP_QUESTIONS};
 use crate::admin::{Window, parse_bounded, parse_days};
 use crate::auth;
@@ -59,6 +61,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/feedback", get(page_feedback))
         .route("/admin/trends", get(page_trends))
         .route("/admin/coverage", get(page_coverage))
+        .route("/admin/preview", get(page_preview).post(page_preview_ask))
         .route(
             "/admin/admin.css",
             get(|| async { asset(ADMIN_CSS, "text/css; charset=utf-8") }),
@@ -512,6 +515,171 @@ async fn page_coverage(
             .await
             .map(|report| pages::coverage(&ctx, &report))
     })
+}
+
+/// The site's languages as `(tag, name)`, the default first, for the preview form.
+fn site_languages(site: &Site) -> Vec<(String, String)> {
+    let index = site.content.index();
+    let default = index.default_language().to_owned();
+    let mut languages: Vec<(String, String)> = index
+        .languages()
+        .map(|tag| (tag.to_owned(), crate::admin::language_name(tag)))
+        .collect();
+    languages.sort_by_key(|(tag, name)| (*tag != default, name.clone()));
+    languages
+}
+
+/// `GET /admin/preview`: the preview form.
+async fn page_preview(
+    State(state): State<AppState>,
+    session: Result<StaffSession, ApiError>,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    admin_page!(state, session, raw, Page::Preview, |site, ctx, _params| {
+        let languages = site_languages(site);
+        let lang = languages.first().map(|l| l.0.clone()).unwrap_or_default();
+        Ok(pages::preview(
+            &ctx,
+            &PreviewPage {
+                languages: &languages,
+                drafts: site.content.status().drafts,
+                question: "",
+                lang: &lang,
+                reply: None,
+                problem: None,
+            },
+        ))
+    })
+}
+
+/// The preview form, as browsers post it.
+#[derive(Debug, Deserialize)]
+struct PreviewForm {
+    csrf_token: String,
+    #[serde(default)]
+    question: String,
+    #[serde(default)]
+    lang: String,
+}
+
+/// `POST /admin/preview`: the preview form asked. The CSRF token comes in the form; the
+/// reply (or why there is none) is shown under the form, filled in again. Nothing is stored.
+async fn page_preview_ask(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    form: Result<Form<PreviewForm>, FormRejection>,
+) -> Response {
+    const BACK: &str = "/admin/preview";
+    let token = auth::session_token(&headers).map(auth::token_hash);
+    let found = match token {
+        Some(hash) => match state.store.session(&hash, Utc::now()).await {
+            Ok(found) => found.map(|(account, csrf_token)| StaffSession {
+                account,
+                csrf_token,
+                token_hash: hash,
+            }),
+            Err(e) => return ApiError::from(e).into_response(),
+        },
+        None => None,
+    };
+    let Some(session) = found else {
+        return html(StatusCode::UNAUTHORIZED, pages::sign_in_page(BACK));
+    };
+    let refused = |message: &str| {
+        html(
+            StatusCode::FORBIDDEN,
+            pages::error_page(
+                "The question was not previewed",
+                message,
+                BACK,
+                "Back to the preview",
+            ),
+        )
+    };
+    if !same_origin(&headers) {
+        return refused("Previews can only be asked from this site's own admin pages.");
+    }
+    let Ok(Form(form)) = form else {
+        return html(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            pages::error_page(
+                "The question was not previewed",
+                "The form was incomplete: open the preview page again and retry.",
+                BACK,
+                "Back to the preview",
+            ),
+        );
+    };
+    if !auth::same_secret(&form.csrf_token, &session.csrf_token) {
+        return refused(
+            "The form has expired (you may have signed in again since): reload the preview page and retry.",
+        );
+    }
+    let (site, session) = match page_admin(&state, Ok(session), BACK) {
+        Ok(found) => found,
+        Err(response) => return *response,
+    };
+    let languages = site_languages(site);
+    let mut problem = None;
+    let mut reply = None;
+    let mut status = StatusCode::OK;
+    if !languages.iter().any(|(tag, _)| *tag == form.lang) {
+        status = StatusCode::UNPROCESSABLE_ENTITY;
+        problem = Some(format!(
+            "Choose one of the site's languages (not {:?}).",
+            form.lang
+        ));
+    } else {
+        let request = protocol::AskRequest {
+            site: site.config.id.clone(),
+            text: form.question.clone(),
+            page_lang: Some(form.lang.clone()),
+            languages: vec![form.lang.clone()],
+            conversation_id: None,
+            choice: None,
+            consent: None,
+        };
+        match super::ask::preview(&state, site, &request, &headers).await {
+            Ok(answered) => reply = Some(answered),
+            Err(ApiError::Client {
+                status: refused_status,
+                code,
+                message,
+            }) => {
+                status = refused_status;
+                problem = Some(match code {
+                    ErrorCode::EmptyQuestion => "Type a question first.".to_owned(),
+                    ErrorCode::QuestionTooLong => format!(
+                        "The question is too long: residents can ask at most {} characters.",
+                        protocol::MAX_QUESTION_CHARS
+                    ),
+                    _ => message,
+                });
+            }
+            Err(internal) => return internal.into_response(),
+        }
+    }
+    let window = Window::for_site(crate::admin::DEFAULT_DAYS, &site.config.timezone);
+    let ctx = Context {
+        site_name: &site.config.name,
+        account_name: &session.account.name,
+        window: &window,
+        csrf_token: &session.csrf_token,
+    };
+    html(
+        status,
+        pages::preview(
+            &ctx,
+            &PreviewPage {
+                languages: &languages,
+                drafts: site.content.status().drafts,
+                question: &form.question,
+                lang: &form.lang,
+                reply: reply.as_ref(),
+                problem: problem.as_deref(),
+            },
+        ),
+    )
 }
 
 /// The draft form of the gaps page, as browsers post it without script.

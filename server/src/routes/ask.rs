@@ -1,21 +1,32 @@
 //! `POST /api/v1/ask`: a resident's question in, an answer, choices or a handoff out.
+//!
+//! `POST /api/v1/ask?preview=1` is the same question asked by a site's admin, answered from the
+//! index that also holds draft entries (see [`crate::content`]): the reply is marked
+//! `"preview": true` and names the draft entries it shows in `drafts`. A preview is never
+//! stored, never counted in the metrics and never needs consent; without an admin session of
+//! the site it is refused (401 `unauthorized`, 403 `forbidden` or `csrf_rejected`), never
+//! answered as a resident's question.
 
-use axum::extract::State;
+use axum::extract::{FromRequestParts as _, RawQuery, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
-use knowledge::Hit;
+use knowledge::{Hit, SearchIndex};
 use protocol::{Action, ActionKind, AskRequest, AskResponse, ErrorCode, MAX_QUESTION_CHARS};
+use serde::Serialize;
 use uuid::Uuid;
 
 use super::guard::{ApiJson, allowed_site};
+use super::staff::StaffSession;
 use crate::decide::{Decision, search_and_decide};
 use crate::error::ApiError;
 use crate::language::{self, Context};
 use crate::open311;
 use crate::redact::redact;
 use crate::reply;
-use crate::state::AppState;
+use crate::state::{AppState, Site};
 use crate::store::Turn;
 
 /// Routes of this feature.
@@ -28,12 +39,65 @@ fn valid_conversation_id(id: &str) -> bool {
     Uuid::parse_str(id).is_ok()
 }
 
-async fn ask(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    ApiJson(request): ApiJson<AskRequest>,
-) -> Result<Json<AskResponse>, ApiError> {
-    let site = allowed_site(&state, &headers, &request.site)?;
+/// A reply to an admin's preview: the reply a resident would get if the drafts were
+/// published, marked as a preview.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PreviewResponse {
+    /// The reply, as residents would see it.
+    #[serde(flatten)]
+    pub reply: AskResponse,
+    /// Always `true`: this reply came from the preview index and was not stored.
+    pub preview: bool,
+    /// Ids of the draft entries the reply shows (as its answer or among its choices); empty
+    /// when it shows published entries only.
+    pub drafts: Vec<String>,
+}
+
+/// Whether the query string asks for a preview: `preview=1` or `preview=true`; absent,
+/// `0` or `false` is a resident's question; anything else is 400 `invalid_field`.
+fn preview_requested(raw: Option<&str>) -> Result<bool, ApiError> {
+    let mut preview = false;
+    for pair in raw.unwrap_or_default().split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        if key != "preview" {
+            continue;
+        }
+        preview = match value {
+            "1" | "true" => true,
+            "0" | "false" => false,
+            _ => {
+                return Err(ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    ErrorCode::InvalidField,
+                    "preview must be 1 (or true) or 0 (or false)",
+                ));
+            }
+        };
+    }
+    Ok(preview)
+}
+
+/// 403 `forbidden` unless `session` is an admin of `site`.
+fn admin_of(session: &StaffSession, site: &Site) -> Result<(), ApiError> {
+    if session.account.role != "admin" {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            ErrorCode::Forbidden,
+            "previewing drafts needs an admin account",
+        ));
+    }
+    if session.account.site != site.config.id {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            ErrorCode::Forbidden,
+            "previewing drafts is only for the admins of this site",
+        ));
+    }
+    Ok(())
+}
+
+/// Checks the question's text: 400 `empty_question` or `question_too_long`.
+fn checked_text(request: &AskRequest) -> Result<&str, ApiError> {
     let text = request.text.trim();
     if text.is_empty() && request.choice.is_none() {
         return Err(ApiError::new(
@@ -49,6 +113,37 @@ async fn ask(
             format!("questions are limited to {MAX_QUESTION_CHARS} characters"),
         ));
     }
+    Ok(text)
+}
+
+async fn ask(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+    mut parts: Parts,
+    ApiJson(request): ApiJson<AskRequest>,
+) -> Result<Response, ApiError> {
+    if preview_requested(raw.as_deref())? {
+        // The session first: without one, nothing about the request is looked at.
+        let session = StaffSession::from_request_parts(&mut parts, &state).await?;
+        let site = allowed_site(&state, &parts.headers, &request.site)?;
+        admin_of(&session, site)?;
+        let reply = preview(&state, site, &request, &parts.headers).await?;
+        return Ok(Json(reply).into_response());
+    }
+    resident(&state, &parts.headers, &request)
+        .await
+        .map(|reply| Json(reply).into_response())
+}
+
+/// A resident's question: answered from the published entries only, stored, counted.
+async fn resident(
+    state: &AppState,
+    headers: &HeaderMap,
+    request: &AskRequest,
+) -> Result<AskResponse, ApiError> {
+    let site = allowed_site(state, headers, &request.site)?;
+    let text = checked_text(request)?;
+    super::privacy::check_consent(site, request.consent.as_deref())?;
 
     // Continue the conversation when it is ours; an expired or foreign id starts a new one.
     let mut conversation_lang = None;
@@ -69,11 +164,94 @@ async fn ask(
     let conversation_id = conversation_id.unwrap_or_else(|| Uuid::new_v4().to_string());
 
     let index = site.content.index();
-    let index = index.as_ref();
+    let replied = respond(
+        state,
+        site,
+        &index,
+        request,
+        text,
+        conversation_lang.as_deref(),
+        headers,
+    )
+    .await?;
+    let reply = finish(
+        state,
+        &site.config.id,
+        conversation_id.clone(),
+        replied.lang,
+        replied.body,
+        replied.stored,
+    )
+    .await?;
+    if site.config.privacy.require_consent
+        && let Some(version) = &request.consent
+    {
+        state
+            .store
+            .record_consent(&site.config.id, &conversation_id, version)
+            .await?;
+    }
+    Ok(reply)
+}
+
+/// An admin's preview of `request` on `site`: answered from the index with drafts, never
+/// stored or counted, with the draft entries it shows named. Pass the admin's question as a
+/// resident would send it (`page_lang` and `languages` steer the language as usual).
+pub async fn preview(
+    state: &AppState,
+    site: &Site,
+    request: &AskRequest,
+    headers: &HeaderMap,
+) -> Result<PreviewResponse, ApiError> {
+    let text = checked_text(request)?;
+    let index = site.content.preview_index();
+    let replied = respond(state, site, &index, request, text, None, headers).await?;
+    let drafts = replied
+        .shown
+        .iter()
+        .filter(|h| !h.entry.is_published())
+        .map(|h| h.entry.id.clone())
+        .collect();
+    tracing::info!(site = %site.config.id, lang = %replied.lang, "preview");
+    let conversation_id = request
+        .conversation_id
+        .clone()
+        .filter(|id| valid_conversation_id(id))
+        .unwrap_or_else(|| Uuid::new_v4().to_string());
+    Ok(PreviewResponse {
+        reply: replied.body.into_response(
+            conversation_id,
+            Uuid::new_v4().to_string(),
+            replied.lang,
+        ),
+        preview: true,
+        drafts,
+    })
+}
+
+/// A reply worked out but not yet stored.
+struct Replied {
+    lang: String,
+    body: reply::ReplyBody,
+    stored: Stored,
+    /// The entries the reply shows (its answer, or its choices).
+    shown: Vec<Hit>,
+}
+
+/// Works out the reply to `request` (whose trimmed text is `text`) from `index`.
+async fn respond(
+    state: &AppState,
+    site: &Site,
+    index: &SearchIndex,
+    request: &AskRequest,
+    text: &str,
+    conversation_lang: Option<&str>,
+    headers: &HeaderMap,
+) -> Result<Replied, ApiError> {
     let context = Context {
         page_lang: request.page_lang.as_deref(),
         browser: &request.languages,
-        conversation: conversation_lang.as_deref(),
+        conversation: conversation_lang,
     };
     // "Where is my request 12345?": the request's status, not a search.
     if request.choice.is_none()
@@ -87,7 +265,7 @@ async fn ask(
             site,
             &number,
             state.site_catalog(site, &lang),
-            &super::requests::base_url(&headers),
+            &super::requests::base_url(headers),
         )
         .await;
         let stored = Stored {
@@ -97,12 +275,17 @@ async fn ask(
             score: None,
             coverage: None,
         };
-        return finish(&state, &site.config.id, conversation_id, lang, body, stored).await;
+        return Ok(Replied {
+            lang,
+            body,
+            stored,
+            shown: Vec::new(),
+        });
     }
     let (lang, decision, searched) = match &request.choice {
         Some(choice) => {
             let lang = conversation_lang
-                .clone()
+                .map(str::to_owned)
                 .unwrap_or_else(|| language::resolve(index, text, context));
             let entry = index.entry(choice, &lang).ok_or_else(|| {
                 ApiError::new(
@@ -157,7 +340,17 @@ async fn ask(
         score: top.map(|h| h.score),
         coverage: top.map(|h| h.coverage),
     };
-    finish(&state, &site.config.id, conversation_id, lang, body, stored).await
+    let shown = match decision {
+        Decision::Answer(hit) => vec![hit],
+        Decision::Choices(hits) => hits,
+        Decision::Handoff => Vec::new(),
+    };
+    Ok(Replied {
+        lang,
+        body,
+        stored,
+        shown,
+    })
 }
 
 /// What is stored of a turn besides the reply.
@@ -177,7 +370,7 @@ async fn finish(
     lang: String,
     body: reply::ReplyBody,
     stored: Stored,
-) -> Result<Json<AskResponse>, ApiError> {
+) -> Result<AskResponse, ApiError> {
     let message_id = Uuid::new_v4().to_string();
     let turn = Turn {
         site: site.to_owned(),
@@ -201,5 +394,5 @@ async fn finish(
         entry = turn.entry_id.as_deref().unwrap_or("-"),
         "ask"
     );
-    Ok(Json(body.into_response(conversation_id, message_id, lang)))
+    Ok(body.into_response(conversation_id, message_id, lang))
 }

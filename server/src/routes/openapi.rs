@@ -48,6 +48,7 @@ mod tests {
         for path in [
             "/api/v1/ask",
             "/api/v1/feedback",
+            "/api/v1/privacy",
             "/healthz",
             "/openapi.json",
             "/api/v1/live/availability",
@@ -64,6 +65,50 @@ mod tests {
                 doc["paths"].get(path).is_some(),
                 "{path} is not in openapi.json"
             );
+        }
+    }
+
+    /// What schemathesis (`cargo xtask api-check`) found missing: the refusals axum's
+    /// extractors answer before a handler runs.
+    #[test]
+    fn refusals_of_malformed_requests_are_documented() {
+        let doc = document();
+        for (path, item) in doc["paths"].as_object().expect("paths") {
+            for (method, op) in item.as_object().expect("an operation map") {
+                let responses = &op["responses"];
+                let has_query = op["parameters"]
+                    .as_array()
+                    .is_some_and(|p| p.iter().any(|p| p["in"] == "query"));
+                if has_query {
+                    assert!(responses.get("400").is_some(), "{method} {path}: no 400");
+                }
+                if op["requestBody"]["content"]
+                    .get("application/json")
+                    .is_some()
+                {
+                    for status in ["400", "415", "422"] {
+                        assert!(
+                            responses.get(status).is_some(),
+                            "{method} {path}: no {status}"
+                        );
+                    }
+                }
+                for param in op["parameters"].as_array().into_iter().flatten() {
+                    if param["in"] == "path" {
+                        let name = param["name"].as_str().expect("a name");
+                        assert!(path.contains(&format!("{{{name}}}")), "{path}: {name}");
+                    }
+                }
+                for name in path.split('{').skip(1).filter_map(|s| s.split('}').next()) {
+                    let declared = op["parameters"]
+                        .as_array()
+                        .is_some_and(|p| p.iter().any(|p| p["name"] == name && p["in"] == "path"));
+                    assert!(
+                        declared,
+                        "{method} {path}: path parameter {name} not declared"
+                    );
+                }
+            }
         }
     }
 
@@ -87,6 +132,7 @@ mod tests {
             languages: vec!["en".into()],
             conversation_id: Some("c".into()),
             choice: Some("x".into()),
+            consent: Some("1".into()),
         };
         let mut wire: Vec<String> = serde_json::to_value(full)
             .expect("serialises")
@@ -97,5 +143,23 @@ mod tests {
             .collect();
         wire.sort();
         assert_eq!(props("AskRequest"), wire);
+
+        let notice = protocol::PrivacyNotice {
+            version: "v".into(),
+            required: true,
+            title: "t".into(),
+            text: "x".into(),
+            url: Some("https://x.example/privacy".into()),
+            lang: "en".into(),
+        };
+        let mut wire: Vec<String> = serde_json::to_value(notice)
+            .expect("serialises")
+            .as_object()
+            .expect("an object")
+            .keys()
+            .cloned()
+            .collect();
+        wire.sort();
+        assert_eq!(props("PrivacyNotice"), wire);
     }
 }

@@ -175,6 +175,41 @@ impl Store for SqliteStore {
         .await
     }
 
+    async fn record_consent(
+        &self,
+        site: &str,
+        id: &str,
+        version: &str,
+    ) -> Result<bool, sqlx::Error> {
+        let mut tx = self.writer.begin().await?;
+        let changed = sqlx::query(
+            "UPDATE conversations SET consent_version = ?, consent_at = ?
+             WHERE id = ? AND site = ? AND (consent_version IS NULL OR consent_version <> ?)",
+        )
+        .bind(version)
+        .bind(now())
+        .bind(id)
+        .bind(site)
+        .bind(version)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            > 0;
+        if changed {
+            live::audit(
+                &mut tx,
+                site,
+                "resident",
+                "consent",
+                id,
+                serde_json::json!({ "version": version }),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(changed)
+    }
+
     async fn ping(&self) -> Result<(), sqlx::Error> {
         sqlx::query("SELECT 1").execute(&self.reader).await?;
         sqlx::query("SELECT 1")
@@ -238,6 +273,32 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(entry, "trash-collection-day");
+    }
+
+    #[tokio::test]
+    async fn consent_is_stored_and_audited_once_per_version() {
+        use crate::store::{LiveStore as _, PrivacyStore as _};
+        let store = SqliteStore::connect("sqlite::memory:").await.unwrap();
+        store.record_turn(&turn("c1", "r1")).await.unwrap();
+        assert!(store.record_consent("riverton", "c1", "v1").await.unwrap());
+        assert!(!store.record_consent("riverton", "c1", "v1").await.unwrap());
+        assert!(!store.record_consent("other", "c1", "v2").await.unwrap());
+        assert!(
+            !store
+                .record_consent("riverton", "nope", "v2")
+                .await
+                .unwrap()
+        );
+        let export = store.export_conversation("c1").await.unwrap().unwrap();
+        assert_eq!(export["conversation"]["consent_version"], "v1", "{export}");
+        assert!(export["conversation"]["consent_at"].is_string(), "{export}");
+        assert!(store.record_consent("riverton", "c1", "v2").await.unwrap());
+        let audit = store.audit_log().await.unwrap();
+        let consents: Vec<_> = audit.iter().filter(|r| r.action == "consent").collect();
+        assert_eq!(consents.len(), 2);
+        assert_eq!(consents[0].subject, "c1");
+        assert_eq!(consents[0].actor, "resident");
+        assert_eq!(consents[1].detail.as_deref(), Some(r#"{"version":"v2"}"#));
     }
 
     #[tokio::test]

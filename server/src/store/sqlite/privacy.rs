@@ -166,7 +166,8 @@ impl PrivacyStore for SqliteStore {
         if let Some(conv) = &subject.conversation {
             conversation = json_rows(
                 &mut tx,
-                "SELECT json_object('id', id, 'site', site, 'lang', lang, 'created_at', created_at, 'updated_at', updated_at)
+                "SELECT json_object('id', id, 'site', site, 'lang', lang, 'created_at', created_at, 'updated_at', updated_at,
+                        'consent_version', consent_version, 'consent_at', consent_at)
                  FROM conversations WHERE id = ?",
                 conv,
             )
