@@ -82,6 +82,7 @@ pub fn load(root: &Path) -> (Option<KnowledgeBase>, Vec<Diagnostic>) {
     warn_about_stray_folders(root, &config, &mut problems);
     check_duplicates(&mut entries, &mut problems);
     check_translations(&entries, &config, root, &mut problems);
+    check_question_translations(&entries, &config, &mut problems);
 
     entries.sort_by(|a, b| (&a.lang, &a.id).cmp(&(&b.lang, &b.id)));
     crate::references::resolve_links(&mut entries, &config.default_language);
@@ -343,6 +344,47 @@ fn check_translations(
                     e.id,
                     expected.display()
                 ),
+            ));
+        }
+    }
+}
+
+/// A service's questions must have the same codes, datatypes and value keys in every
+/// language as in the default language (answers are filed under them); the wording differs.
+/// A translation without questions is asked in the default language's words: a warning.
+fn check_question_translations(
+    entries: &[Entry],
+    config: &KbConfig,
+    problems: &mut Vec<Diagnostic>,
+) {
+    for e in entries {
+        if e.lang == config.default_language {
+            continue;
+        }
+        let Some(default) = entries
+            .iter()
+            .find(|d| d.id == e.id && d.lang == config.default_language)
+        else {
+            continue;
+        };
+        if e.questions.is_empty() && !default.questions.is_empty() {
+            problems.push(Diagnostic::warning(
+                &e.path,
+                1,
+                format!(
+                    "no `questions` in `{}`: residents are asked them in `{}` (see {})",
+                    e.lang,
+                    config.default_language,
+                    default.path.display()
+                ),
+            ));
+            continue;
+        }
+        if let Some(message) = crate::questions::mismatch(&default.questions, &e.questions) {
+            problems.push(Diagnostic::error(
+                &e.path,
+                key_line_in_file(&e.path, "code"),
+                format!("{message} ({})", default.path.display()),
             ));
         }
     }

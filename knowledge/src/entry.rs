@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+use crate::questions::Question;
+
 /// What an entry describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -58,6 +60,9 @@ pub struct Entry {
     pub form_url: Option<String>,
     /// The Open311 service code for a service.
     pub open311_service_code: Option<String>,
+    /// What the city asks when a resident requests the service, in this entry's language
+    /// (only on services with an `open311_service_code`).
+    pub questions: Vec<Question>,
     /// The answer as Markdown, as the editor wrote it.
     pub body: String,
     /// The answer rendered to sanitised HTML.

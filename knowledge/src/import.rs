@@ -141,6 +141,7 @@ fn entry(record: Record, path: &Path, today: NaiveDate) -> Entry {
         plain: None,
         form_url: None,
         open311_service_code: None,
+        questions: Vec::new(),
         html: markdown::to_safe_html(&body),
         short: markdown::first_paragraph_text(&body),
         body,

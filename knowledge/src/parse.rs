@@ -10,6 +10,7 @@ use toml::{Table, Value};
 use crate::diagnostic::Diagnostic;
 use crate::entry::{Entry, Kind, Status};
 use crate::markdown;
+use crate::questions::{self, Question};
 
 /// Front-matter keys an entry may have.
 const ALLOWED_KEYS: &[&str] = &[
@@ -26,6 +27,7 @@ const ALLOWED_KEYS: &[&str] = &[
     "plain",
     "form_url",
     "open311_service_code",
+    questions::KEY,
 ];
 
 /// Keys every entry must have.
@@ -93,6 +95,17 @@ pub fn parse_entry(path: &Path, lang: &str, text: &str) -> Result<Entry, Vec<Dia
     let plain = fields.optional_string("plain", &mut problems);
     let form_url = fields.optional_url("form_url", &mut problems);
     let open311_service_code = fields.optional_string("open311_service_code", &mut problems);
+    let questions: Vec<Question> = table
+        .get(questions::KEY)
+        .map(|value| questions::read(path, front, value, &mut problems))
+        .unwrap_or_default();
+    if table.contains_key(questions::KEY) && !table.contains_key("open311_service_code") {
+        problems.push(Diagnostic::error(
+            path,
+            fields.line_of(questions::KEY),
+            "`questions` need an `open311_service_code`: they are the questions of that service's requests",
+        ));
+    }
     let also_asked = fields.string_list("also_asked", &mut problems);
     let keywords = fields.string_list("keywords", &mut problems);
     let last_reviewed = fields.date("last_reviewed", &mut problems);
@@ -105,7 +118,7 @@ pub fn parse_entry(path: &Path, lang: &str, text: &str) -> Result<Entry, Vec<Dia
         _ => Kind::Faq,
     });
     if kind.is_some_and(|k| k != Kind::Service) {
-        for key in ["form_url", "open311_service_code"] {
+        for key in ["form_url", "open311_service_code", questions::KEY] {
             if table.contains_key(key) {
                 problems.push(Diagnostic::error(
                     path,
@@ -165,6 +178,7 @@ pub fn parse_entry(path: &Path, lang: &str, text: &str) -> Result<Entry, Vec<Dia
             plain,
             form_url,
             open311_service_code,
+            questions,
             html: markdown::to_safe_html(body),
             short,
             body: body.to_owned(),
@@ -230,7 +244,17 @@ struct Fields<'a> {
 impl Fields<'_> {
     /// The file line (1-based) on which `key` is assigned, or 1 when it cannot be found.
     fn line_of(&self, key: &str) -> usize {
-        key_line(self.front, key).map(|l| l + 1).unwrap_or(1)
+        let header = format!("[[{key}]]");
+        key_line(self.front, key)
+            .or_else(|| {
+                let at = self
+                    .front
+                    .lines()
+                    .position(|l| l.trim_start().starts_with(&header));
+                at.map(|i| i + 1)
+            })
+            .map(|l| l + 1)
+            .unwrap_or(1)
     }
 
     fn problem(&self, key: &str, message: String, problems: &mut Vec<Diagnostic>) {

@@ -8,6 +8,7 @@ bot-handoff = عذرًا، ليست لديّ إجابة مناسبة عن ذلك
 bot-need-more = هل يمكنك إخباري بمزيد من التفاصيل عمّا تبحث عنه؟
 
 action-form = تعبئة النموذج الإلكتروني
+action-report = الإبلاغ هنا، سؤالًا تلو الآخر
 action-contact = التواصل مع { $site }
 action-chat = التحدث إلى موظف
 action-call = الاتصال بالرقم ⁦{ $phone }⁩
@@ -44,3 +45,30 @@ help-submit = اسأل
 help-source = الصفحة الرسمية
 help-reviewed = آخر مراجعة { $date }
 help-choices = أيٌّ من هذه تقصد؟
+
+# The privacy notice the widget shows (GET /api/v1/privacy): paragraphs, joined by blank lines.
+privacy-notice-title = كيف نتعامل مع أسئلتك
+privacy-notice = يتولى { $site } تشغيل هذا المساعد. للرد عليك وتحسين إجاباته، يحفظ المساعد ما تكتبه هنا. تُحذف عناوين البريد الإلكتروني وأرقام الهواتف والبيانات المشابهة قبل حفظ أي شيء. تُحذف أسئلتك بعد { $days } { $days_plural ->
+        [zero] يوم
+        [one] يوم
+        [two] يوم
+        [few] أيام
+        [many] يومًا
+       *[other] يوم
+    }.
+privacy-notice-chats = إذا تحدثت مع أحد الموظفين، تُحفظ المحادثة لمدة { $chat_days } { $chat_days_plural ->
+        [zero] يوم
+        [one] يوم
+        [two] يوم
+        [few] أيام
+        [many] يومًا
+       *[other] يوم
+    }. وتُحفظ الرسالة التي تتركها للموظفين لمدة { $ticket_days } { $ticket_days_plural ->
+        [zero] يوم
+        [one] يوم
+        [two] يوم
+        [few] أيام
+        [many] يومًا
+       *[other] يوم
+    }.
+privacy-notice-rights = يُرجى عدم كتابة معلومات خاصة، مثل أرقام البطاقات أو المعلومات الصحية. يمكنك أن تطلب من { $site } نسخة من محادثتك، أو أن تطلب حذفها.

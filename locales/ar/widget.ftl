@@ -56,6 +56,7 @@ error-chat_closed = انتهت هذه المحادثة، لذا لا يمكن إ
 error-unknown_service = لا يمكن طلب هذه الخدمة هنا. يُرجى استخدام موقع المدينة أو الاتصال.
 error-unknown_request = لم يُعثر على رقم الطلب هذا. يُرجى التحقق منه والمحاولة مرة أخرى.
 error-upstream_failed = نظام الطلبات في المدينة لا يستجيب الآن. ما أدخلته محفوظ: حاول مرة أخرى بعد قليل، أو استخدم نموذج المدينة أو هاتفها.
+error-consent_required = يرجى قراءة إشعار الخصوصية والموافقة عليه قبل أن تسأل. لقد تغيّر الإشعار منذ موافقتك الأخيرة، أو أنك لم توافق عليه بعد.
 
 ## اللغة والإعدادات
 
@@ -115,3 +116,58 @@ ticket-message = رسالتك
 ticket-message-missing = يُرجى كتابة رسالتك.
 ticket-submit = إرسال الرسالة
 ticket-thanks = شكرًا لك. رقمك المرجعي هو { $reference }.
+
+# الإبلاغ عن مشكلة عبر النموذج الموجَّه، سؤالًا تلو الآخر.
+report-loading = جارٍ فتح النموذج…
+report-step = الخطوة { $step } من { $total }
+report-required = (مطلوب)
+report-optional = (اختياري)
+report-next = التالي
+report-back = رجوع
+report-cancel = إلغاء
+report-cancelled = أُلغي البلاغ. لم يُرسَل أي شيء.
+report-missing = يُرجى الإجابة عن هذا السؤال.
+report-missing-choice = يُرجى اختيار إجابة.
+report-number = يُرجى إدخال رقم، مثل 3.
+report-where = أين تقع المشكلة؟
+report-address = عنوان الشارع أو أقرب تقاطع
+report-address-hint = مثال: 120 Main Street، أو تقاطع Main Street مع 3rd Avenue.
+report-locate = استخدام موقعي
+report-locate-hint = سيسألك المتصفح إن كنت تريد مشاركة موقعك. لن يُستخدم موقعك إلا لهذا البلاغ.
+report-locating = جارٍ تحديد موقعك…
+report-located = تم تحديد موقعك (بدقة تقارب { $meters } م).
+report-locate-failed = تعذّر تحديد موقعك. يُرجى كتابة العنوان بدلًا من ذلك.
+report-where-missing = يُرجى كتابة عنوان أو استخدام موقعك.
+report-details = أخبر المدينة بالمزيد
+report-description = الوصف (اختياري)
+report-description-hint = بحد أقصى { $max } حرف. يُرجى عدم ذكر أي بيانات شخصية لا تريد مشاركتها.
+report-description-long = الوصف طويل جدًا. يُرجى اختصاره بحيث لا يتجاوز { $max } حرف.
+report-photo = رابط صورة (اختياري)
+report-photo-hint = عنوان ويب يبدأ بـ https://
+report-photo-invalid = يُرجى إدخال عنوان ويب يبدأ بـ https://، أو ترك الحقل فارغًا.
+report-contact = كيف يمكن للمدينة التواصل معك؟ (اختياري)
+report-contact-hint = فقط إذا كنت تريد تلقّي المستجدات. يمكنك متابعة بلاغك من دون ذلك.
+report-first-name = الاسم الأول
+report-last-name = اسم العائلة
+report-email = البريد الإلكتروني
+report-phone = الهاتف
+report-email-invalid = يُرجى التحقق من عنوان البريد الإلكتروني، مثل name@example.com.
+report-review = راجع بلاغك
+report-where-label = المكان
+report-my-location = موقعك ({ $lat }، { $long })
+report-not-given = لم يُذكر
+report-change = تعديل
+report-change-label = تعديل: { $what }
+report-submit = إرسال البلاغ
+report-sending = جارٍ إرسال بلاغك…
+report-sent = تم استلام بلاغك. رقم المتابعة هو { $id }.
+report-sent-pending = تم استلام بلاغك. ستخصص له المدينة رقم متابعة قريبًا.
+report-track = متابعة بلاغك
+report-notice = رسالة من المدينة: { $notice }
+report-failed = تعذّر إرسال بلاغك. لم يضِع شيء مما أدخلته: حاول مرة أخرى، أو اتصل بالرقم { $phone }، أو استخدم النموذج الإلكتروني للمدينة.
+report-form-link = النموذج الإلكتروني للمدينة
+
+# Privacy notice
+consent-accept = أوافق
+consent-accepted = شكرًا لك. يُرجى إرسال سؤالك مرة أخرى: ما زال في المربع أدناه.
+consent-policy = سياسة الخصوصية الخاصة بالمدينة

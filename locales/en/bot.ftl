@@ -7,6 +7,7 @@ bot-handoff = I'm sorry, I don't have a good answer to that. The staff of { $sit
 bot-need-more = Could you tell me a little more about what you are looking for?
 
 action-form = Fill in the online form
+action-report = Report it here, one question at a time
 action-contact = Contact { $site }
 action-chat = Talk to a person
 action-call = Call { $phone }
@@ -43,3 +44,18 @@ help-submit = Ask
 help-source = Official page
 help-reviewed = Last reviewed { $date }
 help-choices = Which of these do you mean?
+
+# The privacy notice the widget shows (GET /api/v1/privacy): paragraphs, joined by blank lines.
+privacy-notice-title = How we handle your questions
+privacy-notice = { $site } runs this assistant. To answer you and to improve its answers, it saves what you type here. E-mail addresses, phone numbers and similar details are removed before anything is saved. Your questions are deleted after { $days } { $days_plural ->
+        [one] day
+       *[other] days
+    }.
+privacy-notice-chats = If you chat with a staff member, the chat is kept for { $chat_days } { $chat_days_plural ->
+        [one] day
+       *[other] days
+    }. A message you leave for staff is kept for { $ticket_days } { $ticket_days_plural ->
+        [one] day
+       *[other] days
+    }.
+privacy-notice-rights = Please do not type private information, such as card numbers or health details. You can ask { $site } for a copy of your conversation, or ask for it to be deleted.

@@ -57,6 +57,7 @@ error-chat_closed = This chat has ended, so nothing more can be sent.
 error-unknown_service = This service cannot be requested here. Please use the city's website or call.
 error-unknown_request = That request number was not found. Please check it and try again.
 error-upstream_failed = The city's request system is not answering right now. What you entered is kept: try again in a moment, or use the city's form or phone.
+error-consent_required = Please read and accept the privacy notice before you ask. It has changed since you last accepted it, or you have not accepted it yet.
 
 ## Language and settings
 
@@ -116,3 +117,58 @@ ticket-message = Your message
 ticket-message-missing = Please write your message.
 ticket-submit = Send message
 ticket-thanks = Thank you. Your reference is { $reference }.
+
+# Reporting a problem through the guided form, one question at a time.
+report-loading = Opening the form…
+report-step = Step { $step } of { $total }
+report-required = (required)
+report-optional = (optional)
+report-next = Next
+report-back = Back
+report-cancel = Cancel
+report-cancelled = The report was cancelled. Nothing was sent.
+report-missing = Please answer this question.
+report-missing-choice = Please choose an answer.
+report-number = Please enter a number, for example 3.
+report-where = Where is it?
+report-address = Street address or nearest intersection
+report-address-hint = For example: 120 Main Street, or Main Street and 3rd Avenue.
+report-locate = Use my location
+report-locate-hint = Your browser will ask whether to share your location. It is used for this report only.
+report-locating = Finding your location…
+report-located = Your location was found (accurate to about { $meters } m).
+report-locate-failed = Your location could not be found. Please type an address instead.
+report-where-missing = Please type an address or use your location.
+report-details = Tell the city more
+report-description = Description (optional)
+report-description-hint = Up to { $max } characters. Please leave out personal details you do not want to share.
+report-description-long = The description is too long. Please shorten it to { $max } characters.
+report-photo = Link to a photo (optional)
+report-photo-hint = A web address starting with https://
+report-photo-invalid = Please enter a web address starting with https://, or leave it empty.
+report-contact = How can the city reach you? (optional)
+report-contact-hint = Only if you want updates. You can track your report without it.
+report-first-name = First name
+report-last-name = Last name
+report-email = E-mail
+report-phone = Phone
+report-email-invalid = Please check the e-mail address, for example name@example.com.
+report-review = Check your report
+report-where-label = Where
+report-my-location = Your location ({ $lat }, { $long })
+report-not-given = Not given
+report-change = Change
+report-change-label = Change: { $what }
+report-submit = Send report
+report-sending = Sending your report…
+report-sent = Your report was received. Its tracking number is { $id }.
+report-sent-pending = Your report was received. The city will give it a tracking number shortly.
+report-track = Track your report
+report-notice = The city says: { $notice }
+report-failed = Your report could not be sent. Nothing you entered is lost: try again, call { $phone }, or use the city's online form.
+report-form-link = The city's online form
+
+# Privacy notice
+consent-accept = I agree
+consent-accepted = Thank you. Please send your question again: it is still in the box below.
+consent-policy = The city's privacy policy

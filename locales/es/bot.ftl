@@ -7,6 +7,7 @@ bot-handoff = Lo siento, no tengo una buena respuesta para eso. El personal de {
 bot-need-more = ¿Podría contarme un poco más sobre lo que busca?
 
 action-form = Llenar el formulario en línea
+action-report = Reportarlo aquí, una pregunta a la vez
 action-contact = Comunicarse con { $site }
 action-chat = Hablar con una persona
 action-call = Llamar al { $phone }
@@ -43,3 +44,18 @@ help-submit = Preguntar
 help-source = Página oficial
 help-reviewed = Revisado por última vez el { $date }
 help-choices = ¿Cuál de estas busca?
+
+# The privacy notice the widget shows (GET /api/v1/privacy): paragraphs, joined by blank lines.
+privacy-notice-title = Cómo tratamos sus preguntas
+privacy-notice = { $site } ofrece este asistente. Para responderle y mejorar sus respuestas, guarda lo que usted escribe aquí. Antes de guardar nada, se quitan los correos electrónicos, los números de teléfono y datos parecidos. Sus preguntas se borran después de { $days } { $days_plural ->
+        [one] día
+       *[other] días
+    }.
+privacy-notice-chats = Si chatea con una persona del personal, el chat se guarda { $chat_days } { $chat_days_plural ->
+        [one] día
+       *[other] días
+    }. Un mensaje que deje para el personal se guarda { $ticket_days } { $ticket_days_plural ->
+        [one] día
+       *[other] días
+    }.
+privacy-notice-rights = No escriba información privada, como números de tarjeta o datos de salud. Puede pedir a { $site } una copia de su conversación, o pedir que se borre.

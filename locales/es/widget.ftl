@@ -56,6 +56,7 @@ error-chat_closed = Este chat ha terminado, así que ya no se puede enviar nada.
 error-unknown_service = Este servicio no se puede solicitar aquí. Use el sitio web de la ciudad o llame.
 error-unknown_request = No se encontró ese número de solicitud. Verifíquelo e inténtelo de nuevo.
 error-upstream_failed = El sistema de solicitudes de la ciudad no responde en este momento. Lo que escribió se conserva: inténtelo de nuevo en un momento, o use el formulario o el teléfono de la ciudad.
+error-consent_required = Lea y acepte el aviso de privacidad antes de preguntar. Ha cambiado desde que lo aceptó o todavía no lo ha aceptado.
 
 ## Idioma y ajustes
 
@@ -115,3 +116,58 @@ ticket-message = Su mensaje
 ticket-message-missing = Escriba su mensaje.
 ticket-submit = Enviar mensaje
 ticket-thanks = Gracias. Su número de referencia es { $reference }.
+
+# Reportar un problema con el formulario guiado, una pregunta a la vez.
+report-loading = Abriendo el formulario…
+report-step = Paso { $step } de { $total }
+report-required = (obligatorio)
+report-optional = (opcional)
+report-next = Siguiente
+report-back = Atrás
+report-cancel = Cancelar
+report-cancelled = Se canceló el reporte. No se envió nada.
+report-missing = Por favor, responda esta pregunta.
+report-missing-choice = Por favor, elija una respuesta.
+report-number = Por favor, escriba un número, por ejemplo 3.
+report-where = ¿Dónde está?
+report-address = Dirección o cruce de calles más cercano
+report-address-hint = Por ejemplo: 120 Main Street, o Main Street y 3rd Avenue.
+report-locate = Usar mi ubicación
+report-locate-hint = Su navegador le preguntará si quiere compartir su ubicación. Solo se usa para este reporte.
+report-locating = Buscando su ubicación…
+report-located = Se encontró su ubicación (con una precisión de unos { $meters } m).
+report-locate-failed = No se pudo encontrar su ubicación. Por favor, escriba una dirección.
+report-where-missing = Por favor, escriba una dirección o use su ubicación.
+report-details = Cuéntele más a la ciudad
+report-description = Descripción (opcional)
+report-description-hint = Hasta { $max } caracteres. Por favor, no incluya datos personales que no quiera compartir.
+report-description-long = La descripción es demasiado larga. Por favor, acórtela a { $max } caracteres.
+report-photo = Enlace a una foto (opcional)
+report-photo-hint = Una dirección web que empiece con https://
+report-photo-invalid = Por favor, escriba una dirección web que empiece con https://, o déjelo vacío.
+report-contact = ¿Cómo puede contactarle la ciudad? (opcional)
+report-contact-hint = Solo si quiere recibir noticias. Puede seguir su reporte sin dar sus datos.
+report-first-name = Nombre
+report-last-name = Apellido
+report-email = Correo electrónico
+report-phone = Teléfono
+report-email-invalid = Por favor, revise el correo electrónico, por ejemplo nombre@ejemplo.com.
+report-review = Revise su reporte
+report-where-label = Dónde
+report-my-location = Su ubicación ({ $lat }, { $long })
+report-not-given = No indicado
+report-change = Cambiar
+report-change-label = Cambiar: { $what }
+report-submit = Enviar reporte
+report-sending = Enviando su reporte…
+report-sent = Recibimos su reporte. Su número de seguimiento es { $id }.
+report-sent-pending = Recibimos su reporte. La ciudad le dará un número de seguimiento en breve.
+report-track = Seguir su reporte
+report-notice = La ciudad indica: { $notice }
+report-failed = No se pudo enviar su reporte. No se perdió nada de lo que escribió: inténtelo de nuevo, llame al { $phone } o use el formulario en línea de la ciudad.
+report-form-link = El formulario en línea de la ciudad
+
+# Privacy notice
+consent-accept = Acepto
+consent-accepted = Gracias. Por favor, envíe su pregunta de nuevo: sigue en el cuadro de abajo.
+consent-policy = La política de privacidad de la ciudad

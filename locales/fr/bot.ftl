@@ -7,6 +7,7 @@ bot-handoff = Désolé, je n'ai pas de bonne réponse à cette question. Le pers
 bot-need-more = Pourriez-vous m'en dire un peu plus sur ce que vous cherchez ?
 
 action-form = Remplir le formulaire en ligne
+action-report = Le signaler ici, une question à la fois
 action-contact = Contacter { $site }
 action-chat = Parler à une personne
 action-call = Appeler le { $phone }
@@ -43,3 +44,18 @@ help-submit = Demander
 help-source = Page officielle
 help-reviewed = Dernière vérification le { $date }
 help-choices = Laquelle de ces questions est la vôtre ?
+
+# The privacy notice the widget shows (GET /api/v1/privacy): paragraphs, joined by blank lines.
+privacy-notice-title = Ce que nous faisons de vos questions
+privacy-notice = Cet assistant est proposé par { $site }. Pour vous répondre et améliorer ses réponses, il enregistre ce que vous écrivez ici. Les adresses e-mail, les numéros de téléphone et les données semblables sont retirés avant tout enregistrement. Vos questions sont effacées au bout de { $days } { $days_plural ->
+        [one] jour
+       *[other] jours
+    }.
+privacy-notice-chats = Si vous discutez avec un agent, la discussion est conservée { $chat_days } { $chat_days_plural ->
+        [one] jour
+       *[other] jours
+    }. Un message laissé aux agents est conservé { $ticket_days } { $ticket_days_plural ->
+        [one] jour
+       *[other] jours
+    }.
+privacy-notice-rights = N'écrivez pas d'informations privées, comme un numéro de carte ou des données de santé. Vous pouvez demander à { $site } une copie de votre conversation, ou demander qu'elle soit effacée.

@@ -56,6 +56,7 @@ error-chat_closed = Cette discussion est terminée : plus rien ne peut y être e
 error-unknown_service = Ce service ne peut pas être demandé ici. Utilisez le site de la ville ou appelez.
 error-unknown_request = Ce numéro de demande est introuvable. Vérifiez-le et réessayez.
 error-upstream_failed = Le système de demandes de la ville ne répond pas pour le moment. Ce que vous avez saisi est conservé : réessayez dans un instant, ou utilisez le formulaire ou le téléphone de la ville.
+error-consent_required = Veuillez lire et accepter l'avis de confidentialité avant de poser votre question. Il a changé depuis votre dernier accord, ou vous ne l'avez pas encore accepté.
 
 ## Langue et paramètres
 
@@ -115,3 +116,58 @@ ticket-message = Votre message
 ticket-message-missing = Veuillez écrire votre message.
 ticket-submit = Envoyer le message
 ticket-thanks = Merci. Votre numéro de référence est { $reference }.
+
+# Signaler un problème avec le formulaire guidé, une question à la fois.
+report-loading = Ouverture du formulaire…
+report-step = Étape { $step } sur { $total }
+report-required = (obligatoire)
+report-optional = (facultatif)
+report-next = Suivant
+report-back = Retour
+report-cancel = Annuler
+report-cancelled = Le signalement a été annulé. Rien n'a été envoyé.
+report-missing = Veuillez répondre à cette question.
+report-missing-choice = Veuillez choisir une réponse.
+report-number = Veuillez saisir un nombre, par exemple 3.
+report-where = Où se trouve le problème ?
+report-address = Adresse ou intersection la plus proche
+report-address-hint = Par exemple : 120 Main Street, ou Main Street et 3rd Avenue.
+report-locate = Utiliser ma position
+report-locate-hint = Votre navigateur vous demandera si vous acceptez de partager votre position. Elle ne sert qu'à ce signalement.
+report-locating = Recherche de votre position…
+report-located = Votre position a été trouvée (précision d'environ { $meters } m).
+report-locate-failed = Votre position n'a pas pu être trouvée. Veuillez plutôt saisir une adresse.
+report-where-missing = Veuillez saisir une adresse ou utiliser votre position.
+report-details = Dites-en plus à la Ville
+report-description = Description (facultatif)
+report-description-hint = { $max } caractères au maximum. Veuillez ne pas inclure de renseignements personnels que vous ne souhaitez pas communiquer.
+report-description-long = La description est trop longue. Veuillez la raccourcir à { $max } caractères.
+report-photo = Lien vers une photo (facultatif)
+report-photo-hint = Une adresse web commençant par https://
+report-photo-invalid = Veuillez saisir une adresse web commençant par https://, ou laisser ce champ vide.
+report-contact = Comment la Ville peut-elle vous joindre ? (facultatif)
+report-contact-hint = Seulement si vous souhaitez recevoir des nouvelles. Vous pouvez suivre votre signalement sans ces renseignements.
+report-first-name = Prénom
+report-last-name = Nom
+report-email = Courriel
+report-phone = Téléphone
+report-email-invalid = Veuillez vérifier l'adresse courriel, par exemple nom@example.com.
+report-review = Vérifiez votre signalement
+report-where-label = Lieu
+report-my-location = Votre position ({ $lat }, { $long })
+report-not-given = Non indiqué
+report-change = Modifier
+report-change-label = Modifier : { $what }
+report-submit = Envoyer le signalement
+report-sending = Envoi de votre signalement…
+report-sent = Votre signalement a bien été reçu. Son numéro de suivi est { $id }.
+report-sent-pending = Votre signalement a bien été reçu. La Ville lui attribuera un numéro de suivi sous peu.
+report-track = Suivre votre signalement
+report-notice = Message de la Ville : { $notice }
+report-failed = Votre signalement n'a pas pu être envoyé. Rien de ce que vous avez saisi n'est perdu : réessayez, appelez le { $phone } ou utilisez le formulaire en ligne de la Ville.
+report-form-link = Le formulaire en ligne de la Ville
+
+# Privacy notice
+consent-accept = J'accepte
+consent-accepted = Merci. Veuillez envoyer à nouveau votre question : elle est toujours dans la zone ci-dessous.
+consent-policy = La politique de confidentialité de la ville

@@ -7,6 +7,7 @@ bot-handoff = Mwen regrèt, mwen pa gen yon bon repons pou sa. Anplwaye { $site 
 bot-need-more = Èske ou ka di m yon ti kras plis sou sa w ap chèche a?
 
 action-form = Ranpli fòmilè sou entènèt la
+action-report = Rapòte l isit la, yon kesyon apre lòt
 action-contact = Kontakte { $site }
 action-chat = Pale ak yon moun
 action-call = Rele { $phone }
@@ -43,3 +44,15 @@ help-submit = Mande
 help-source = Paj ofisyèl
 help-reviewed = Dènye revizyon { $date }
 help-choices = Kiyès nan sa yo ou vle di?
+
+# The privacy notice the widget shows (GET /api/v1/privacy): paragraphs, joined by blank lines.
+privacy-notice-title = Kijan nou jere kesyon ou yo
+privacy-notice = Se { $site } ki fè asistan sa a mache. Pou l ka reponn ou epi amelyore repons li yo, li kenbe sa ou ekri isit la. Nou retire adrès imel, nimewo telefòn ak lòt enfòmasyon konsa anvan nou kenbe anyen. Kesyon ou yo efase apre { $days } { $days_plural ->
+       *[other] jou
+    }.
+privacy-notice-chats = Si ou pale ak yon anplwaye nan chat, nou kenbe chat la pandan { $chat_days } { $chat_days_plural ->
+       *[other] jou
+    }. Yon mesaj ou kite pou anplwaye yo, nou kenbe l pandan { $ticket_days } { $ticket_days_plural ->
+       *[other] jou
+    }.
+privacy-notice-rights = Pa ekri enfòmasyon prive, tankou nimewo kat ou oswa enfòmasyon sou sante ou. Ou ka mande { $site } yon kopi konvèsasyon ou, oswa mande pou yo efase l.

@@ -56,6 +56,7 @@ error-chat_closed = Chat sa a fini, kidonk ou pa ka voye anyen ankò.
 error-unknown_service = Ou pa ka mande sèvis sa a isit la. Tanpri itilize sit entènèt vil la oswa rele.
 error-unknown_request = Nou pa jwenn nimewo demann sa a. Tanpri verifye li epi eseye ankò.
 error-upstream_failed = Sistèm demann vil la pa reponn kounye a. Sa ou te ekri a toujou la: eseye ankò talè, oswa itilize fòm oswa telefòn vil la.
+error-consent_required = Tanpri li epi aksepte avi sou vi prive a anvan ou poze kesyon ou. Li chanje depi dènye fwa ou te aksepte l, oswa ou poko aksepte l.
 
 ## Lang ak paramèt
 
@@ -115,3 +116,58 @@ ticket-message = Mesaj ou
 ticket-message-missing = Tanpri ekri mesaj ou.
 ticket-submit = Voye mesaj la
 ticket-thanks = Mèsi. Nimewo referans ou se { $reference }.
+
+# Rapòte yon pwoblèm ak fòm gide a, yon kesyon apre lòt.
+report-loading = N ap louvri fòm nan…
+report-step = Etap { $step } sou { $total }
+report-required = (obligatwa)
+report-optional = (si ou vle)
+report-next = Swivan
+report-back = Retounen
+report-cancel = Anile
+report-cancelled = Rapò a anile. Nou pa voye anyen.
+report-missing = Tanpri reponn kesyon sa a.
+report-missing-choice = Tanpri chwazi yon repons.
+report-number = Tanpri ekri yon nimewo, pa egzanp 3.
+report-where = Ki kote li ye?
+report-address = Adrès oswa kafou ki pi pre a
+report-address-hint = Pa egzanp: 120 Main Street, oswa Main Street ak 3rd Avenue.
+report-locate = Itilize kote mwen ye a
+report-locate-hint = Navigatè ou a ap mande w si ou vle pataje kote ou ye. Nou itilize l pou rapò sa a sèlman.
+report-locating = N ap chèche kote ou ye…
+report-located = Nou jwenn kote ou ye (presizyon anviwon { $meters } m).
+report-locate-failed = Nou pa t ka jwenn kote ou ye. Tanpri ekri yon adrès pito.
+report-where-missing = Tanpri ekri yon adrès oswa itilize kote ou ye a.
+report-details = Bay vil la plis detay
+report-description = Deskripsyon (si ou vle)
+report-description-hint = Pa plis pase { $max } karaktè. Tanpri pa mete enfòmasyon pèsonèl ou pa vle pataje.
+report-description-long = Deskripsyon an twò long. Tanpri fè l pi kout: pa plis pase { $max } karaktè.
+report-photo = Lyen pou yon foto (si ou vle)
+report-photo-hint = Yon adrès wèb ki kòmanse ak https://
+report-photo-invalid = Tanpri ekri yon adrès wèb ki kòmanse ak https://, oswa kite l vid.
+report-contact = Kijan vil la ka kontakte w? (si ou vle)
+report-contact-hint = Sèlman si ou vle resevwa nouvèl. Ou ka swiv rapò ou a san sa.
+report-first-name = Prenon
+report-last-name = Non fanmi
+report-email = Imèl
+report-phone = Telefòn
+report-email-invalid = Tanpri verifye adrès imèl la, pa egzanp non@example.com.
+report-review = Verifye rapò ou a
+report-where-label = Ki kote
+report-my-location = Kote ou ye ({ $lat }, { $long })
+report-not-given = Ou pa bay li
+report-change = Chanje
+report-change-label = Chanje: { $what }
+report-submit = Voye rapò a
+report-sending = N ap voye rapò ou a…
+report-sent = Nou resevwa rapò ou a. Nimewo swivi li se { $id }.
+report-sent-pending = Nou resevwa rapò ou a. Vil la ap ba li yon nimewo swivi talè.
+report-track = Swiv rapò ou a
+report-notice = Vil la di: { $notice }
+report-failed = Nou pa t ka voye rapò ou a. Ou pa pèdi anyen nan sa ou te ekri: eseye ankò, rele { $phone }, oswa itilize fòm vil la sou entènèt.
+report-form-link = Fòm vil la sou entènèt
+
+# Privacy notice
+consent-accept = Mwen dakò
+consent-accepted = Mèsi. Tanpri voye kesyon ou an ankò: li toujou nan bwat ki anba a.
+consent-policy = Politik konfidansyalite vil la

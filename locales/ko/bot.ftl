@@ -7,6 +7,7 @@ bot-handoff = 죄송합니다. 이 질문에는 알맞은 답변을 드리기 �
 bot-need-more = 찾으시는 내용에 대해 조금 더 자세히 말씀해 주시겠어요?
 
 action-form = 온라인 양식 작성하기
+action-report = 여기에서 질문에 하나씩 답하며 신고하기
 action-contact = { $site }에 문의하기
 action-chat = 상담원과 대화하기
 action-call = { $phone }번으로 전화하기
@@ -43,3 +44,15 @@ help-submit = 묻기
 help-source = 공식 페이지
 help-reviewed = 최종 검토일 { $date }
 help-choices = 다음 중 어느 것을 찾으시나요?
+
+# The privacy notice the widget shows (GET /api/v1/privacy): paragraphs, joined by blank lines.
+privacy-notice-title = 질문을 처리하는 방법 안내
+privacy-notice = 이 도우미는 { $site }에서 운영합니다. 답변을 드리고 답변을 개선하기 위해 여기에 입력하신 내용을 저장합니다. 저장하기 전에 이메일 주소, 전화번호 같은 정보는 지웁니다. 질문은 { $days }{ $days_plural ->
+       *[other] 일
+    } 후에 삭제됩니다.
+privacy-notice-chats = 직원과 채팅하시면 채팅 내용은 { $chat_days }{ $chat_days_plural ->
+       *[other] 일
+    } 동안 보관됩니다. 직원에게 남기신 메시지는 { $ticket_days }{ $ticket_days_plural ->
+       *[other] 일
+    } 동안 보관됩니다.
+privacy-notice-rights = 카드 번호나 건강 정보 같은 개인적인 정보는 입력하지 마세요. { $site }에 대화 내용의 사본을 요청하거나 대화 삭제를 요청하실 수 있습니다.

@@ -56,6 +56,7 @@ error-chat_closed = 이 채팅은 끝났으므로 더 이상 보낼 수 없습�
 error-unknown_service = 이 서비스는 여기에서 신청할 수 없습니다. 시 웹사이트를 이용하시거나 전화해 주세요.
 error-unknown_request = 해당 요청 번호를 찾을 수 없습니다. 번호를 확인하고 다시 시도해 주세요.
 error-upstream_failed = 지금은 시의 요청 시스템이 응답하지 않습니다. 입력하신 내용은 그대로 남아 있습니다. 잠시 후 다시 시도하시거나 시의 양식 또는 전화를 이용해 주세요.
+error-consent_required = 질문하시기 전에 개인정보 안내를 읽고 동의해 주세요. 마지막으로 동의하신 뒤 안내가 바뀌었거나 아직 동의하지 않으셨습니다.
 
 ## 언어 및 설정
 
@@ -115,3 +116,58 @@ ticket-message = 메시지
 ticket-message-missing = 메시지를 적어 주세요.
 ticket-submit = 메시지 보내기
 ticket-thanks = 감사합니다. 접수 번호는 { $reference }입니다.
+
+# 안내에 따라 한 번에 한 질문씩 답하며 문제를 신고하는 양식입니다.
+report-loading = 양식을 여는 중…
+report-step = { $total }단계 중 { $step }단계
+report-required = (필수)
+report-optional = (선택 사항)
+report-next = 다음
+report-back = 이전
+report-cancel = 취소
+report-cancelled = 신고를 취소했습니다. 아무것도 보내지 않았습니다.
+report-missing = 이 질문에 답해 주세요.
+report-missing-choice = 답을 골라 주세요.
+report-number = 숫자를 입력해 주세요. 예: 3
+report-where = 어디에 있나요?
+report-address = 주소 또는 가장 가까운 교차로
+report-address-hint = 예: 120 Main Street 또는 Main Street와 3rd Avenue 교차로
+report-locate = 내 위치 사용
+report-locate-hint = 브라우저에서 위치를 공유할지 묻습니다. 위치는 이 신고에만 사용됩니다.
+report-locating = 위치를 찾는 중…
+report-located = 위치를 찾았습니다. (오차 약 { $meters }m)
+report-locate-failed = 위치를 찾지 못했습니다. 대신 주소를 입력해 주세요.
+report-where-missing = 주소를 입력하시거나 내 위치를 사용해 주세요.
+report-details = 시에 자세히 알려 주세요
+report-description = 설명 (선택 사항)
+report-description-hint = 최대 { $max }자까지 쓸 수 있습니다. 알리고 싶지 않은 개인 정보는 적지 마세요.
+report-description-long = 설명이 너무 깁니다. { $max }자 이내로 줄여 주세요.
+report-photo = 사진 링크 (선택 사항)
+report-photo-hint = https://로 시작하는 웹 주소
+report-photo-invalid = https://로 시작하는 웹 주소를 입력하시거나 비워 두세요.
+report-contact = 시에서 어떻게 연락드리면 될까요? (선택 사항)
+report-contact-hint = 진행 상황을 받아 보고 싶을 때만 적어 주세요. 적지 않아도 신고 처리 상황을 확인할 수 있습니다.
+report-first-name = 이름
+report-last-name = 성
+report-email = 이메일
+report-phone = 전화번호
+report-email-invalid = 이메일 주소를 확인해 주세요. 예: name@example.com
+report-review = 신고 내용 확인
+report-where-label = 위치
+report-my-location = 내 위치 ({ $lat }, { $long })
+report-not-given = 입력하지 않음
+report-change = 수정
+report-change-label = 수정: { $what }
+report-submit = 신고 보내기
+report-sending = 신고를 보내는 중…
+report-sent = 신고가 접수되었습니다. 추적 번호는 { $id }입니다.
+report-sent-pending = 신고가 접수되었습니다. 곧 시에서 추적 번호를 알려 드립니다.
+report-track = 신고 처리 상황 확인
+report-notice = 시 안내: { $notice }
+report-failed = 신고를 보내지 못했습니다. 입력하신 내용은 그대로 남아 있습니다. 다시 시도하시거나, { $phone }번으로 전화하시거나, 시 온라인 양식을 이용해 주세요.
+report-form-link = 시 온라인 양식
+
+# Privacy notice
+consent-accept = 동의합니다
+consent-accepted = 감사합니다. 질문을 다시 보내 주세요. 질문은 아래 입력란에 그대로 있습니다.
+consent-policy = 시의 개인정보 처리방침

@@ -7,6 +7,7 @@ bot-handoff = Sinto muito, não tenho uma boa resposta para isso. A equipe de { 
 bot-need-more = Você poderia me contar um pouco mais sobre o que está procurando?
 
 action-form = Preencher o formulário on-line
+action-report = Fazer a solicitação aqui, uma pergunta por vez
 action-contact = Entrar em contato com { $site }
 action-chat = Falar com uma pessoa
 action-call = Ligar para { $phone }
@@ -43,3 +44,18 @@ help-submit = Perguntar
 help-source = Página oficial
 help-reviewed = Revisado pela última vez em { $date }
 help-choices = Qual destas você procura?
+
+# The privacy notice the widget shows (GET /api/v1/privacy): paragraphs, joined by blank lines.
+privacy-notice-title = Como tratamos suas perguntas
+privacy-notice = Este assistente é oferecido por { $site }. Para responder e melhorar as respostas, ele guarda o que você escreve aqui. E-mails, números de telefone e dados parecidos são removidos antes de qualquer coisa ser guardada. Suas perguntas são apagadas depois de { $days } { $days_plural ->
+        [one] dia
+       *[other] dias
+    }.
+privacy-notice-chats = Se você conversar com um atendente, a conversa fica guardada por { $chat_days } { $chat_days_plural ->
+        [one] dia
+       *[other] dias
+    }. Uma mensagem deixada para os atendentes fica guardada por { $ticket_days } { $ticket_days_plural ->
+        [one] dia
+       *[other] dias
+    }.
+privacy-notice-rights = Não escreva informações pessoais, como número de cartão ou dados de saúde. Você pode pedir a { $site } uma cópia da sua conversa, ou pedir que ela seja apagada.

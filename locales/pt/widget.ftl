@@ -56,6 +56,7 @@ error-chat_closed = Esta conversa terminou, então não é possível enviar mais
 error-unknown_service = Este serviço não pode ser solicitado aqui. Use o site da cidade ou ligue.
 error-unknown_request = Esse número de solicitação não foi encontrado. Confira e tente de novo.
 error-upstream_failed = O sistema de solicitações da cidade não está respondendo agora. O que você digitou foi mantido: tente de novo em instantes, ou use o formulário ou o telefone da cidade.
+error-consent_required = Leia e aceite o aviso de privacidade antes de perguntar. Ele mudou desde que você o aceitou, ou você ainda não o aceitou.
 
 ## Idioma e configurações
 
@@ -115,3 +116,58 @@ ticket-message = Sua mensagem
 ticket-message-missing = Escreva sua mensagem.
 ticket-submit = Enviar mensagem
 ticket-thanks = Obrigado. O número de referência é { $reference }.
+
+# Comunicar um problema pelo formulário guiado, uma pergunta por vez.
+report-loading = Abrindo o formulário…
+report-step = Etapa { $step } de { $total }
+report-required = (obrigatório)
+report-optional = (opcional)
+report-next = Próximo
+report-back = Voltar
+report-cancel = Cancelar
+report-cancelled = A solicitação foi cancelada. Nada foi enviado.
+report-missing = Responda a esta pergunta.
+report-missing-choice = Escolha uma resposta.
+report-number = Digite um número, por exemplo 3.
+report-where = Onde fica?
+report-address = Endereço ou cruzamento mais próximo
+report-address-hint = Por exemplo: 120 Main Street, ou Main Street com 3rd Avenue.
+report-locate = Usar minha localização
+report-locate-hint = Seu navegador vai perguntar se você quer compartilhar sua localização. Ela será usada só para esta solicitação.
+report-locating = Buscando sua localização…
+report-located = Sua localização foi encontrada (com precisão de cerca de { $meters } m).
+report-locate-failed = Não foi possível encontrar sua localização. Em vez disso, digite um endereço.
+report-where-missing = Digite um endereço ou use sua localização.
+report-details = Conte mais à Prefeitura
+report-description = Descrição (opcional)
+report-description-hint = Até { $max } caracteres. Não inclua dados pessoais que você não queira compartilhar.
+report-description-long = A descrição é longa demais. Encurte-a para no máximo { $max } caracteres.
+report-photo = Link para uma foto (opcional)
+report-photo-hint = Um endereço da web que comece com https://
+report-photo-invalid = Digite um endereço da web que comece com https://, ou deixe em branco.
+report-contact = Como a Prefeitura pode falar com você? (opcional)
+report-contact-hint = Só se você quiser receber atualizações. Você pode acompanhar sua solicitação sem informar esses dados.
+report-first-name = Nome
+report-last-name = Sobrenome
+report-email = E-mail
+report-phone = Telefone
+report-email-invalid = Confira o endereço de e-mail, por exemplo nome@example.com.
+report-review = Revise sua solicitação
+report-where-label = Local
+report-my-location = Sua localização ({ $lat }, { $long })
+report-not-given = Não informado
+report-change = Alterar
+report-change-label = Alterar: { $what }
+report-submit = Enviar solicitação
+report-sending = Enviando sua solicitação…
+report-sent = Recebemos sua solicitação. O número de acompanhamento é { $id }.
+report-sent-pending = Recebemos sua solicitação. A Prefeitura vai informar o número de acompanhamento em breve.
+report-track = Acompanhar sua solicitação
+report-notice = Aviso da Prefeitura: { $notice }
+report-failed = Não foi possível enviar sua solicitação. Nada do que você digitou foi perdido: tente de novo, ligue para { $phone } ou use o formulário on-line da Prefeitura.
+report-form-link = O formulário on-line da Prefeitura
+
+# Privacy notice
+consent-accept = Concordo
+consent-accepted = Obrigado. Envie sua pergunta novamente: ela ainda está na caixa abaixo.
+consent-policy = A política de privacidade da Prefeitura

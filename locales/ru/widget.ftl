@@ -56,6 +56,7 @@ error-chat_closed = Этот чат завершён, поэтому в него
 error-unknown_service = Эту услугу нельзя заказать здесь. Воспользуйтесь сайтом города или позвоните.
 error-unknown_request = Заявка с таким номером не найдена. Проверьте номер и попробуйте ещё раз.
 error-upstream_failed = Система заявок города сейчас не отвечает. Введённое вами сохранено: попробуйте ещё раз чуть позже или воспользуйтесь формой или телефоном города.
+error-consent_required = Прежде чем задать вопрос, прочитайте уведомление о конфиденциальности и примите его. Оно изменилось с тех пор, как вы его приняли, или вы ещё его не приняли.
 
 ## Язык и настройки
 
@@ -115,3 +116,58 @@ ticket-message = Ваше сообщение
 ticket-message-missing = Напишите сообщение.
 ticket-submit = Отправить сообщение
 ticket-thanks = Спасибо. Номер вашего обращения: { $reference }.
+
+# Сообщение о проблеме через пошаговую форму, по одному вопросу.
+report-loading = Открываем форму…
+report-step = Шаг { $step } из { $total }
+report-required = (обязательно)
+report-optional = (необязательно)
+report-next = Далее
+report-back = Назад
+report-cancel = Отмена
+report-cancelled = Заявка отменена. Ничего не отправлено.
+report-missing = Ответьте на этот вопрос.
+report-missing-choice = Выберите ответ.
+report-number = Введите число, например 3.
+report-where = Где это?
+report-address = Адрес или ближайший перекрёсток
+report-address-hint = Например: 120 Main Street или Main Street и 3rd Avenue.
+report-locate = Использовать моё местоположение
+report-locate-hint = Браузер спросит, разрешаете ли вы передать своё местоположение. Оно будет использовано только для этой заявки.
+report-locating = Определяем ваше местоположение…
+report-located = Местоположение определено (с точностью около { $meters } м).
+report-locate-failed = Не удалось определить ваше местоположение. Введите, пожалуйста, адрес.
+report-where-missing = Введите адрес или используйте своё местоположение.
+report-details = Расскажите городу подробнее
+report-description = Описание (необязательно)
+report-description-hint = Максимум символов: { $max }. Не указывайте личные данные, которыми не хотите делиться.
+report-description-long = Описание слишком длинное. Сократите его (максимум символов: { $max }).
+report-photo = Ссылка на фото (необязательно)
+report-photo-hint = Веб-адрес, начинающийся с https://
+report-photo-invalid = Введите веб-адрес, начинающийся с https://, или оставьте поле пустым.
+report-contact = Как городу связаться с вами? (необязательно)
+report-contact-hint = Только если хотите получать новости по заявке. Следить за заявкой можно и без этого.
+report-first-name = Имя
+report-last-name = Фамилия
+report-email = Электронная почта
+report-phone = Телефон
+report-email-invalid = Проверьте адрес электронной почты, например name@example.com.
+report-review = Проверьте заявку
+report-where-label = Место
+report-my-location = Ваше местоположение ({ $lat }, { $long })
+report-not-given = Не указано
+report-change = Изменить
+report-change-label = Изменить: { $what }
+report-submit = Отправить заявку
+report-sending = Отправляем заявку…
+report-sent = Ваша заявка принята. Номер для отслеживания: { $id }.
+report-sent-pending = Ваша заявка принята. Город скоро присвоит ей номер для отслеживания.
+report-track = Следить за заявкой
+report-notice = Сообщение от города: { $notice }
+report-failed = Не удалось отправить заявку. Всё, что вы ввели, сохранено: попробуйте ещё раз, позвоните по номеру { $phone } или воспользуйтесь онлайн-формой города.
+report-form-link = Онлайн-форма города
+
+# Privacy notice
+consent-accept = Я согласен(на)
+consent-accepted = Спасибо. Отправьте вопрос ещё раз: он остался в поле ниже.
+consent-policy = Политика конфиденциальности города

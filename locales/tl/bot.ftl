@@ -7,6 +7,7 @@ bot-handoff = Paumanhin po, wala akong magandang sagot diyan. Matutulungan kayo 
 bot-need-more = Maaari po ba kayong magbigay ng kaunti pang detalye tungkol sa inyong hinahanap?
 
 action-form = Sagutan ang online na form
+action-report = I-report dito, isa-isang tanong
 action-contact = Makipag-ugnayan sa { $site }
 action-chat = Makipag-usap sa isang tao
 action-call = Tumawag sa { $phone }
@@ -43,3 +44,15 @@ help-submit = Magtanong
 help-source = Opisyal na pahina
 help-reviewed = Huling sinuri noong { $date }
 help-choices = Alin sa mga ito ang ibig ninyong sabihin?
+
+# The privacy notice the widget shows (GET /api/v1/privacy): paragraphs, joined by blank lines.
+privacy-notice-title = Paano namin inaalagaan ang inyong mga tanong
+privacy-notice = Ang { $site } ang nagpapatakbo ng assistant na ito. Para masagot kayo at mapahusay ang mga sagot nito, sine-save nito ang isinusulat ninyo rito. Inaalis muna ang mga email address, numero ng telepono at katulad na detalye bago mag-save. Binubura ang inyong mga tanong pagkalipas ng { $days } { $days_plural ->
+       *[other] araw
+    }.
+privacy-notice-chats = Kung makikipag-chat kayo sa isang kawani, itinatago ang chat nang { $chat_days } { $chat_days_plural ->
+       *[other] araw
+    }. Ang mensaheng iiwan ninyo para sa mga kawani ay itinatago nang { $ticket_days } { $ticket_days_plural ->
+       *[other] araw
+    }.
+privacy-notice-rights = Huwag isulat ang pribadong impormasyon, gaya ng numero ng card o detalye tungkol sa kalusugan. Maaari kayong humingi sa { $site } ng kopya ng inyong usapan, o hilinging burahin ito.

@@ -56,6 +56,7 @@ error-chat_closed = Tapos na ang chat na ito, kaya wala nang maipapadala rito.
 error-unknown_service = Hindi maaaring hilingin dito ang serbisyong ito. Pakigamit ang website ng lungsod o tumawag.
 error-unknown_request = Hindi nakita ang numerong iyan ng kahilingan. Pakisuri at subukang muli.
 error-upstream_failed = Hindi sumasagot ngayon ang sistema ng mga kahilingan ng lungsod. Naka-save ang inilagay ninyo: subukang muli mamaya, o gamitin ang form o telepono ng lungsod.
+error-consent_required = Pakibasa at tanggapin ang abiso sa privacy bago kayo magtanong. Nagbago ito mula nang huli ninyo itong tanggapin, o hindi pa ninyo ito natatanggap.
 
 ## Wika at mga setting
 
@@ -115,3 +116,58 @@ ticket-message = Ang mensahe ninyo
 ticket-message-missing = Pakisulat po ang mensahe ninyo.
 ticket-submit = Ipadala ang mensahe
 ticket-thanks = Salamat po. Ang reference number ninyo ay { $reference }.
+
+# Pag-report ng problema gamit ang may-gabay na form, isa-isang tanong.
+report-loading = Binubuksan ang form…
+report-step = Hakbang { $step } ng { $total }
+report-required = (kailangan)
+report-optional = (hindi kailangan)
+report-next = Susunod
+report-back = Bumalik
+report-cancel = Kanselahin
+report-cancelled = Kinansela ang report. Walang naipadala.
+report-missing = Pakisagot po ang tanong na ito.
+report-missing-choice = Pumili po ng sagot.
+report-number = Maglagay po ng numero, halimbawa 3.
+report-where = Saan po ito?
+report-address = Address o pinakamalapit na interseksyon
+report-address-hint = Halimbawa: 120 Main Street, o Main Street at 3rd Avenue.
+report-locate = Gamitin ang aking lokasyon
+report-locate-hint = Tatanungin kayo ng inyong browser kung ibabahagi ang inyong lokasyon. Gagamitin lang ito para sa report na ito.
+report-locating = Hinahanap ang inyong lokasyon…
+report-located = Nakita na ang inyong lokasyon (tumpak sa loob ng mga { $meters } m).
+report-locate-failed = Hindi mahanap ang inyong lokasyon. Mag-type na lang po ng address.
+report-where-missing = Mag-type po ng address o gamitin ang inyong lokasyon.
+report-details = Magbigay ng iba pang detalye sa lungsod
+report-description = Paglalarawan (hindi kailangan)
+report-description-hint = Hanggang { $max } character. Huwag na pong isama ang mga personal na detalyeng ayaw ninyong ibahagi.
+report-description-long = Masyado pong mahaba ang paglalarawan. Paikliin ito nang hanggang { $max } character.
+report-photo = Link sa litrato (hindi kailangan)
+report-photo-hint = Web address na nagsisimula sa https://
+report-photo-invalid = Maglagay po ng web address na nagsisimula sa https://, o iwanan itong blangko.
+report-contact = Paano kayo makokontak ng lungsod? (hindi kailangan)
+report-contact-hint = Kung gusto lang po ninyo ng mga update. Masusubaybayan pa rin ninyo ang inyong report kahit wala nito.
+report-first-name = Pangalan
+report-last-name = Apelyido
+report-email = Email
+report-phone = Telepono
+report-email-invalid = Pakisuri po ang email address, halimbawa name@example.com.
+report-review = Suriin ang inyong report
+report-where-label = Saan
+report-my-location = Ang inyong lokasyon ({ $lat }, { $long })
+report-not-given = Hindi ibinigay
+report-change = Baguhin
+report-change-label = Baguhin: { $what }
+report-submit = Ipadala ang report
+report-sending = Ipinapadala ang inyong report…
+report-sent = Natanggap na po ang inyong report. Ang tracking number nito ay { $id }.
+report-sent-pending = Natanggap na po ang inyong report. Bibigyan ito ng lungsod ng tracking number sa lalong madaling panahon.
+report-track = Subaybayan ang inyong report
+report-notice = Mensahe ng lungsod: { $notice }
+report-failed = Hindi naipadala ang inyong report. Walang nawala sa inyong inilagay: subukang muli, tumawag sa { $phone }, o gamitin ang online na form ng lungsod.
+report-form-link = Ang online na form ng lungsod
+
+# Privacy notice
+consent-accept = Sumasang-ayon ako
+consent-accepted = Salamat. Pakipadala muli ang inyong tanong: nasa kahon pa rin ito sa ibaba.
+consent-policy = Ang patakaran sa privacy ng lungsod

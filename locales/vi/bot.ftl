@@ -7,6 +7,7 @@ bot-handoff = Rất tiếc, tôi không có câu trả lời phù hợp cho câu
 bot-need-more = Quý vị có thể cho tôi biết thêm một chút về điều quý vị đang tìm không?
 
 action-form = Điền mẫu đơn trực tuyến
+action-report = Báo sự cố tại đây, lần lượt từng câu hỏi
 action-contact = Liên hệ với { $site }
 action-chat = Nói chuyện với nhân viên
 action-call = Gọi số { $phone }
@@ -43,3 +44,15 @@ help-submit = Hỏi
 help-source = Trang chính thức
 help-reviewed = Xem lại lần cuối { $date }
 help-choices = Quý vị muốn hỏi điều nào?
+
+# The privacy notice the widget shows (GET /api/v1/privacy): paragraphs, joined by blank lines.
+privacy-notice-title = Cách chúng tôi xử lý câu hỏi của quý vị
+privacy-notice = Trợ lý này do { $site } vận hành. Để trả lời và cải thiện câu trả lời, trợ lý lưu lại những gì quý vị nhập ở đây. Địa chỉ email, số điện thoại và các thông tin tương tự được xóa trước khi lưu. Câu hỏi của quý vị sẽ được xóa sau { $days } { $days_plural ->
+       *[other] ngày
+    }.
+privacy-notice-chats = Nếu quý vị trò chuyện với nhân viên, cuộc trò chuyện được lưu trong { $chat_days } { $chat_days_plural ->
+       *[other] ngày
+    }. Tin nhắn quý vị để lại cho nhân viên được lưu trong { $ticket_days } { $ticket_days_plural ->
+       *[other] ngày
+    }.
+privacy-notice-rights = Xin đừng nhập thông tin riêng tư như số thẻ hoặc thông tin sức khỏe. Quý vị có thể yêu cầu { $site } gửi bản sao cuộc trò chuyện, hoặc yêu cầu xóa cuộc trò chuyện.

@@ -56,6 +56,7 @@ error-chat_closed = Cuộc trò chuyện này đã kết thúc nên không thể
 error-unknown_service = Không thể yêu cầu dịch vụ này tại đây. Vui lòng dùng trang web của thành phố hoặc gọi điện.
 error-unknown_request = Không tìm thấy số yêu cầu đó. Vui lòng kiểm tra và thử lại.
 error-upstream_failed = Hệ thống yêu cầu của thành phố hiện không phản hồi. Thông tin quý vị đã nhập vẫn được giữ: hãy thử lại sau ít phút, hoặc dùng mẫu đơn hay số điện thoại của thành phố.
+error-consent_required = Vui lòng đọc và chấp nhận thông báo về quyền riêng tư trước khi đặt câu hỏi. Thông báo đã thay đổi kể từ lần quý vị chấp nhận, hoặc quý vị chưa chấp nhận.
 
 ## Ngôn ngữ và cài đặt
 
@@ -115,3 +116,58 @@ ticket-message = Lời nhắn của quý vị
 ticket-message-missing = Vui lòng viết lời nhắn.
 ticket-submit = Gửi lời nhắn
 ticket-thanks = Cảm ơn quý vị. Số tham chiếu của quý vị là { $reference }.
+
+# Báo sự cố bằng mẫu đơn có hướng dẫn, lần lượt từng câu hỏi.
+report-loading = Đang mở mẫu đơn…
+report-step = Bước { $step } trong số { $total }
+report-required = (bắt buộc)
+report-optional = (không bắt buộc)
+report-next = Tiếp theo
+report-back = Quay lại
+report-cancel = Hủy
+report-cancelled = Đã hủy báo cáo. Chưa có thông tin nào được gửi đi.
+report-missing = Vui lòng trả lời câu hỏi này.
+report-missing-choice = Vui lòng chọn câu trả lời.
+report-number = Vui lòng nhập một con số, ví dụ 3.
+report-where = Sự cố ở đâu?
+report-address = Địa chỉ hoặc giao lộ gần nhất
+report-address-hint = Ví dụ: 120 Main Street, hoặc Main Street và 3rd Avenue.
+report-locate = Dùng vị trí của tôi
+report-locate-hint = Trình duyệt sẽ hỏi quý vị có muốn chia sẻ vị trí hay không. Vị trí chỉ được dùng cho báo cáo này.
+report-locating = Đang tìm vị trí của quý vị…
+report-located = Đã tìm thấy vị trí của quý vị (chính xác trong khoảng { $meters } m).
+report-locate-failed = Không tìm được vị trí của quý vị. Vui lòng nhập địa chỉ thay thế.
+report-where-missing = Vui lòng nhập địa chỉ hoặc dùng vị trí của quý vị.
+report-details = Cho thành phố biết thêm chi tiết
+report-description = Mô tả (không bắt buộc)
+report-description-hint = Tối đa { $max } ký tự. Xin đừng ghi những thông tin cá nhân mà quý vị không muốn chia sẻ.
+report-description-long = Phần mô tả quá dài. Vui lòng rút ngắn còn tối đa { $max } ký tự.
+report-photo = Đường dẫn đến hình (không bắt buộc)
+report-photo-hint = Địa chỉ web bắt đầu bằng https://
+report-photo-invalid = Vui lòng nhập địa chỉ web bắt đầu bằng https://, hoặc để trống.
+report-contact = Thành phố có thể liên lạc với quý vị bằng cách nào? (không bắt buộc)
+report-contact-hint = Chỉ điền nếu quý vị muốn nhận thông tin cập nhật. Quý vị vẫn có thể theo dõi báo cáo mà không cần phần này.
+report-first-name = Tên
+report-last-name = Họ
+report-email = Email
+report-phone = Điện thoại
+report-email-invalid = Vui lòng kiểm tra lại địa chỉ email, ví dụ ten@example.com.
+report-review = Kiểm tra lại báo cáo
+report-where-label = Địa điểm
+report-my-location = Vị trí của quý vị ({ $lat }, { $long })
+report-not-given = Không cung cấp
+report-change = Sửa
+report-change-label = Sửa: { $what }
+report-submit = Gửi báo cáo
+report-sending = Đang gửi báo cáo của quý vị…
+report-sent = Chúng tôi đã nhận được báo cáo của quý vị. Mã theo dõi là { $id }.
+report-sent-pending = Chúng tôi đã nhận được báo cáo của quý vị. Thành phố sẽ sớm cấp mã theo dõi.
+report-track = Theo dõi báo cáo
+report-notice = Thông báo của thành phố: { $notice }
+report-failed = Không gửi được báo cáo của quý vị. Thông tin quý vị đã nhập vẫn còn nguyên: hãy thử lại, gọi số { $phone }, hoặc dùng mẫu đơn trực tuyến của thành phố.
+report-form-link = Mẫu đơn trực tuyến của thành phố
+
+# Privacy notice
+consent-accept = Tôi đồng ý
+consent-accepted = Cảm ơn quý vị. Vui lòng gửi lại câu hỏi: câu hỏi vẫn còn trong ô bên dưới.
+consent-policy = Chính sách quyền riêng tư của thành phố

@@ -7,6 +7,7 @@ bot-handoff = 很抱歉，我无法很好地回答这个问题。{ $site } 的�
 bot-need-more = 能否请您再详细说明一下您要找什么？
 
 action-form = 填写在线表格
+action-report = 在这里报告，一次回答一个问题
 action-contact = 联系 { $site }
 action-chat = 与工作人员交谈
 action-call = 拨打 { $phone }
@@ -43,3 +44,15 @@ help-submit = 提问
 help-source = 官方页面
 help-reviewed = 最近审核：{ $date }
 help-choices = 您指的是以下哪一项？
+
+# The privacy notice the widget shows (GET /api/v1/privacy): paragraphs, joined by blank lines.
+privacy-notice-title = 我们如何处理您的问题
+privacy-notice = 本助手由 { $site } 运营。为了回答您并改进回答，它会保存您在这里输入的内容。保存之前，会先删除电子邮件地址、电话号码等类似信息。您的问题将在 { $days } { $days_plural ->
+       *[other] 天
+    }后删除。
+privacy-notice-chats = 如果您与工作人员聊天，聊天记录会保存 { $chat_days } { $chat_days_plural ->
+       *[other] 天
+    }。您留给工作人员的留言会保存 { $ticket_days } { $ticket_days_plural ->
+       *[other] 天
+    }。
+privacy-notice-rights = 请不要输入卡号、健康状况等私人信息。您可以请 { $site } 提供您的对话副本，或要求删除对话。

@@ -56,6 +56,7 @@ error-chat_closed = 此对话已结束，无法再发送任何内容。
 error-unknown_service = 此服务无法在这里申请。请使用市政府网站或致电。
 error-unknown_request = 找不到该请求编号。请核对后重试。
 error-upstream_failed = 市政府的请求系统暂时没有响应。您填写的内容已保留：请稍后重试，或使用市政府的表格或电话。
+error-consent_required = 提问前，请阅读并接受隐私声明。声明在您上次接受后已有更改，或者您尚未接受。
 
 ## 语言和设置
 
@@ -115,3 +116,58 @@ ticket-message = 您的留言
 ticket-message-missing = 请填写您的留言。
 ticket-submit = 发送留言
 ticket-thanks = 谢谢。您的参考编号是 { $reference }。
+
+# 通过引导式表格报告问题，一次回答一个问题。
+report-loading = 正在打开表格…
+report-step = 第 { $step } 步，共 { $total } 步
+report-required = （必填）
+report-optional = （可选）
+report-next = 下一步
+report-back = 上一步
+report-cancel = 取消
+report-cancelled = 报告已取消，没有发送任何内容。
+report-missing = 请回答这个问题。
+report-missing-choice = 请选择答案。
+report-number = 请输入数字，例如 3。
+report-where = 问题在哪里？
+report-address = 街道地址或最近的十字路口
+report-address-hint = 例如：120 Main Street，或 Main Street 与 3rd Avenue 的十字路口。
+report-locate = 使用我的位置
+report-locate-hint = 浏览器会询问您是否共享位置。您的位置只用于这次报告。
+report-locating = 正在查找您的位置…
+report-located = 已找到您的位置（误差约 { $meters } 米）。
+report-locate-failed = 无法找到您的位置。请改为输入地址。
+report-where-missing = 请输入地址或使用您的位置。
+report-details = 向市政府提供更多信息
+report-description = 描述（可选）
+report-description-hint = 最多 { $max } 个字符。请不要填写您不想透露的个人信息。
+report-description-long = 描述太长。请缩短到 { $max } 个字符以内。
+report-photo = 照片链接（可选）
+report-photo-hint = 以 https:// 开头的网址
+report-photo-invalid = 请输入以 https:// 开头的网址，或留空。
+report-contact = 市政府如何联系您？（可选）
+report-contact-hint = 仅在您希望收到进展通知时填写。不填写也可以跟踪您的报告。
+report-first-name = 名
+report-last-name = 姓
+report-email = 电子邮件
+report-phone = 电话
+report-email-invalid = 请检查电子邮件地址，例如 name@example.com。
+report-review = 核对您的报告
+report-where-label = 地点
+report-my-location = 您的位置（{ $lat }, { $long }）
+report-not-given = 未填写
+report-change = 修改
+report-change-label = 修改：{ $what }
+report-submit = 提交报告
+report-sending = 正在提交您的报告…
+report-sent = 我们已收到您的报告。跟踪号码是 { $id }。
+report-sent-pending = 我们已收到您的报告。市政府很快会为它分配跟踪号码。
+report-track = 跟踪您的报告
+report-notice = 市政府提示：{ $notice }
+report-failed = 您的报告未能提交。您填写的内容都没有丢失：请重试、拨打 { $phone }，或使用市政府的在线表格。
+report-form-link = 市政府的在线表格
+
+# Privacy notice
+consent-accept = 我同意
+consent-accepted = 谢谢。请再次发送您的问题：它仍在下方的输入框中。
+consent-policy = 市政府的隐私政策

@@ -7,6 +7,7 @@ bot-handoff = 很抱歉，我無法妥善回答這個問題。{ $site } 的工�
 bot-need-more = 可以請您再詳細說明一下您要找的內容嗎？
 
 action-form = 填寫線上表格
+action-report = 在這裡通報，一次回答一個問題
 action-contact = 聯絡 { $site }
 action-chat = 與工作人員交談
 action-call = 撥打 { $phone }
@@ -43,3 +44,15 @@ help-submit = 提問
 help-source = 官方頁面
 help-reviewed = 最近審核：{ $date }
 help-choices = 您指的是以下哪一項？
+
+# The privacy notice the widget shows (GET /api/v1/privacy): paragraphs, joined by blank lines.
+privacy-notice-title = 我們如何處理您的問題
+privacy-notice = 本助理由 { $site } 營運。為了回答您並改進回答，它會儲存您在這裡輸入的內容。儲存之前，會先刪除電子郵件地址、電話號碼等類似資訊。您的問題將在 { $days } { $days_plural ->
+       *[other] 天
+    }後刪除。
+privacy-notice-chats = 如果您與工作人員聊天，聊天記錄會保存 { $chat_days } { $chat_days_plural ->
+       *[other] 天
+    }。您留給工作人員的留言會保存 { $ticket_days } { $ticket_days_plural ->
+       *[other] 天
+    }。
+privacy-notice-rights = 請不要輸入卡號、健康狀況等私人資訊。您可以請 { $site } 提供您的對話副本，或要求刪除對話。

@@ -56,6 +56,7 @@ error-chat_closed = 此對話已結束，無法再傳送任何內容。
 error-unknown_service = 此服務無法在這裡申請。請使用市政府網站或致電。
 error-unknown_request = 找不到該請求編號。請核對後重試。
 error-upstream_failed = 市政府的請求系統暫時沒有回應。您填寫的內容已保留：請稍後重試，或使用市政府的表格或電話。
+error-consent_required = 提問前，請閱讀並接受隱私聲明。聲明在您上次接受後已有更改，或者您尚未接受。
 
 ## 語言和設定
 
@@ -115,3 +116,58 @@ ticket-message = 您的留言
 ticket-message-missing = 請填寫您的留言。
 ticket-submit = 送出留言
 ticket-thanks = 謝謝。您的參考編號是 { $reference }。
+
+# 透過引導式表格通報問題，一次回答一個問題。
+report-loading = 正在開啟表格…
+report-step = 第 { $step } 步，共 { $total } 步
+report-required = （必填）
+report-optional = （選填）
+report-next = 下一步
+report-back = 上一步
+report-cancel = 取消
+report-cancelled = 已取消通報，沒有傳送任何內容。
+report-missing = 請回答這個問題。
+report-missing-choice = 請選擇答案。
+report-number = 請輸入數字，例如 3。
+report-where = 問題在哪裡？
+report-address = 街道地址或最近的路口
+report-address-hint = 例如：120 Main Street，或 Main Street 與 3rd Avenue 路口。
+report-locate = 使用我的位置
+report-locate-hint = 瀏覽器會詢問您是否分享位置。您的位置只會用於這次通報。
+report-locating = 正在尋找您的位置…
+report-located = 已找到您的位置（誤差約 { $meters } 公尺）。
+report-locate-failed = 找不到您的位置。請改為輸入地址。
+report-where-missing = 請輸入地址或使用您的位置。
+report-details = 提供更多資訊給市政府
+report-description = 說明（選填）
+report-description-hint = 最多 { $max } 個字元。請勿填寫您不想提供的個人資料。
+report-description-long = 說明太長。請縮短至 { $max } 個字元以內。
+report-photo = 照片連結（選填）
+report-photo-hint = 以 https:// 開頭的網址
+report-photo-invalid = 請輸入以 https:// 開頭的網址，或保留空白。
+report-contact = 市政府要如何與您聯絡？（選填）
+report-contact-hint = 想收到處理進度通知再填寫即可。不填寫也可以追蹤您的通報。
+report-first-name = 名字
+report-last-name = 姓氏
+report-email = 電子郵件
+report-phone = 電話
+report-email-invalid = 請檢查電子郵件地址，例如 name@example.com。
+report-review = 確認您的通報內容
+report-where-label = 地點
+report-my-location = 您的位置（{ $lat }, { $long }）
+report-not-given = 未填寫
+report-change = 修改
+report-change-label = 修改：{ $what }
+report-submit = 送出通報
+report-sending = 正在送出您的通報…
+report-sent = 我們已收到您的通報。追蹤號碼是 { $id }。
+report-sent-pending = 我們已收到您的通報。市政府稍後會提供追蹤號碼。
+report-track = 追蹤您的通報
+report-notice = 市政府說明：{ $notice }
+report-failed = 無法送出您的通報。您填寫的內容都還在：請再試一次、撥打 { $phone }，或使用市政府的線上表格。
+report-form-link = 市政府的線上表格
+
+# Privacy notice
+consent-accept = 我同意
+consent-accepted = 謝謝。請再次送出您的問題：它仍在下方的輸入框中。
+consent-policy = 市政府的隱私權政策

@@ -23,6 +23,12 @@ pub struct AskRequest {
     /// entry instead of searching.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub choice: Option<String>,
+    /// The version of the site's privacy notice the resident accepted (the `version` from
+    /// `GET /api/v1/privacy`). Required when the site requires consent: without it, or with
+    /// an older version, the server answers `428` with
+    /// [`crate::ErrorCode::ConsentRequired`]. Sites that do not require consent ignore it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<String>,
 }
 
 /// What the server decided to do with a question.
@@ -111,6 +117,9 @@ pub enum ActionKind {
     Status,
     /// Chat live with a staff member (see [`crate::live`]); `url` is `/api/v1/chats`.
     Chat,
+    /// Report it here, one question at a time (see [`crate::requests`]); `url` is the service's
+    /// form, `/api/v1/services/{code}?site=…&lang=…`.
+    Report,
 }
 
 /// A next step offered with a reply.

@@ -6,6 +6,7 @@ use protocol::{Action, ActionKind, Answer, AskResponse, Choice, Outcome};
 
 use crate::config::SiteConfig;
 use crate::decide::Decision;
+use crate::html::url_encode;
 
 /// The parts of an [`AskResponse`] that depend on the decision.
 #[derive(Debug, Clone)]
@@ -66,7 +67,7 @@ pub fn build(
                 message,
                 answer: Some(answer(entry)),
                 choices: Vec::new(),
-                actions: entry_actions(entry, bot),
+                actions: entry_actions(entry, lang, bot, site),
             }
         }
         Decision::Choices(hits) => ReplyBody {
@@ -111,16 +112,33 @@ pub fn answer(entry: &Entry) -> Answer {
     }
 }
 
-/// Next steps that come with an answer: the online form of a service.
-fn entry_actions(entry: &Entry, bot: &Catalog) -> Vec<Action> {
-    match (&entry.kind, &entry.form_url) {
-        (Kind::Service, Some(form)) => vec![Action {
+/// Next steps that come with an answer about a service: reporting it here, one question at a
+/// time, when the site takes service requests; the city's own online form when it has one.
+fn entry_actions(entry: &Entry, lang: &str, bot: &Catalog, site: &SiteConfig) -> Vec<Action> {
+    if entry.kind != Kind::Service {
+        return Vec::new();
+    }
+    let mut actions = Vec::new();
+    if let (Some(code), Some(_)) = (&entry.open311_service_code, &site.open311) {
+        actions.push(Action {
+            kind: ActionKind::Report,
+            label: bot.format("action-report", &[]),
+            url: format!(
+                "/api/v1/services/{}?site={}&lang={}",
+                url_encode(code),
+                url_encode(&site.id),
+                url_encode(lang)
+            ),
+        });
+    }
+    if let Some(form) = &entry.form_url {
+        actions.push(Action {
             kind: ActionKind::Form,
             label: bot.format("action-form", &[]),
             url: form.clone(),
-        }],
-        _ => Vec::new(),
+        });
     }
+    actions
 }
 
 /// Ways to reach a person at the city.

@@ -47,3 +47,73 @@ export async function waitUntil(check, ms = 10_000, interval = 100) {
     await new Promise((resolve) => setTimeout(resolve, interval));
   }
 }
+
+/**
+ * Describes the focused element, following open shadow roots (the widget lives in one): its
+ * tag, id, classes, name, type, value, checked state, accessible label and text.
+ */
+export async function deepFocus(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+    if (!el || el === document.body) return { description: '(body)', tag: '', classes: [] };
+    let description = el.tagName.toLowerCase();
+    if (el.id) description += `#${el.id}`;
+    for (const cls of el.classList) description += `.${cls}`;
+    return {
+      description,
+      tag: el.tagName.toLowerCase(),
+      id: el.id,
+      classes: [...el.classList],
+      name: el.getAttribute('name') || '',
+      type: el.getAttribute('type') || '',
+      value: 'value' in el ? el.value : '',
+      checked: Boolean(el.checked),
+      label: el.getAttribute('aria-label') || '',
+      text: (el.textContent || '').trim().slice(0, 80),
+      describedby: el.getAttribute('aria-describedby') || '',
+      invalid: el.getAttribute('aria-invalid') || '',
+    };
+  });
+}
+
+/**
+ * Presses `key` (Tab by default) until `reached(await deepFocus(page))` holds, at most `max`
+ * times; returns the focused element's description, or throws an Error naming what focus
+ * visited instead.
+ */
+export async function pressUntil(page, reached, what, { key = 'Tab', max = 60 } = {}) {
+  let focused = await deepFocus(page);
+  if (reached(focused)) return focused;
+  const visited = [];
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press(key);
+    focused = await deepFocus(page);
+    visited.push(focused.description);
+    if (reached(focused)) return focused;
+  }
+  throw new Error(`pressing ${key} ${max} times never reached ${what}; focus went to: ${[...new Set(visited)].join(', ')}`);
+}
+
+/** axe-core's violations on `page` (loaded first), each as readable lines; empty when none. */
+export async function axeViolations(page) {
+  if (!(await loadAxe(page))) return ['axe-core did not load into the page'];
+  const violations = await page.evaluate(async (options) => {
+    const results = await window.axe.run(document, options);
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, summary: n.failureSummary })),
+    }));
+  }, AXE_OPTIONS);
+  const lines = [];
+  for (const v of violations) {
+    lines.push(`- ${v.id} [${v.impact}] ${v.help}`);
+    for (const node of v.nodes) {
+      lines.push(`    at ${JSON.stringify(node.target)}`);
+      if (node.summary) lines.push(...node.summary.split('\n').map((line) => `      ${line}`));
+    }
+  }
+  return lines;
+}

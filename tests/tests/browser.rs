@@ -8,7 +8,9 @@
 //! - `live_chat.mjs`: the widget's live chat with staff, and leaving a message when staff
 //!   are away;
 //! - `both_sides.mjs`: a resident in the widget and a staff member in the console talking;
-//! - `staff_console.mjs`: the console.
+//! - `staff_console.mjs`: the console;
+//! - `report_form.mjs`: accepting the privacy notice, then reporting a pothole through the
+//!   guided form, in Spanish.
 //!
 //! These tests start real servers for them and fail with the script's own explanation.
 
@@ -80,6 +82,26 @@ async fn every_widget_state_has_no_axe_violations() {
         "widget_states.mjs",
         &["--url".into(), server.url("/")],
         "widget states: ok",
+    )
+    .await;
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reporting_a_pothole_in_spanish_by_keyboard_has_no_axe_violations() {
+    check_prerequisites();
+    // The demo city keeping service requests itself ("local queue" mode), and asking
+    // residents to accept its privacy notice first.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut text = common::demo_config(dir.path(), &common::repo_root().join("knowledge/demo"));
+    text.push_str("\n[sites.open311]\n");
+    text.push_str("\n[sites.privacy]\nnotice_version = \"2026-11-01\"\nrequire_consent = true\nurl = \"https://www.riverton.example/privacy\"\n");
+    let config = common::load_config(dir.path(), &text).expect("config loads");
+    let server = common::start_with(dir, config).await;
+    run_script(
+        "report_form.mjs",
+        &["--url".into(), server.url("/")],
+        "report form: ok",
     )
     .await;
     server.stop().await;

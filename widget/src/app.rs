@@ -15,6 +15,7 @@ use web_sys::{
 use crate::announce::{self, Announcer};
 use crate::chrome::Chrome;
 use crate::config::Config;
+use crate::consent::{self, Consent};
 use crate::dom;
 use crate::http;
 use crate::ids;
@@ -24,6 +25,7 @@ use crate::locale;
 use crate::prefs::{self, Pref, Prefs};
 use crate::render::Renderer;
 use crate::reply::Failure;
+use crate::report::Reports;
 use crate::session::{PageLanguages, Session};
 use crate::settings::Features;
 use crate::speech::{self, Voice};
@@ -59,6 +61,8 @@ pub struct App {
     chosen: Cell<bool>,
     /// Dictation, when the browser has it.
     voice: Option<Rc<Voice>>,
+    /// The privacy notice, for sites that ask residents to accept it.
+    consent: Rc<Consent>,
 }
 
 impl App {
@@ -110,7 +114,7 @@ impl App {
         let texts = Rc::new(RefCell::new(texts));
         let prefs = Rc::new(Cell::new(saved));
         let next_uid = Rc::new(Cell::new(0));
-        let live = Live::new(Parts {
+        let parts = Parts {
             window: window.clone(),
             doc: doc.clone(),
             root: root.clone(),
@@ -121,7 +125,10 @@ impl App {
             prefs: Rc::clone(&prefs),
             session: Rc::clone(&session),
             uid: Rc::clone(&next_uid),
-        });
+        };
+        let reports = Reports::new(parts.clone());
+        let consent = Consent::new(parts.clone());
+        let live = Live::new(parts);
         let app = Rc::new(Self {
             session,
             window,
@@ -139,11 +146,14 @@ impl App {
             chosen: Cell::new(stored.is_some()),
             voice,
             live,
+            consent,
         });
         app.chrome.settings.show_prefs(saved);
         app.apply_prefs();
         app.wire()?;
         app.live.wire()?;
+        reports.wire()?;
+        app.consent.wire()?;
         // A chat from before a reload carries on; the greeting would come after it.
         if app.live.resume() {
             app.greeted.set(true);
@@ -420,8 +430,14 @@ impl App {
 
     /// Asks the server and shows the reply or what went wrong. `typed` goes back into the
     /// input on failure, so the resident loses nothing.
-    async fn ask(self: Rc<Self>, request: AskRequest, user: HtmlElement, typed: Option<String>) {
+    async fn ask(
+        self: Rc<Self>,
+        mut request: AskRequest,
+        user: HtmlElement,
+        typed: Option<String>,
+    ) {
         self.set_busy(true);
+        request.consent = self.consent.accepted();
         let url = self.config.endpoint(ASK_PATH);
         let reply = http::post_json(&url, &request)
             .await
@@ -439,6 +455,9 @@ impl App {
                     self.session.borrow_mut().forget();
                 }
                 self.show_failure(failure);
+                if consent::is_needed(failure) {
+                    self.show_privacy_notice().await;
+                }
                 if let Some(typed) = typed
                     && self.chrome.input.value().is_empty()
                 {
@@ -447,6 +466,24 @@ impl App {
             }
         }
         self.set_busy(false);
+    }
+
+    /// Shows the site's privacy notice in the resident's language: the one they picked, else
+    /// their browser's (the question's language is not known yet). The UI follows it, as it
+    /// follows a reply, so the notice and its button speak the same language.
+    async fn show_privacy_notice(&self) {
+        let lang = prefs::load(&self.window, prefs::LANG_KEY)
+            .or_else(|| self.window.navigator().language())
+            .unwrap_or_else(|| self.texts().lang().to_owned());
+        match self.consent.fetch(&lang).await {
+            Ok(notice) => {
+                if let Some(lang) = crate::json::Fields::text(&notice, "lang") {
+                    self.follow_language(&lang).await;
+                }
+                self.consent.show(&notice);
+            }
+            Err(failure) => self.show_failure(failure),
+        }
     }
 
     fn set_busy(&self, busy: bool) {

@@ -163,6 +163,114 @@ pub const TICKET_SUBMIT: &str = "ticket-submit";
 /// Shown once the ticket is stored (`$reference`).
 pub const TICKET_THANKS: &str = "ticket-thanks";
 
+// The privacy notice, for sites that ask residents to accept it.
+
+/// The button that accepts the privacy notice.
+pub const CONSENT_ACCEPT: &str = "consent-accept";
+/// Shown once the notice is accepted.
+pub const CONSENT_ACCEPTED: &str = "consent-accepted";
+/// Link to the city's full privacy policy.
+pub const CONSENT_POLICY: &str = "consent-policy";
+
+// Reporting a problem through the guided form.
+
+/// "Opening the form…"
+pub const REPORT_LOADING: &str = "report-loading";
+/// "Step { $step } of { $total }"
+pub const REPORT_STEP: &str = "report-step";
+/// "(required)"
+pub const REPORT_REQUIRED: &str = "report-required";
+/// "(optional)"
+pub const REPORT_OPTIONAL: &str = "report-optional";
+/// "Next"
+pub const REPORT_NEXT: &str = "report-next";
+/// "Back"
+pub const REPORT_BACK: &str = "report-back";
+/// "Cancel"
+pub const REPORT_CANCEL: &str = "report-cancel";
+/// "The report was cancelled. Nothing was sent."
+pub const REPORT_CANCELLED: &str = "report-cancelled";
+/// "Please answer this question."
+pub const REPORT_MISSING: &str = "report-missing";
+/// "Please choose an answer."
+pub const REPORT_MISSING_CHOICE: &str = "report-missing-choice";
+/// "Please enter a number, for example 3."
+pub const REPORT_NUMBER: &str = "report-number";
+/// "Where is it?"
+pub const REPORT_WHERE: &str = "report-where";
+/// "Street address or nearest intersection"
+pub const REPORT_ADDRESS: &str = "report-address";
+/// "For example: 120 Main Street, or Main Street and 3rd Avenue."
+pub const REPORT_ADDRESS_HINT: &str = "report-address-hint";
+/// "Use my location"
+pub const REPORT_LOCATE: &str = "report-locate";
+/// "Your browser will ask whether to share your location. It is used for this report only."
+pub const REPORT_LOCATE_HINT: &str = "report-locate-hint";
+/// "Finding your location…"
+pub const REPORT_LOCATING: &str = "report-locating";
+/// "Your location was found (accurate to about { $meters } m)."
+pub const REPORT_LOCATED: &str = "report-located";
+/// "Your location could not be found. Please type an address instead."
+pub const REPORT_LOCATE_FAILED: &str = "report-locate-failed";
+/// "Please type an address or use your location."
+pub const REPORT_WHERE_MISSING: &str = "report-where-missing";
+/// "Tell the city more"
+pub const REPORT_DETAILS: &str = "report-details";
+/// "Description (optional)"
+pub const REPORT_DESCRIPTION: &str = "report-description";
+/// "Up to { $max } characters. Please leave out personal details you do not want to share."
+pub const REPORT_DESCRIPTION_HINT: &str = "report-description-hint";
+/// "The description is too long. Please shorten it to { $max } characters."
+pub const REPORT_DESCRIPTION_LONG: &str = "report-description-long";
+/// "Link to a photo (optional)"
+pub const REPORT_PHOTO: &str = "report-photo";
+/// "A web address starting with https://"
+pub const REPORT_PHOTO_HINT: &str = "report-photo-hint";
+/// "Please enter a web address starting with https://, or leave it empty."
+pub const REPORT_PHOTO_INVALID: &str = "report-photo-invalid";
+/// "How can the city reach you? (optional)"
+pub const REPORT_CONTACT: &str = "report-contact";
+/// "Only if you want updates. You can track your report without it."
+pub const REPORT_CONTACT_HINT: &str = "report-contact-hint";
+/// "First name"
+pub const REPORT_FIRST_NAME: &str = "report-first-name";
+/// "Last name"
+pub const REPORT_LAST_NAME: &str = "report-last-name";
+/// "E-mail"
+pub const REPORT_EMAIL: &str = "report-email";
+/// "Phone"
+pub const REPORT_PHONE: &str = "report-phone";
+/// "Please check the e-mail address, for example name@example.com."
+pub const REPORT_EMAIL_INVALID: &str = "report-email-invalid";
+/// "Check your report"
+pub const REPORT_REVIEW: &str = "report-review";
+/// "Where"
+pub const REPORT_WHERE_LABEL: &str = "report-where-label";
+/// "Your location ({ $lat }, { $long })"
+pub const REPORT_MY_LOCATION: &str = "report-my-location";
+/// "Not given"
+pub const REPORT_NOT_GIVEN: &str = "report-not-given";
+/// "Change"
+pub const REPORT_CHANGE: &str = "report-change";
+/// "Change: { $what }"
+pub const REPORT_CHANGE_LABEL: &str = "report-change-label";
+/// "Send report"
+pub const REPORT_SUBMIT: &str = "report-submit";
+/// "Sending your report…"
+pub const REPORT_SENDING: &str = "report-sending";
+/// "Your report was received. Its tracking number is { $id }."
+pub const REPORT_SENT: &str = "report-sent";
+/// "Your report was received. The city will give it a tracking number shortly."
+pub const REPORT_SENT_PENDING: &str = "report-sent-pending";
+/// "Track your report"
+pub const REPORT_TRACK: &str = "report-track";
+/// "The city says: { $notice }"
+pub const REPORT_NOTICE: &str = "report-notice";
+/// "Your report could not be sent. Nothing you entered is lost: try again, call { $phone }, or use the city's online form."
+pub const REPORT_FAILED: &str = "report-failed";
+/// "The city's online form"
+pub const REPORT_FORM_LINK: &str = "report-form-link";
+
 /// The star choices, 1 to 5, in order.
 pub const LIVE_STARS: [&str; 5] = [
     LIVE_STARS_1,
@@ -251,6 +359,57 @@ pub const ALL: &[&str] = &[
     TICKET_MESSAGE_MISSING,
     TICKET_SUBMIT,
     TICKET_THANKS,
+    CONSENT_ACCEPT,
+    CONSENT_ACCEPTED,
+    CONSENT_POLICY,
+    REPORT_LOADING,
+    REPORT_STEP,
+    REPORT_REQUIRED,
+    REPORT_OPTIONAL,
+    REPORT_NEXT,
+    REPORT_BACK,
+    REPORT_CANCEL,
+    REPORT_CANCELLED,
+    REPORT_MISSING,
+    REPORT_MISSING_CHOICE,
+    REPORT_NUMBER,
+    REPORT_WHERE,
+    REPORT_ADDRESS,
+    REPORT_ADDRESS_HINT,
+    REPORT_LOCATE,
+    REPORT_LOCATE_HINT,
+    REPORT_LOCATING,
+    REPORT_LOCATED,
+    REPORT_LOCATE_FAILED,
+    REPORT_WHERE_MISSING,
+    REPORT_DETAILS,
+    REPORT_DESCRIPTION,
+    REPORT_DESCRIPTION_HINT,
+    REPORT_DESCRIPTION_LONG,
+    REPORT_PHOTO,
+    REPORT_PHOTO_HINT,
+    REPORT_PHOTO_INVALID,
+    REPORT_CONTACT,
+    REPORT_CONTACT_HINT,
+    REPORT_FIRST_NAME,
+    REPORT_LAST_NAME,
+    REPORT_EMAIL,
+    REPORT_PHONE,
+    REPORT_EMAIL_INVALID,
+    REPORT_REVIEW,
+    REPORT_WHERE_LABEL,
+    REPORT_MY_LOCATION,
+    REPORT_NOT_GIVEN,
+    REPORT_CHANGE,
+    REPORT_CHANGE_LABEL,
+    REPORT_SUBMIT,
+    REPORT_SENDING,
+    REPORT_SENT,
+    REPORT_SENT_PENDING,
+    REPORT_TRACK,
+    REPORT_NOTICE,
+    REPORT_FAILED,
+    REPORT_FORM_LINK,
 ];
 
 /// The id of the localised text for a server error code: `error-<code>`, e.g.

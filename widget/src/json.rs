@@ -179,10 +179,15 @@ impl Object {
     }
 
     /// Adds an array of strings, unless it is empty (serde's `skip_serializing_if = "Vec::is_empty"`).
-    pub fn texts(mut self, key: &str, values: &[String]) -> Self {
+    pub fn texts(self, key: &str, values: &[String]) -> Self {
         if values.is_empty() {
             return self;
         }
+        self.list(key, values)
+    }
+
+    /// Adds an array of strings, even when empty.
+    pub fn list(mut self, key: &str, values: &[String]) -> Self {
         self.key(key);
         self.0.push('[');
         for (i, value) in values.iter().enumerate() {
@@ -192,6 +197,30 @@ impl Object {
             string(&mut self.0, value);
         }
         self.0.push(']');
+        self
+    }
+
+    /// Adds a number with a fraction, written as serde_json writes an `f64` in the range the
+    /// widget sends (coordinates): the shortest digits that read back the same, with `.0` on
+    /// whole numbers. Not finite numbers are written as `null`, as serde_json does.
+    pub fn float(mut self, key: &str, value: f64) -> Self {
+        self.key(key);
+        if !value.is_finite() {
+            self.0.push_str("null");
+            return self;
+        }
+        let digits = shortest(value);
+        self.0.push_str(&digits);
+        if !digits.contains(['.', 'e', 'E']) {
+            self.0.push_str(".0");
+        }
+        self
+    }
+
+    /// Adds a field whose value is JSON text already written (a nested object).
+    pub fn raw(mut self, key: &str, json: &str) -> Self {
+        self.key(key);
+        self.0.push_str(json);
         self
     }
 
@@ -214,6 +243,23 @@ impl Object {
         self.0.push('}');
         self.0
     }
+}
+
+/// The shortest digits of `value` that read back the same: the browser's `String(value)` in
+/// the wasm (Rust's float formatting would add kilobytes to it), Rust's natively.
+#[cfg(target_arch = "wasm32")]
+fn shortest(value: f64) -> String {
+    js_sys::JSON::stringify(&JsValue::from_f64(value))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| "null".into())
+}
+
+/// The shortest digits of `value` that read back the same: the browser's `String(value)` in
+/// the wasm (Rust's float formatting would add kilobytes to it), Rust's natively.
+#[cfg(not(target_arch = "wasm32"))]
+fn shortest(value: f64) -> String {
+    value.to_string()
 }
 
 /// Appends `text` as a JSON string, escaped as serde_json escapes it.

@@ -11,6 +11,8 @@
 //! - [`settings`]: the language menu, display preferences, "Talk to a person" and microphone
 //!   button; [`prefs`]: those preferences as kept on the device; [`speech`]: reading aloud
 //!   and dictation where the browser has them.
+//! - [`consent`]: the site's privacy notice and the version the resident accepted, for
+//!   sites that ask for it.
 //! - [`session`]: the requests sent, and the conversation id kept between them.
 //! - [`reply`]: HTTP results as replies or localisable failures.
 //! - [`http`]: `fetch` for JSON posts and gets and text files; [`json`]: JSON parsed by the
@@ -35,6 +37,12 @@
 //! - [`live_api`]: its endpoints; [`live_json`]: its JSON; [`socket`]: the WebSocket;
 //!   [`resume`]: the chat kept in `sessionStorage`; [`timer`]: a restartable timeout.
 //!
+//! Reporting a problem to the city ("Report it here"):
+//!
+//! - [`report`]: the guided form at work, one step at a time; [`report_draft`]: what the
+//!   resident entered, checked step by step; [`report_view`]: its form controls, review and
+//!   thank-you; [`report_wire`]: its JSON.
+//!
 //! Everything compiles natively as well, so the pure parts are unit-tested with `cargo test`.
 
 pub mod announce;
@@ -43,6 +51,7 @@ pub mod backoff;
 pub mod chat;
 pub mod chrome;
 pub mod config;
+pub mod consent;
 pub mod date;
 pub mod dom;
 pub mod http;
@@ -62,6 +71,10 @@ pub mod prefs;
 pub mod queue;
 pub mod render;
 pub mod reply;
+pub mod report;
+pub mod report_draft;
+pub mod report_view;
+pub mod report_wire;
 pub mod resume;
 pub mod session;
 pub mod settings;

@@ -57,7 +57,11 @@ impl Renderer<'_> {
         let actions: Vec<&Action> = reply
             .actions
             .iter()
-            .filter(|action| action.kind == ActionKind::Chat || links::is_safe(&action.url))
+            .filter(|action| match action.kind {
+                ActionKind::Chat => true,
+                ActionKind::Report => action.url.starts_with(crate::report::SERVICES_PATH),
+                _ => links::is_safe(&action.url),
+            })
             .collect();
         if !actions.is_empty() {
             message.append_child(self.actions(&actions, &reply.lang)?.as_ref())?;
@@ -255,6 +259,22 @@ impl Renderer<'_> {
                     &action.label,
                 )?;
                 item.append_child(&talk)?;
+                list.append_child(&item)?;
+                continue;
+            }
+            if action.kind == ActionKind::Report {
+                // So does the guided form (see `crate::report`).
+                let report = dom::text(
+                    self.doc,
+                    "button",
+                    &[
+                        ("type", "button"),
+                        ("class", "report-open"),
+                        ("data-url", &action.url),
+                    ],
+                    &action.label,
+                )?;
+                item.append_child(&report)?;
                 list.append_child(&item)?;
                 continue;
             }

@@ -140,6 +140,7 @@ impl Session {
                 .collect(),
             conversation_id: self.conversation_id.clone(),
             choice,
+            consent: None,
         }
     }
 }

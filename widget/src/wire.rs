@@ -18,6 +18,7 @@ impl ToJson for AskRequest {
             .texts("languages", &self.languages)
             .maybe_text("conversation_id", self.conversation_id.as_deref())
             .maybe_text("choice", self.choice.as_deref())
+            .maybe_text("consent", self.consent.as_deref())
             .finish()
     }
 }
@@ -83,7 +84,7 @@ pub fn ask_response<F: Fields>(json: &F) -> Option<AskResponse> {
         message: json.text("message")?,
         answer,
         choices: json.list("choices", choice)?,
-        actions: json.list("actions", action)?,
+        actions: actions(json)?,
     })
 }
 
@@ -112,12 +113,21 @@ fn choice<F: Fields>(json: &F) -> Option<Choice> {
     })
 }
 
-fn action<F: Fields>(json: &F) -> Option<Action> {
-    Some(Action {
-        kind: action_kind(&json.text("kind")?)?,
-        label: json.text("label")?,
-        url: json.text("url")?,
-    })
+/// The reply's actions. An action of a kind this widget does not know (from a newer server)
+/// is left out; a malformed one spoils the reply, as serde would.
+fn actions<F: Fields>(json: &F) -> Option<Vec<Action>> {
+    let Some(items) = json.field("actions") else {
+        return Some(Vec::new());
+    };
+    let mut actions = Vec::new();
+    for item in items.items()? {
+        let kind = item.text("kind")?;
+        let (label, url) = (item.text("label")?, item.text("url")?);
+        if let Some(kind) = action_kind(&kind) {
+            actions.push(Action { kind, label, url });
+        }
+    }
+    Some(actions)
 }
 
 fn outcome(word: &str) -> Option<Outcome> {
@@ -136,6 +146,7 @@ fn action_kind(word: &str) -> Option<ActionKind> {
         "human" => Some(ActionKind::Human),
         "status" => Some(ActionKind::Status),
         "chat" => Some(ActionKind::Chat),
+        "report" => Some(ActionKind::Report),
         _ => None,
     }
 }
@@ -246,8 +257,9 @@ mod tests {
             ("choices", serde_json::json!([{"id": "a", "title": "A"}])),
             (
                 "actions",
-                serde_json::json!([{"kind": "dance", "label": "x", "url": "y"}]),
+                serde_json::json!([{"kind": "link", "label": 1, "url": "y"}]),
             ),
+            ("actions", serde_json::json!({"kind": "link"})),
             ("answer", serde_json::json!({"id": "x"})),
         ] {
             let mut broken = good.clone();
@@ -260,6 +272,18 @@ mod tests {
         }
         assert_eq!(read(&missing.to_string()), None);
         assert_eq!(read("{"), None);
+    }
+
+    #[test]
+    fn actions_of_unknown_kinds_are_left_out() {
+        let mut value = serde_json::to_value(reply(Outcome::Answer)).expect("serialises");
+        value["actions"] = serde_json::json!([
+            {"kind": "teleport", "label": "Go", "url": "https://x"},
+            {"kind": "report", "label": "Report it", "url": "/api/v1/services/pothole?site=r&lang=es"},
+        ]);
+        let read = read(&value.to_string()).expect("the reply reads");
+        assert_eq!(read.actions.len(), 1);
+        assert_eq!(read.actions[0].kind, ActionKind::Report);
     }
 
     #[test]
@@ -306,6 +330,7 @@ mod tests {
                 languages,
                 conversation_id: conversation_id.map(str::to_owned),
                 choice: choice.map(str::to_owned),
+                consent: choice.map(|_| "2026-11-01".to_owned()),
             });
         }
         for comment in [None, Some(tricky.to_owned())] {

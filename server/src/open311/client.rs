@@ -27,6 +27,18 @@ pub enum UpstreamError {
     Invalid(String),
 }
 
+impl UpstreamError {
+    /// For logs: what went wrong without what the city's system said in its answer, which
+    /// may quote what the resident wrote (`refused 400`, `invalid answer`).
+    pub fn summary(&self) -> String {
+        match self {
+            Self::Unreachable(reason) => format!("unreachable: {reason}"),
+            Self::Refused { status, .. } => format!("refused {status}"),
+            Self::Invalid(_) => "invalid answer".to_owned(),
+        }
+    }
+}
+
 fn describe(errors: &[Error]) -> String {
     errors
         .iter()
@@ -138,19 +150,7 @@ impl Client {
             .text()
             .await
             .map_err(|e| UpstreamError::Unreachable(e.to_string()))?;
-        if !status.is_success() {
-            let errors = serde_json::from_str(&body).unwrap_or_else(|_| {
-                vec![Error {
-                    code: status.as_u16(),
-                    description: body.chars().take(200).collect(),
-                }]
-            });
-            return Err(UpstreamError::Refused {
-                status: status.as_u16(),
-                errors,
-            });
-        }
-        serde_json::from_str(&body).map_err(|e| UpstreamError::Invalid(e.to_string()))
+        decode(status.as_u16(), &body)
     }
 
     /// `GET services/{code}.json`.
@@ -220,6 +220,22 @@ impl Client {
     }
 }
 
+/// Reads a body the city's system answered with HTTP `status`: the body as `T` on success
+/// (2xx), the standard's error list otherwise (or the body's start as the one error, when it
+/// is not such a list).
+pub fn decode<T: serde::de::DeserializeOwned>(status: u16, body: &str) -> Result<T, UpstreamError> {
+    if !(200..300).contains(&status) {
+        let errors = serde_json::from_str(body).unwrap_or_else(|_| {
+            vec![Error {
+                code: status,
+                description: body.chars().take(200).collect(),
+            }]
+        });
+        return Err(UpstreamError::Refused { status, errors });
+    }
+    serde_json::from_str(body).map_err(|e| UpstreamError::Invalid(e.to_string()))
+}
+
 /// Percent-encodes a path segment.
 fn encode(segment: &str) -> String {
     segment
@@ -262,6 +278,39 @@ mod tests {
         assert!(has("attribute[WHERE][]", "lane") && has("attribute[WHERE][]", "curb"));
         assert!(has("email", "ana@example.com"));
         assert!(!fields.iter().any(|(k, _)| k == "phone"));
+    }
+
+    #[test]
+    fn answers_are_decoded_by_status() {
+        let created: Vec<Created> = decode(201, r#"[{"token":"12345"}]"#).unwrap();
+        assert_eq!(created[0].token.as_deref(), Some("12345"));
+        match decode::<Vec<Created>>(404, r#"[{"code":"404","description":"No such request"}]"#) {
+            Err(UpstreamError::Refused {
+                status: 404,
+                errors,
+            }) => {
+                assert_eq!(errors[0].description, "No such request");
+            }
+            other => panic!("{other:?}"),
+        }
+        // Not the standard's error list: its start is the one error.
+        match decode::<Vec<Created>>(500, "<html>Internal Server Error</html>") {
+            Err(UpstreamError::Refused {
+                status: 500,
+                errors,
+            }) => {
+                assert_eq!(errors.len(), 1);
+                assert_eq!(errors[0].code, 500);
+            }
+            other => panic!("{other:?}"),
+        }
+        let invalid = decode::<Vec<Created>>(200, "{\"description\": \"Ana's pothole\"}");
+        assert!(
+            matches!(invalid, Err(UpstreamError::Invalid(_))),
+            "{invalid:?}"
+        );
+        // Logs get the kind only: the city's text may quote the resident.
+        assert_eq!(invalid.unwrap_err().summary(), "invalid answer");
     }
 
     #[test]

@@ -110,15 +110,21 @@ pub async fn form(
 ) -> Result<ServiceForm, SubmitError> {
     let entry =
         service(index, code, lang).ok_or_else(|| SubmitError::UnknownService(code.to_owned()))?;
-    let questions = match system {
-        RequestSystem::Upstream(client) => {
-            let mut attributes = client.definition(code).await?.attributes;
-            attributes.retain(|a| a.variable);
-            attributes.sort_by_key(|a| a.order);
-            attributes.iter().filter_map(question).collect()
-        }
-        RequestSystem::Local => Vec::new(),
+    // The questions come from the city's system, or from the service entry in the site's
+    // default language; the entry in the resident's language words them when translated.
+    let mut attributes = match system {
+        RequestSystem::Upstream(client) => client.definition(code).await?.attributes,
+        RequestSystem::Local => service(index, code, index.default_language())
+            .map(|default| entry_attributes(&default))
+            .unwrap_or_default(),
     };
+    attributes.retain(|a| a.variable);
+    attributes.sort_by_key(|a| a.order);
+    let questions = attributes
+        .iter()
+        .filter_map(question)
+        .map(|q| in_words_of(q, &entry.questions))
+        .collect();
     Ok(ServiceForm {
         service_code: code.to_owned(),
         name: entry.title.clone(),
@@ -127,6 +133,51 @@ pub async fn form(
         form_url: entry.form_url.clone(),
         phone: site.phone.clone(),
     })
+}
+
+/// The questions editors wrote for a service entry, as the attributes of its Open311 service
+/// definition (what a site that keeps requests itself asks).
+pub fn entry_attributes(entry: &Entry) -> Vec<Attribute> {
+    entry
+        .questions
+        .iter()
+        .zip(1..)
+        .map(|(q, order)| Attribute {
+            variable: true,
+            code: q.code.clone(),
+            datatype: q.datatype.word().to_owned(),
+            required: q.required,
+            datatype_description: q.hint.clone(),
+            order,
+            description: q.description.clone(),
+            values: q
+                .values
+                .iter()
+                .map(|(key, name)| georeport::AttributeValue {
+                    key: key.clone(),
+                    name: name.clone(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// A question of the city's system, worded as the service entry in the resident's language
+/// words it (matched by code, and list values by key); as the city wrote it otherwise.
+fn in_words_of(mut question: FormQuestion, ours: &[knowledge::Question]) -> FormQuestion {
+    let Some(local) = ours.iter().find(|q| q.code == question.code) else {
+        return question;
+    };
+    question.description = local.description.clone();
+    if local.hint.is_some() {
+        question.hint = local.hint.clone();
+    }
+    for value in &mut question.values {
+        if let Some((_, name)) = local.values.iter().find(|(key, _)| *key == value.key) {
+            value.name = name.clone();
+        }
+    }
+    question
 }
 
 /// A service-definition attribute as a form question (`None` for unknown datatypes).

@@ -166,7 +166,13 @@ pub async fn status_reply(
             "handoff",
         ),
         Err(e) => {
-            tracing::warn!(site = %site.config.id, error = %e, "request status unavailable");
+            // Never what the city's system answered: it may quote the resident.
+            let error = match &e {
+                super::SubmitError::Upstream(upstream) => upstream.summary(),
+                super::SubmitError::Database(database) => database.to_string(),
+                _ => "not available".to_owned(),
+            };
+            tracing::warn!(site = %site.config.id, %error, "request status unavailable");
             (
                 handoff(bot.format("status-unavailable", &[("site", &site.config.name)])),
                 "handoff",

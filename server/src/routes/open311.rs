@@ -101,8 +101,10 @@ fn site<'a>(state: &'a AppState, jurisdiction: Option<&str>) -> Result<&'a Site,
     }
 }
 
-/// The site's services in the standard's form, from its service entries.
-fn service_list(index: &SearchIndex) -> Vec<Service> {
+/// The site's services in the standard's form, from its service entries. `upstream`: the
+/// definitions come from the city's system (so each may have attributes); otherwise from the
+/// questions editors wrote.
+fn service_list(index: &SearchIndex, upstream: bool) -> Vec<Service> {
     let lang = index.default_language().to_owned();
     open311::services(index, &lang)
         .iter()
@@ -111,7 +113,7 @@ fn service_list(index: &SearchIndex) -> Vec<Service> {
                 service_code: entry.open311_service_code.clone()?,
                 service_name: entry.title.clone(),
                 description: Some(entry.short.clone()),
-                metadata: false,
+                metadata: upstream || !entry.questions.is_empty(),
                 kind: "realtime".into(),
                 keywords: (!entry.keywords.is_empty()).then(|| entry.keywords.join(", ")),
                 group: Some(entry.topic.clone()),
@@ -158,7 +160,8 @@ async fn top(
     };
     match name {
         "services" => {
-            let items = service_list(&site.content.index())
+            let upstream = matches!(site.open311, Some(RequestSystem::Upstream(_)));
+            let items = service_list(&site.content.index(), upstream)
                 .into_iter()
                 .filter_map(|s| serde_json::to_value(s).ok())
                 .collect();
@@ -231,7 +234,9 @@ async fn definition(
         },
         _ => ServiceDefinition {
             service_code: code.to_owned(),
-            attributes: Vec::new(),
+            attributes: open311::service(&index, code, index.default_language())
+                .map(|entry| open311::entry_attributes(&entry))
+                .unwrap_or_default(),
         },
     };
     let doc = serde_json::to_value(&definition).unwrap_or_default();

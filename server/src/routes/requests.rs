@@ -69,7 +69,7 @@ fn submit_error(site: &Site, e: SubmitError) -> ApiError {
             message,
         ),
         SubmitError::Upstream(e) => {
-            tracing::warn!(site = %site.config.id, error = %e, "Open311 upstream failed");
+            tracing::warn!(site = %site.config.id, error = %e.summary(), "Open311 upstream failed");
             ApiError::new(
                 StatusCode::BAD_GATEWAY,
                 ErrorCode::UpstreamFailed,
