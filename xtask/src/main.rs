@@ -5,10 +5,12 @@
 //! `wasm-opt` from npm, Chromium, the browser test packages), skipping what is already
 //! there and printing one line per step.
 
+mod api_check;
 mod bench;
 mod cmd;
 mod demo;
 mod eval;
+mod fuzz;
 mod install;
 mod lockfile;
 mod repo;
@@ -57,6 +59,26 @@ pub enum Command {
         #[arg(long, value_parser = ["ask", "live"])]
         only: Option<String>,
     },
+    /// Run schemathesis against a real demo server's /openapi.json: no server errors, status
+    /// codes, content types and bodies as documented.
+    ApiCheck {
+        /// Generated examples per operation.
+        #[arg(long, default_value_t = api_check::DEFAULT_EXAMPLES)]
+        examples: u32,
+    },
+    /// Run the cargo-fuzz targets in fuzz/ for a bounded time each and print executions and
+    /// crashes (not part of `test`).
+    Fuzz {
+        /// Seconds each target runs.
+        #[arg(long, default_value_t = fuzz::DEFAULT_SECONDS)]
+        seconds: u64,
+        /// Run only this target (content_parser, ask_request, open311_response).
+        #[arg(long)]
+        target: Option<String>,
+        /// Sanitizer the targets are built with (as cargo fuzz names it).
+        #[arg(long, default_value = "none", value_parser = ["none", "address"])]
+        sanitizer: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -67,6 +89,12 @@ fn main() -> ExitCode {
         Command::Test => test::run(&repo),
         Command::Eval => eval::run(&repo),
         Command::Bench { only } => bench::run(&repo, only.as_deref()),
+        Command::ApiCheck { examples } => api_check::run(&repo, examples),
+        Command::Fuzz {
+            seconds,
+            target,
+            sanitizer,
+        } => fuzz::run(&repo, seconds, target.as_deref(), &sanitizer),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

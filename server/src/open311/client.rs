@@ -225,12 +225,16 @@ impl Client {
 /// is not such a list).
 pub fn decode<T: serde::de::DeserializeOwned>(status: u16, body: &str) -> Result<T, UpstreamError> {
     if !(200..300).contains(&status) {
-        let errors = serde_json::from_str(body).unwrap_or_else(|_| {
-            vec![Error {
-                code: status,
-                description: body.chars().take(200).collect(),
-            }]
-        });
+        // An empty list explains nothing either: the body's start is then the one error.
+        let errors = serde_json::from_str::<Vec<Error>>(body)
+            .ok()
+            .filter(|errors| !errors.is_empty())
+            .unwrap_or_else(|| {
+                vec![Error {
+                    code: status,
+                    description: body.chars().take(200).collect(),
+                }]
+            });
         return Err(UpstreamError::Refused { status, errors });
     }
     serde_json::from_str(body).map_err(|e| UpstreamError::Invalid(e.to_string()))
@@ -300,6 +304,18 @@ mod tests {
                 errors,
             }) => {
                 assert_eq!(errors.len(), 1);
+                assert_eq!(errors[0].code, 500);
+            }
+            other => panic!("{other:?}"),
+        }
+        // Found by the `open311_response` fuzz target: a refusal with an empty error list
+        // gave the resident "refused: 500 " and no reason.
+        match decode::<Vec<Created>>(500, "[\n ]\n  ") {
+            Err(UpstreamError::Refused {
+                status: 500,
+                errors,
+            }) => {
+                assert_eq!(errors.len(), 1, "{errors:?}");
                 assert_eq!(errors[0].code, 500);
             }
             other => panic!("{other:?}"),

@@ -227,8 +227,16 @@ fn plain(value: &serde_json::Value) -> String {
     }
 }
 
+/// Escapes `text` for XML, leaving out the characters XML 1.0 does not allow anywhere (C0
+/// controls other than tab, line feed and carriage return; U+FFFE, U+FFFF): a resident's
+/// description pasted with one would otherwise make the whole document unreadable.
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
+    text.chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}')
+        })
+        .collect::<String>()
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
@@ -265,6 +273,22 @@ mod tests {
         let errors: Vec<Error> =
             serde_json::from_str(r#"[{"code":"403","description":"Invalid api_key"}]"#).unwrap();
         assert_eq!(errors[0].code, 403);
+    }
+
+    #[test]
+    fn xml_leaves_out_characters_xml_does_not_allow() {
+        // Found by the `open311_response` fuzz target: a control character in a field made
+        // the document malformed.
+        let xml = to_xml(
+            "services",
+            "service",
+            &[serde_json::json!({"service_code": "a\u{1}b", "service_name": "tab\there\u{ffff}"})],
+        );
+        assert!(xml.contains("<service_code>ab</service_code>"), "{xml}");
+        assert!(
+            xml.contains("<service_name>tab\there</service_name>"),
+            "{xml}"
+        );
     }
 
     #[test]
