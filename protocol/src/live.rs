@@ -72,6 +72,10 @@ pub struct ChatRequest {
     /// general queue.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub department: Option<String>,
+    /// The privacy notice version the resident accepted, for sites that require consent
+    /// (see [`crate::privacy`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<String>,
 }
 
 /// The chat was created and waits in the queue.
@@ -239,6 +243,10 @@ pub struct TicketRequest {
     /// A department id, optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub department: Option<String>,
+    /// The privacy notice version the resident accepted, for sites that require consent
+    /// (see [`crate::privacy`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<String>,
 }
 
 /// The ticket was stored.

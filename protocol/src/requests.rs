@@ -127,6 +127,10 @@ pub struct RequestSubmission {
     /// How to reach the resident.
     #[serde(default)]
     pub contact: Contact,
+    /// The privacy notice version the resident accepted, for sites that require consent
+    /// (see [`crate::privacy`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<String>,
 }
 
 /// An answer to one question.

@@ -22,7 +22,7 @@ import process from 'node:process';
 
 import { chromium } from 'playwright-core';
 
-import { AXE_OPTIONS, CHROMIUM, CHROMIUM_ARGS, loadAxe, waitUntil } from './support.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, axeViolations, waitUntil } from './support.mjs';
 
 const ARTIFACTS = process.env.WAYFINDER_ARTIFACTS || '';
 const WAIT_MS = 10_000;
@@ -90,29 +90,9 @@ async function expectFocus(page, reached, what) {
 }
 
 async function expectNoAxeViolations(page, state) {
-  if (!(await loadAxe(page))) fail('axe-core did not load into the page');
-  const violations = await page.evaluate(async (options) => {
-    const results = await window.axe.run(document, options);
-    return results.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target, summary: n.failureSummary })),
-    }));
-  }, AXE_OPTIONS);
-  if (violations.length === 0) {
-    console.log(`  axe (${state}): no violations`);
-    return;
-  }
-  const lines = [`axe found ${violations.length} violation(s) ${state}:`];
-  for (const v of violations) {
-    lines.push(`  - ${v.id} [${v.impact}] ${v.help}`);
-    for (const node of v.nodes) {
-      lines.push(`      at ${JSON.stringify(node.target)}`);
-      if (node.summary) lines.push(...node.summary.split('\n').map((line) => `        ${line}`));
-    }
-  }
-  fail(lines.join('\n'));
+  const lines = await axeViolations(page);
+  if (lines.length) fail(`axe found violations ${state}:\n${lines.join('\n')}`);
+  console.log(`  axe (${state}): no violations`);
 }
 
 async function expectAnnounced(page, pattern, what) {

@@ -339,3 +339,81 @@ async fn a_site_without_required_consent_answers_without_it_and_stores_none() {
         0
     );
 }
+
+/// POSTs `body` to `path` and returns the status and the error code, if any.
+async fn post(server: &common::TestServer, path: &str, body: Value) -> (StatusCode, Value) {
+    let response = Client::new()
+        .post(server.url(path))
+        .json(&body)
+        .send()
+        .await
+        .expect("request is sent");
+    let status = response.status();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn chats_messages_and_service_requests_need_consent_too() {
+    // Live chat and service requests store what residents write without asking the bot first:
+    // they take the same consent as questions.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = config_text(dir.path(), "2026-11-01", true) + "\n[sites.open311]\n";
+    let config = common::load_config(dir.path(), &text).expect("config loads");
+    let server = common::start_with(dir, config).await;
+    let pool = pool(&server).await;
+    let chat = json!({"site": "riverton", "lang": "es"});
+    let ticket = json!({"site": "riverton", "lang": "es", "message": "Llámenme por favor"});
+    let request = json!({
+        "site": "riverton", "lang": "es", "service_code": "pothole",
+        "address": "Calle Mayor 120",
+        "attributes": {"size": "large"},
+        "contact": {"email": "ana@example.com"}
+    });
+    // With consent, a chat gets past it to the next check (nobody is signed in to take it).
+    let cases = [
+        (
+            "/api/v1/chats",
+            chat,
+            "SELECT COUNT(*) FROM chats",
+            StatusCode::CONFLICT,
+            0,
+        ),
+        (
+            "/api/v1/tickets",
+            ticket,
+            "SELECT COUNT(*) FROM tickets",
+            StatusCode::CREATED,
+            1,
+        ),
+        (
+            "/api/v1/requests",
+            request,
+            "SELECT COUNT(*) FROM service_requests",
+            StatusCode::CREATED,
+            1,
+        ),
+    ];
+    for (path, body, table, then, stored) in &cases {
+        for consent in [None, Some("2025-01-01")] {
+            let mut sent = body.clone();
+            if let Some(version) = consent {
+                sent["consent"] = json!(version);
+            }
+            let (status, error) = post(&server, path, sent).await;
+            assert_eq!(
+                status,
+                StatusCode::PRECONDITION_REQUIRED,
+                "{path} {consent:?}: {error}"
+            );
+            assert_eq!(error["code"], "consent_required", "{path}: {error}");
+            assert_eq!(count(&pool, table).await, 0, "{path} stored nothing");
+        }
+        let mut accepted = body.clone();
+        accepted["consent"] = json!("2026-11-01");
+        let (status, reply) = post(&server, path, accepted).await;
+        assert_eq!(status, *then, "{path}: {reply}");
+        assert_ne!(reply["code"], "consent_required", "{path}: {reply}");
+        assert_eq!(count(&pool, table).await, *stored, "{path}");
+    }
+    server.stop().await;
+}

@@ -132,6 +132,7 @@ impl Consent {
             return;
         };
         prefs::save(&self.parts.window, &self.key(), &version);
+        self.parts.session.borrow_mut().set_consent(Some(version));
         let texts = self.parts.texts();
         let text = texts.get(ids::CONSENT_ACCEPTED);
         if let Ok(note) = dom::text(&self.parts.doc, "p", &[("class", "form-done")], &text) {

@@ -1,6 +1,6 @@
 //! The JSON of live chat: what the server sends is parsed by the browser (`JSON.parse`) and
 //! read field by field into the wire types of [`protocol::live`]; what the widget sends is
-//! written with [`json::Object`] (see [`crate::json`] for why not serde).
+//! written with [`crate::json::Object`] (see [`crate::json`] for why not serde).
 //!
 //! The tests read the wire types' own JSON and compare.
 

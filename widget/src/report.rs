@@ -326,9 +326,10 @@ impl Reports {
     async fn send(self: Rc<Self>, form: Element) {
         let texts = self.parts.texts();
         let site = self.parts.config.site.clone();
+        let consent = self.parts.session.borrow().consent().map(str::to_owned);
         let Some(request) = self
             .draft(&form)
-            .map(|d| d.request_json(&site, texts.lang(), local_to_iso))
+            .map(|d| d.request_json(&site, texts.lang(), consent.as_deref(), local_to_iso))
         else {
             return;
         };

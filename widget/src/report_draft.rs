@@ -1,7 +1,7 @@
 //! A service request being filled in, one step at a time: the service's questions, where,
 //! more details, how to reach the resident, and a last look before sending. What the
 //! resident entered is kept here (never only in the page), checked step by step, and turned
-//! into the [`RequestSubmission`] the server takes.
+//! into the [`protocol::requests::RequestSubmission`] the server takes.
 
 use protocol::requests::{Datatype, FormQuestion, MAX_DESCRIPTION_CHARS, ServiceForm};
 
@@ -285,6 +285,7 @@ impl Draft {
         &self,
         site: &str,
         lang: &str,
+        consent: Option<&str>,
         datetime: impl Fn(&str) -> Option<String>,
     ) -> String {
         let mut object = Object::new()
@@ -318,6 +319,7 @@ impl Draft {
             .maybe_text("description", given(&self.description))
             .maybe_text("media_url", given(&self.media_url))
             .raw("contact", &contact)
+            .maybe_text("consent", consent)
             .finish()
     }
 
@@ -327,6 +329,7 @@ impl Draft {
         &self,
         site: &str,
         lang: &str,
+        consent: Option<&str>,
         datetime: impl Fn(&str) -> Option<String>,
     ) -> protocol::requests::RequestSubmission {
         use protocol::requests::{AttributeAnswer, Contact, RequestSubmission};
@@ -358,6 +361,7 @@ impl Draft {
                 email: own(&self.contact.email),
                 phone: own(&self.contact.phone),
             },
+            consent: consent.map(str::to_owned),
         }
     }
 
@@ -574,8 +578,8 @@ mod tests {
         d.contact.first_name = "Ana".into();
         d.contact.phone = "   ".into();
         let offset = |local: &str| Some(format!("{local}:00-05:00"));
-        let sent = d.submission("riverton", "es", offset);
-        let json = d.request_json("riverton", "es", offset);
+        let sent = d.submission("riverton", "es", Some("2026-11-01"), offset);
+        let json = d.request_json("riverton", "es", Some("2026-11-01"), offset);
         assert_eq!(json, serde_json::to_string(&sent).expect("json"));
         assert_eq!(
             serde_json::from_str::<protocol::requests::RequestSubmission>(&json).expect("reads"),
@@ -618,10 +622,10 @@ mod tests {
         d.description = "Línea \"uno\"\n\tbarra \\ 😀".into();
         d.media_url = "https://example.com/p.jpg".into();
         let none = |_: &str| None;
-        let json = d.request_json("riverton", "en", none);
+        let json = d.request_json("riverton", "en", None, none);
         assert_eq!(
             json,
-            serde_json::to_string(&d.submission("riverton", "en", none)).expect("json")
+            serde_json::to_string(&d.submission("riverton", "en", None, none)).expect("json")
         );
         assert!(json.contains("\"long\":-74.0"), "{json}");
         assert!(!json.contains("attributes"), "{json}");

@@ -1,31 +1,23 @@
 //! The guided form's elements: the form in the transcript, each step with real form controls
 //! (a labelled input, or radio buttons or checkboxes in a `<fieldset>` with its `<legend>`),
 //! the review of everything entered with a "Change" button per step, and what replaces the
-//! form once it is sent or cancelled.
+//! form once it is sent.
 //!
-//! The service's questions are in the service's language (`form.lang`); the widget's own
-//! words are in the UI language, marked when the two differ.
+//! Each step is written whole as escaped markup ([`StepMarkup`], pure and tested natively)
+//! and put in place at once. The service's questions are in the service's language
+//! (`form.lang`); the widget's own words are in the UI language.
 
 use protocol::requests::{Datatype, FormQuestion, MAX_DESCRIPTION_CHARS, RequestReceipt};
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlElement};
 
 use crate::dom;
 use crate::ids;
-use crate::live_render;
+use crate::markup::Markup;
 use crate::numbers;
 use crate::report_draft::{self, Draft, MAX_LINE_CHARS, Step};
-use crate::texts::{Arg, Texts};
-
-/// A number and its text in the UI language, for a message's variable.
-pub struct Shown(f64, String);
-
-impl Shown {
-    /// The message variable.
-    pub fn as_arg(&self) -> Arg<'_> {
-        Arg::Number(self.0, &self.1)
-    }
-}
+use crate::texts::{Arg, Part, Texts};
 
 /// Builds the guided form's elements in the UI language of `texts`.
 pub struct ReportView<'a> {
@@ -38,68 +30,44 @@ pub struct ReportView<'a> {
 }
 
 impl ReportView<'_> {
+    fn markup(&self) -> StepMarkup<'_> {
+        StepMarkup {
+            texts: self.texts,
+            prefix: self.prefix,
+            number: numbers::format,
+        }
+    }
+
     /// The form in its transcript message, with the service's name as its heading; the steps
     /// are drawn by [`ReportView::step`].
     pub fn shell(&self, draft: &Draft) -> Result<(HtmlElement, Element), JsValue> {
-        let p = self.prefix;
-        let message = dom::element(
+        let message: HtmlElement = dom::element(
             self.doc,
             "div",
             &[("class", "message bot report-message"), ("tabindex", "-1")],
-        )?;
+        )?
+        .dyn_into()?;
         dom::set_lang(&message, self.texts.lang())?;
-        message
-            .append_child(dom::hidden_text(self.doc, &self.texts.get(ids::SENDER_BOT))?.as_ref())?;
-        let title_id = format!("{p}-title");
-        let form = dom::element(
-            self.doc,
-            "form",
-            &[
-                ("class", "report"),
-                ("novalidate", ""),
-                ("aria-labelledby", &title_id),
-                ("data-report", p),
-            ],
-        )?;
-        let title = dom::text(self.doc, "h3", &[("id", &title_id)], &draft.form.name)?;
-        dom::set_lang(&title, &draft.form.lang)?;
-        form.append_child(&title)?;
-        form.append_child(
-            dom::element(
-                self.doc,
-                "p",
-                &[("class", "progress"), ("id", &format!("{p}-progress"))],
-            )?
-            .as_ref(),
-        )?;
-        form.append_child(dom::element(self.doc, "div", &[("class", "step")])?.as_ref())?;
-        let error = dom::element(
-            self.doc,
-            "p",
-            &[
-                ("class", "field-error form-error"),
-                ("id", &format!("{p}-error")),
-            ],
-        )?;
-        error.set_attribute("hidden", "")?;
-        form.append_child(&error)?;
-        form.append_child(dom::element(self.doc, "div", &[("class", "report-buttons")])?.as_ref())?;
-        message.append_child(&form)?;
-        Ok((wasm_bindgen::JsCast::unchecked_into(message), form))
+        message.set_inner_html(&self.markup().shell(draft));
+        let form = message
+            .query_selector("form")?
+            .ok_or_else(|| JsValue::from_str("wayfinder: no form"))?;
+        Ok((message, form))
     }
 
     /// Draws the current step of `draft` into `form`: progress, fields with what was entered,
     /// and the buttons. Returns the element to focus first.
     pub fn step(&self, form: &Element, draft: &Draft) -> Result<Option<HtmlElement>, JsValue> {
-        let step = draft.step();
-        if let Some(progress) = form.query_selector(".progress")? {
-            progress.set_text_content(Some(&self.texts.format_args(
-                ids::REPORT_STEP,
-                &[
-                    ("step", self.number(draft.at + 1).as_arg()),
-                    ("total", self.number(draft.total()).as_arg()),
-                ],
-            )));
+        let markup = self.markup();
+        let parts = [
+            (".progress", markup.progress(draft)),
+            (".step", markup.body(draft)),
+            (".report-buttons", markup.buttons(draft)),
+        ];
+        for (selector, html) in parts {
+            if let Some(el) = form.query_selector(selector)? {
+                el.set_inner_html(&html);
+            }
         }
         if let Some(error) = form.query_selector(".form-error")? {
             error.set_text_content(None);
@@ -108,48 +76,7 @@ impl ReportView<'_> {
         let Some(container) = form.query_selector(".step")? else {
             return Ok(None);
         };
-        container.set_text_content(None);
-        match step {
-            Step::Question(_) => {
-                if let Some(q) = draft.question(step) {
-                    container.append_child(self.question(q, draft)?.as_ref())?;
-                }
-            }
-            Step::Where => {
-                container.append_child(self.where_step(draft)?.as_ref())?;
-            }
-            Step::Details => {
-                container.append_child(self.details(draft)?.as_ref())?;
-            }
-            Step::Contact => {
-                container.append_child(self.contact(draft)?.as_ref())?;
-            }
-            Step::Review => {
-                container.append_child(self.review(draft)?.as_ref())?;
-            }
-        }
-        if let Some(buttons) = form.query_selector(".report-buttons")? {
-            buttons.set_text_content(None);
-            let submit = if step == Step::Review {
-                ids::REPORT_SUBMIT
-            } else {
-                ids::REPORT_NEXT
-            };
-            buttons.append_child(
-                dom::text(
-                    self.doc,
-                    "button",
-                    &[("type", "submit"), ("class", "submit")],
-                    &self.texts.get(submit),
-                )?
-                .as_ref(),
-            )?;
-            if draft.at > 0 {
-                buttons.append_child(self.button("back", ids::REPORT_BACK)?.as_ref())?;
-            }
-            buttons.append_child(self.button("cancel", ids::REPORT_CANCEL)?.as_ref())?;
-        }
-        let first = if step == Step::Review {
+        let first = if draft.step() == Step::Review {
             container.query_selector("h4")?
         } else {
             // The chosen answer, else the first field (a selector list matches in page order).
@@ -158,246 +85,351 @@ impl ReportView<'_> {
                 None => container.query_selector("input, textarea")?,
             }
         };
-        Ok(first.and_then(|el| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(el).ok()))
+        Ok(first.and_then(|el| el.dyn_into::<HtmlElement>().ok()))
     }
 
-    /// `n` with its text in the UI language.
+    /// Fills the "your location was found" line.
+    pub fn located_into(&self, located: &Element, accuracy: f64) -> Result<(), JsValue> {
+        // Whole metres; a position off by more than 1,000 km is no position anyway.
+        let meters = accuracy.round().clamp(1.0, 1e6) as usize;
+        let shown = self.markup().num(meters);
+        let mut m = Markup::new();
+        rich(
+            &mut m,
+            self.texts,
+            ids::REPORT_LOCATED,
+            &[("meters", Arg::Number(meters as f64, &shown))],
+        );
+        located.set_inner_html(&m.finish());
+        located.remove_attribute("hidden")
+    }
+
+    /// What replaces a sent form — the tracking number (or that it comes soon), what the city
+    /// says about such requests, the link to follow the request — and what is announced.
+    pub fn sent(&self, receipt: &RequestReceipt) -> Result<(Element, String), JsValue> {
+        let done = dom::element(self.doc, "div", &[("class", "report-done")])?;
+        done.set_inner_html(&self.markup().sent(receipt));
+        let spoken = match &receipt.service_request_id {
+            Some(id) => self.texts.format(ids::REPORT_SENT, &[("id", id)]),
+            None => self.texts.get(ids::REPORT_SENT_PENDING),
+        };
+        Ok((done, spoken))
+    }
+
+    /// Why the form could not be sent, with the city's phone and online form to fall back on,
+    /// in `error`; returns what to announce.
+    pub fn failed_into(
+        &self,
+        error: &Element,
+        phone: &str,
+        form_url: Option<&str>,
+    ) -> Result<String, JsValue> {
+        error.set_inner_html(&self.markup().failed(phone, form_url));
+        error.remove_attribute("hidden")?;
+        Ok(self.texts.format(ids::REPORT_FAILED, &[("phone", phone)]))
+    }
+
+    /// `n` with its text in the UI language, for a message's variable.
     pub fn number(&self, n: usize) -> Shown {
-        let n = u32::try_from(n).unwrap_or(u32::MAX);
-        Shown(f64::from(n), numbers::format(n, self.texts.lang()))
+        Shown(n as f64, self.markup().num(n))
+    }
+}
+
+/// A number and its text in the UI language, for a message's variable.
+pub struct Shown(f64, String);
+
+impl Shown {
+    /// The message variable.
+    pub fn as_arg(&self) -> Arg<'_> {
+        Arg::Number(self.0, &self.1)
+    }
+}
+
+/// The guided form's markup, escaped, in the UI language of `texts`.
+pub struct StepMarkup<'a> {
+    /// The UI strings.
+    pub texts: &'a Texts,
+    /// Prefix of every id inside the form.
+    pub prefix: &'a str,
+    /// A number's text in a language (the browser's `Intl` in the widget).
+    pub number: fn(u32, &str) -> String,
+}
+
+impl StepMarkup<'_> {
+    /// `n` as the UI language writes it.
+    fn num(&self, n: usize) -> String {
+        (self.number)(u32::try_from(n).unwrap_or(u32::MAX), self.texts.lang())
     }
 
-    fn button(&self, class: &str, label: &str) -> Result<Element, JsValue> {
-        dom::text(
-            self.doc,
+    /// The form's frame: heading (the service's name), progress, the step, the form-wide
+    /// error and the buttons.
+    pub fn shell(&self, draft: &Draft) -> String {
+        let p = self.prefix;
+        let title = format!("{p}-title");
+        let mut m = Markup::new();
+        m.element("span", &[("class", "vh")], &self.texts.get(ids::SENDER_BOT))
+            .open(
+                "form",
+                &[
+                    ("class", "report"),
+                    ("novalidate", ""),
+                    ("aria-labelledby", &title),
+                    ("data-report", p),
+                ],
+            )
+            .element(
+                "h3",
+                &lang_attrs(&title, &draft.form.lang),
+                &draft.form.name,
+            )
+            .element(
+                "p",
+                &[("class", "progress"), ("id", &format!("{p}-progress"))],
+                "",
+            )
+            .element("div", &[("class", "step")], "")
+            .element(
+                "p",
+                &[
+                    ("class", "field-error form-error"),
+                    ("id", &format!("{p}-error")),
+                    ("hidden", ""),
+                ],
+                "",
+            )
+            .element("div", &[("class", "report-buttons")], "")
+            .close("form");
+        m.finish()
+    }
+
+    /// "Step 2 of 6".
+    pub fn progress(&self, draft: &Draft) -> String {
+        let (step, total) = (self.num(draft.at + 1), self.num(draft.total()));
+        let mut m = Markup::new();
+        m.text(&self.texts.format_args(
+            ids::REPORT_STEP,
+            &[
+                ("step", Arg::Number((draft.at + 1) as f64, &step)),
+                ("total", Arg::Number(draft.total() as f64, &total)),
+            ],
+        ));
+        m.finish()
+    }
+
+    /// Next (Send on the review), Back after the first step, Cancel.
+    pub fn buttons(&self, draft: &Draft) -> String {
+        let submit = if draft.step() == Step::Review {
+            ids::REPORT_SUBMIT
+        } else {
+            ids::REPORT_NEXT
+        };
+        let mut m = Markup::new();
+        m.element(
+            "button",
+            &[("type", "submit"), ("class", "submit")],
+            &self.texts.get(submit),
+        );
+        if draft.at > 0 {
+            self.button(&mut m, "back", ids::REPORT_BACK);
+        }
+        self.button(&mut m, "cancel", ids::REPORT_CANCEL);
+        m.finish()
+    }
+
+    /// The current step's fields, holding what was entered.
+    pub fn body(&self, draft: &Draft) -> String {
+        let mut m = Markup::new();
+        let step = draft.step();
+        match step {
+            Step::Question(_) => {
+                if let Some(q) = draft.question(step) {
+                    self.question(&mut m, q, draft);
+                }
+            }
+            Step::Where => self.where_step(&mut m, draft),
+            Step::Details => self.details(&mut m, draft),
+            Step::Contact => self.contact(&mut m, draft),
+            Step::Review => self.review(&mut m, draft),
+        }
+        m.finish()
+    }
+
+    fn button(&self, m: &mut Markup, class: &str, label: &str) {
+        m.element(
             "button",
             &[("type", "button"), ("class", class)],
             &self.texts.get(label),
-        )
+        );
     }
 
-    /// The ids that describe a field: the step's progress, then its hint.
+    /// The ids that describe a field: the step's progress, then its hint if any.
     fn described(&self, hint: Option<&str>) -> String {
-        let mut ids = format!("{}-progress", self.prefix);
-        if let Some(hint) = hint {
-            ids.push(' ');
-            ids.push_str(hint);
+        match hint {
+            Some(hint) => format!("{}-progress {hint}", self.prefix),
+            None => format!("{}-progress", self.prefix),
         }
-        ids
     }
 
-    /// A label (or legend) text: the question, then "(required)" or "(optional)".
-    fn label_into(
-        &self,
-        el: &Element,
-        text: &str,
-        lang: &str,
-        required: bool,
-    ) -> Result<(), JsValue> {
-        let words = dom::text(self.doc, "span", &[], text)?;
-        dom::set_lang(&words, lang)?;
-        el.append_child(&words)?;
-        dom::append_text(self.doc, el, " ")?;
+    /// A label's (or legend's) words: the question in its language, then "(required)" or
+    /// "(optional)".
+    fn label_words(&self, m: &mut Markup, text: &str, lang: &str, required: bool) {
         let note = if required {
             ids::REPORT_REQUIRED
         } else {
             ids::REPORT_OPTIONAL
         };
-        el.append_child(
-            dom::text(
-                self.doc,
-                "span",
-                &[("class", "need")],
-                &self.texts.get(note),
-            )?
-            .as_ref(),
-        )?;
-        Ok(())
+        m.element("span", &lang_attrs("", lang), text)
+            .text(" ")
+            .element("span", &[("class", "need")], &self.texts.get(note));
     }
 
-    fn hint(&self, id: &str, text: &str, lang: &str) -> Result<Element, JsValue> {
-        let hint = dom::text(self.doc, "p", &[("class", "hint"), ("id", id)], text)?;
-        dom::set_lang(&hint, lang)?;
-        Ok(hint)
+    fn hint(&self, m: &mut Markup, id: &str, text: &str, lang: Option<&str>) {
+        let dir = lang.map(|l| i18n::direction(l).as_str());
+        m.element(
+            "p",
+            &[
+                ("class", "hint"),
+                ("id", id),
+                (if lang.is_some() { "lang" } else { "" }, lang.unwrap_or("")),
+                (if dir.is_some() { "dir" } else { "" }, dir.unwrap_or("")),
+            ],
+            text,
+        );
     }
 
-    fn error_slot(&self, field_id: &str) -> Result<Element, JsValue> {
-        let error = dom::element(
-            self.doc,
+    fn error_slot(&self, m: &mut Markup, field_id: &str) {
+        m.element(
             "p",
             &[
                 ("class", "field-error"),
                 ("id", &format!("{field_id}-error")),
+                ("hidden", ""),
             ],
-        )?;
-        error.set_attribute("hidden", "")?;
-        Ok(error)
+            "",
+        );
     }
 
     /// One question of the service, with the control its datatype calls for.
-    fn question(&self, q: &FormQuestion, draft: &Draft) -> Result<Element, JsValue> {
+    fn question(&self, m: &mut Markup, q: &FormQuestion, draft: &Draft) {
         let lang = draft.form.lang.as_str();
         let name = report_draft::question_field(q);
         let field_id = format!("{}-{name}", self.prefix);
         let hint_id = format!("{field_id}-hint");
         let hint = q.hint.as_deref();
+        let described = self.described(hint.map(|_| hint_id.as_str()));
         let values = draft.answer(&q.code);
-        if matches!(
+        let list = matches!(
             q.datatype,
             Datatype::Singlevaluelist | Datatype::Multivaluelist
-        ) {
+        );
+        if list {
             let kind = if q.datatype == Datatype::Singlevaluelist {
                 "radio"
             } else {
                 "checkbox"
             };
-            let group = dom::element(
-                self.doc,
+            m.open(
                 "fieldset",
-                &[
-                    ("id", &field_id),
-                    ("data-name", &name),
-                    (
-                        "aria-describedby",
-                        &self.described(hint.map(|_| hint_id.as_str())),
-                    ),
-                ],
-            )?;
-            let legend = dom::element(self.doc, "legend", &[])?;
-            self.label_into(&legend, &q.description, lang, q.required)?;
-            group.append_child(&legend)?;
+                &[("id", &field_id), ("aria-describedby", &described)],
+            )
+            .open("legend", &[]);
+            self.label_words(m, &q.description, lang, q.required);
+            m.close("legend");
             if let Some(hint) = hint {
-                group.append_child(self.hint(&hint_id, hint, lang)?.as_ref())?;
+                self.hint(m, &hint_id, hint, Some(lang));
             }
-            let list = dom::element(self.doc, "div", &[("class", "options")])?;
+            m.open("div", &[("class", "options")]);
             for (i, value) in q.values.iter().enumerate() {
                 let input_id = format!("{field_id}-{i}");
-                let row = dom::element(self.doc, "div", &[("class", "option")])?;
-                let input = dom::element(
-                    self.doc,
-                    "input",
-                    &[
-                        ("type", kind),
-                        ("id", &input_id),
-                        ("name", &name),
-                        ("value", &value.key),
-                    ],
-                )?;
-                if values.contains(&value.key) {
-                    input.set_attribute("checked", "")?;
-                }
-                row.append_child(&input)?;
-                let label = dom::text(self.doc, "label", &[("for", &input_id)], &value.name)?;
-                dom::set_lang(&label, lang)?;
-                row.append_child(&label)?;
-                list.append_child(&row)?;
+                let checked = if values.contains(&value.key) {
+                    "checked"
+                } else {
+                    ""
+                };
+                m.open("div", &[("class", "option")])
+                    .open(
+                        "input",
+                        &[
+                            ("type", kind),
+                            ("id", &input_id),
+                            ("name", &name),
+                            ("value", &value.key),
+                            (checked, ""),
+                        ],
+                    )
+                    .element("label", &lang_for(&input_id, lang), &value.name)
+                    .close("div");
             }
-            group.append_child(&list)?;
-            group.append_child(self.error_slot(&field_id)?.as_ref())?;
-            return Ok(group);
+            m.close("div");
+            self.error_slot(m, &field_id);
+            m.close("fieldset");
+            return;
         }
-        let row = dom::element(self.doc, "div", &[("class", "field")])?;
-        let label = dom::element(self.doc, "label", &[("for", &field_id)])?;
-        self.label_into(&label, &q.description, lang, q.required)?;
-        row.append_child(&label)?;
+        m.open("div", &[("class", "field")])
+            .open("label", &[("for", &field_id)]);
+        self.label_words(m, &q.description, lang, q.required);
+        m.close("label");
         if let Some(hint) = hint {
-            row.append_child(self.hint(&hint_id, hint, lang)?.as_ref())?;
+            self.hint(m, &hint_id, hint, Some(lang));
         }
-        let described = self.described(hint.map(|_| hint_id.as_str()));
         let current = values.first().map(String::as_str).unwrap_or_default();
-        let max = MAX_LINE_CHARS.to_string();
-        let long = MAX_DESCRIPTION_CHARS.to_string();
+        let required = if q.required { "aria-required" } else { "" };
         let mut attrs: Vec<(&str, &str)> = vec![
             ("id", &field_id),
             ("name", &name),
             ("aria-describedby", &described),
+            (required, "true"),
         ];
-        if q.required {
-            attrs.push(("aria-required", "true"));
+        let long = MAX_DESCRIPTION_CHARS.to_string();
+        let line = MAX_LINE_CHARS.to_string();
+        if q.datatype == Datatype::Text {
+            attrs.extend([("rows", "4"), ("maxlength", long.as_str())]);
+            m.open("textarea", &attrs).text(current).close("textarea");
+        } else {
+            attrs.extend(match q.datatype {
+                Datatype::Number => [("type", "text"), ("inputmode", "decimal")],
+                Datatype::Datetime => [("type", "datetime-local"), ("", "")],
+                _ => [("type", "text"), ("maxlength", line.as_str())],
+            });
+            attrs.push(("value", current));
+            m.open("input", &attrs);
         }
-        let control = match q.datatype {
-            Datatype::Text => {
-                attrs.extend([("rows", "4"), ("maxlength", long.as_str())]);
-                let area = dom::element(self.doc, "textarea", &attrs)?;
-                area.set_text_content(Some(current));
-                area
-            }
-            Datatype::Number => {
-                attrs.extend([
-                    ("type", "text"),
-                    ("inputmode", "decimal"),
-                    ("value", current),
-                ]);
-                dom::element(self.doc, "input", &attrs)?
-            }
-            Datatype::Datetime => {
-                attrs.extend([("type", "datetime-local"), ("value", current)]);
-                dom::element(self.doc, "input", &attrs)?
-            }
-            _ => {
-                attrs.extend([
-                    ("type", "text"),
-                    ("maxlength", max.as_str()),
-                    ("value", current),
-                ]);
-                dom::element(self.doc, "input", &attrs)?
-            }
-        };
-        row.append_child(&control)?;
-        row.append_child(self.error_slot(&field_id)?.as_ref())?;
-        Ok(row)
+        self.error_slot(m, &field_id);
+        m.close("div");
     }
 
-    /// Where: the address, or "Use my location" where the browser can tell it.
-    fn where_step(&self, draft: &Draft) -> Result<Element, JsValue> {
+    /// Where: the address, or "Use my location" where the browser can tell it (the row is
+    /// shown by the controller only then).
+    fn where_step(&self, m: &mut Markup, draft: &Draft) {
         let p = self.prefix;
-        let group = self.group(ids::REPORT_WHERE)?;
+        m.open("fieldset", &[])
+            .element("legend", &[], &self.texts.get(ids::REPORT_WHERE));
         let address_id = format!("{p}-address");
         let hint_id = format!("{address_id}-hint");
-        let row = dom::element(self.doc, "div", &[("class", "field")])?;
-        row.append_child(
-            dom::text(
-                self.doc,
-                "label",
-                &[("for", &address_id)],
-                &self.texts.get(ids::REPORT_ADDRESS),
-            )?
-            .as_ref(),
-        )?;
-        row.append_child(
-            dom::text(
-                self.doc,
-                "p",
-                &[("class", "hint"), ("id", &hint_id)],
-                &self.texts.get(ids::REPORT_ADDRESS_HINT),
-            )?
-            .as_ref(),
-        )?;
-        let max = MAX_LINE_CHARS.to_string();
-        row.append_child(
-            dom::element(
-                self.doc,
-                "input",
-                &[
-                    ("id", &address_id),
-                    ("name", "address"),
-                    ("type", "text"),
-                    ("autocomplete", "street-address"),
-                    ("maxlength", &max),
-                    ("value", &draft.address),
-                    ("aria-describedby", &self.described(Some(&hint_id))),
-                ],
-            )?
-            .as_ref(),
-        )?;
-        row.append_child(self.error_slot(&address_id)?.as_ref())?;
-        group.append_child(&row)?;
-
+        let line = MAX_LINE_CHARS.to_string();
+        m.open("div", &[("class", "field")]).element(
+            "label",
+            &[("for", &address_id)],
+            &self.texts.get(ids::REPORT_ADDRESS),
+        );
+        self.hint(m, &hint_id, &self.texts.get(ids::REPORT_ADDRESS_HINT), None);
+        m.open(
+            "input",
+            &[
+                ("id", &address_id),
+                ("name", "address"),
+                ("type", "text"),
+                ("autocomplete", "street-address"),
+                ("maxlength", &line),
+                ("value", &draft.address),
+                ("aria-describedby", &self.described(Some(&hint_id))),
+            ],
+        );
+        self.error_slot(m, &address_id);
+        m.close("div");
         let locate_hint = format!("{p}-locate-hint");
-        let locate = dom::element(self.doc, "div", &[("class", "locate-row")])?;
-        locate.append_child(
-            dom::text(
-                self.doc,
+        m.open("div", &[("class", "locate-row"), ("hidden", "")])
+            .element(
                 "button",
                 &[
                     ("type", "button"),
@@ -405,95 +437,81 @@ impl ReportView<'_> {
                     ("aria-describedby", &locate_hint),
                 ],
                 &self.texts.get(ids::REPORT_LOCATE),
-            )?
-            .as_ref(),
-        )?;
-        locate.append_child(
-            dom::text(
-                self.doc,
-                "p",
-                &[("class", "hint"), ("id", &locate_hint)],
-                &self.texts.get(ids::REPORT_LOCATE_HINT),
-            )?
-            .as_ref(),
-        )?;
-        let located = dom::element(self.doc, "p", &[("class", "located")])?;
+            );
+        self.hint(
+            m,
+            &locate_hint,
+            &self.texts.get(ids::REPORT_LOCATE_HINT),
+            None,
+        );
         match draft.position {
-            Some(position) => self.located_into(&located, position.accuracy)?,
-            None => located.set_attribute("hidden", "")?,
+            Some(position) => {
+                let meters = position.accuracy.round().clamp(1.0, 1e6) as usize;
+                let shown = self.num(meters);
+                m.open("p", &[("class", "located")]);
+                rich(
+                    m,
+                    self.texts,
+                    ids::REPORT_LOCATED,
+                    &[("meters", Arg::Number(meters as f64, &shown))],
+                );
+                m.close("p");
+            }
+            None => {
+                m.element("p", &[("class", "located"), ("hidden", "")], "");
+            }
         }
-        locate.append_child(&located)?;
-        // Shown by the controller only where the browser can locate.
-        locate.set_attribute("hidden", "")?;
-        group.append_child(&locate)?;
-        Ok(group)
-    }
-
-    /// Fills the "your location was found" line.
-    pub fn located_into(&self, located: &Element, accuracy: f64) -> Result<(), JsValue> {
-        located.set_text_content(None);
-        // Whole metres; a position off by more than 1,000 km is no position anyway.
-        let meters = self.number(accuracy.round().clamp(1.0, 1e6) as usize);
-        live_render::rich_args(
-            self.doc,
-            located,
-            self.texts,
-            ids::REPORT_LOCATED,
-            &[("meters", meters.as_arg())],
-        )?;
-        located.remove_attribute("hidden")
+        m.close("div").close("fieldset");
     }
 
     /// More details: a description and a photo link.
-    fn details(&self, draft: &Draft) -> Result<Element, JsValue> {
+    fn details(&self, m: &mut Markup, draft: &Draft) {
         let p = self.prefix;
-        let group = self.group(ids::REPORT_DETAILS)?;
-        let description_hint = self.texts.format_args(
+        m.open("fieldset", &[])
+            .element("legend", &[], &self.texts.get(ids::REPORT_DETAILS));
+        let max = self.num(MAX_DESCRIPTION_CHARS);
+        let hint = self.texts.format_args(
             ids::REPORT_DESCRIPTION_HINT,
-            &[("max", self.number(MAX_DESCRIPTION_CHARS).as_arg())],
+            &[("max", Arg::Number(MAX_DESCRIPTION_CHARS as f64, &max))],
         );
         let long = MAX_DESCRIPTION_CHARS.to_string();
-        let area = self.text_field(
-            &group,
+        self.text_field(
+            m,
             &format!("{p}-description"),
             ids::REPORT_DESCRIPTION,
-            Some(&description_hint),
-            "textarea",
-            &[("name", "description"), ("rows", "4"), ("maxlength", &long)],
-        )?;
-        area.set_text_content(Some(&draft.description));
+            Some(&hint),
+            (
+                "textarea",
+                &[("name", "description"), ("rows", "4"), ("maxlength", &long)],
+            ),
+            &draft.description,
+        );
         self.text_field(
-            &group,
+            m,
             &format!("{p}-media_url"),
             ids::REPORT_PHOTO,
             Some(&self.texts.get(ids::REPORT_PHOTO_HINT)),
-            "input",
-            &[
-                ("name", "media_url"),
-                ("type", "url"),
-                ("inputmode", "url"),
-                ("value", &draft.media_url),
-            ],
-        )?;
-        Ok(group)
+            (
+                "input",
+                &[("name", "media_url"), ("type", "url"), ("inputmode", "url")],
+            ),
+            &draft.media_url,
+        );
+        m.close("fieldset");
     }
 
-    /// How to reach the resident, all optional, with the browser's autofill.
-    fn contact(&self, draft: &Draft) -> Result<Element, JsValue> {
+    /// How to reach the resident, all optional, with the browser's autofill purposes.
+    fn contact(&self, m: &mut Markup, draft: &Draft) {
         let p = self.prefix;
-        let group = self.group(ids::REPORT_CONTACT)?;
         let hint_id = format!("{p}-contact-hint");
-        group.append_child(
-            dom::text(
-                self.doc,
-                "p",
-                &[("class", "hint"), ("id", &hint_id)],
-                &self.texts.get(ids::REPORT_CONTACT_HINT),
-            )?
-            .as_ref(),
-        )?;
-        group.set_attribute("aria-describedby", &self.described(Some(&hint_id)))?;
+        m.open(
+            "fieldset",
+            &[("aria-describedby", &self.described(Some(&hint_id)))],
+        )
+        .element("legend", &[], &self.texts.get(ids::REPORT_CONTACT));
+        self.hint(m, &hint_id, &self.texts.get(ids::REPORT_CONTACT_HINT), None);
         let c = &draft.contact;
+        let line = MAX_LINE_CHARS.to_string();
         for (name, label, kind, autocomplete, value) in [
             (
                 "first_name",
@@ -512,53 +530,56 @@ impl ReportView<'_> {
             ("email", ids::REPORT_EMAIL, "email", "email", &c.email),
             ("phone", ids::REPORT_PHONE, "tel", "tel", &c.phone),
         ] {
-            let max = MAX_LINE_CHARS.to_string();
             self.text_field(
-                &group,
+                m,
                 &format!("{p}-{name}"),
                 label,
                 None,
-                "input",
-                &[
-                    ("name", name),
-                    ("type", kind),
-                    ("autocomplete", autocomplete),
-                    ("maxlength", &max),
-                    ("value", value),
-                ],
-            )?;
+                (
+                    "input",
+                    &[
+                        ("name", name),
+                        ("type", kind),
+                        ("autocomplete", autocomplete),
+                        ("maxlength", &line),
+                    ],
+                ),
+                value,
+            );
         }
-        Ok(group)
+        m.close("fieldset");
     }
 
     /// Everything entered, step by step, each with a "Change" button.
-    fn review(&self, draft: &Draft) -> Result<Element, JsValue> {
-        let box_ = dom::element(self.doc, "div", &[("class", "review")])?;
-        box_.append_child(
-            dom::text(
-                self.doc,
+    fn review(&self, m: &mut Markup, draft: &Draft) {
+        m.open("div", &[("class", "review")])
+            .element(
                 "h4",
                 &[("tabindex", "-1")],
                 &self.texts.get(ids::REPORT_REVIEW),
-            )?
-            .as_ref(),
-        )?;
-        let list = dom::element(self.doc, "dl", &[])?;
+            )
+            .open("dl", &[]);
         let not_given = self.texts.get(ids::REPORT_NOT_GIVEN);
+        let ui = self.texts.lang();
+        let joined = |parts: &[&String], by: &str| {
+            let parts: Vec<&str> = parts
+                .iter()
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty())
+                .collect();
+            (!parts.is_empty()).then(|| parts.join(by))
+        };
         for (i, step) in draft.steps().iter().enumerate() {
-            let (what, what_lang, shown): (String, &str, Option<String>) = match step {
+            let (what, what_lang, shown, shown_lang) = match step {
                 Step::Question(_) => {
                     let Some(q) = draft.question(*step) else {
                         continue;
                     };
-                    (
-                        q.description.clone(),
-                        &draft.form.lang,
-                        draft.shown_answer(q),
-                    )
+                    let lang = draft.form.lang.as_str();
+                    (q.description.clone(), lang, draft.shown_answer(q), lang)
                 }
                 Step::Where => {
-                    let mut parts = Vec::new();
+                    let mut parts: Vec<String> = Vec::new();
                     if !draft.address.trim().is_empty() {
                         parts.push(draft.address.trim().to_owned());
                     }
@@ -566,222 +587,299 @@ impl ReportView<'_> {
                         parts.push(self.texts.format(
                             ids::REPORT_MY_LOCATION,
                             &[
-                                ("lat", &fixed(position.lat)),
-                                ("long", &fixed(position.long)),
+                                ("lat", &coordinate(position.lat)),
+                                ("long", &coordinate(position.long)),
                             ],
                         ));
                     }
-                    (
-                        self.texts.get(ids::REPORT_WHERE_LABEL),
-                        self.texts.lang(),
-                        (!parts.is_empty()).then(|| parts.join("; ")),
-                    )
+                    let shown = (!parts.is_empty()).then(|| parts.join("; "));
+                    (self.texts.get(ids::REPORT_WHERE_LABEL), ui, shown, ui)
                 }
-                Step::Details => {
-                    let parts: Vec<String> = [&draft.description, &draft.media_url]
-                        .iter()
-                        .map(|s| s.trim().to_owned())
-                        .filter(|s| !s.is_empty())
-                        .collect();
-                    (
-                        self.texts.get(ids::REPORT_DETAILS),
-                        self.texts.lang(),
-                        (!parts.is_empty()).then(|| parts.join("\n")),
-                    )
-                }
+                Step::Details => (
+                    self.texts.get(ids::REPORT_DETAILS),
+                    ui,
+                    joined(&[&draft.description, &draft.media_url], "\n"),
+                    "",
+                ),
                 Step::Contact => {
                     let c = &draft.contact;
-                    let parts: Vec<String> = [&c.first_name, &c.last_name, &c.email, &c.phone]
-                        .iter()
-                        .map(|s| s.trim().to_owned())
-                        .filter(|s| !s.is_empty())
-                        .collect();
                     (
                         self.texts.get(ids::REPORT_CONTACT),
-                        self.texts.lang(),
-                        (!parts.is_empty()).then(|| parts.join(", ")),
+                        ui,
+                        joined(&[&c.first_name, &c.last_name, &c.email, &c.phone], ", "),
+                        "",
                     )
                 }
                 Step::Review => continue,
             };
-            let term = dom::text(self.doc, "dt", &[], &what)?;
-            dom::set_lang(&term, what_lang)?;
-            list.append_child(&term)?;
-            let detail = dom::element(self.doc, "dd", &[])?;
-            let answer = dom::text(
-                self.doc,
-                "p",
-                &[("class", "answer")],
-                shown.as_deref().unwrap_or(&not_given),
-            )?;
-            if matches!(step, Step::Question(_)) && shown.is_some() {
-                dom::set_lang(&answer, &draft.form.lang)?;
-            }
-            detail.append_child(&answer)?;
+            let answer_lang = if shown.is_some() { shown_lang } else { ui };
             let index = i.to_string();
-            let change_label = self
+            let change = self
                 .texts
                 .format(ids::REPORT_CHANGE_LABEL, &[("what", &what)]);
-            detail.append_child(
-                dom::text(
-                    self.doc,
+            m.element("dt", &lang_attrs("", what_lang), &what)
+                .open("dd", &[])
+                .element(
+                    "p",
+                    &[
+                        ("class", "answer"),
+                        (
+                            if answer_lang.is_empty() { "" } else { "lang" },
+                            answer_lang,
+                        ),
+                    ],
+                    shown.as_deref().unwrap_or(&not_given),
+                )
+                .element(
                     "button",
                     &[
                         ("type", "button"),
                         ("class", "change"),
                         ("data-step", &index),
-                        ("aria-label", &change_label),
+                        ("aria-label", &change),
                     ],
                     &self.texts.get(ids::REPORT_CHANGE),
-                )?
-                .as_ref(),
-            )?;
-            list.append_child(&detail)?;
+                )
+                .close("dd");
         }
-        box_.append_child(&list)?;
-        Ok(box_)
+        m.close("dl").close("div");
     }
 
-    /// A `<fieldset>` with the widget's words `legend` as its legend.
-    fn group(&self, legend: &str) -> Result<Element, JsValue> {
-        let group = dom::element(self.doc, "fieldset", &[])?;
-        group
-            .append_child(dom::text(self.doc, "legend", &[], &self.texts.get(legend))?.as_ref())?;
-        Ok(group)
-    }
-
-    /// A labelled text field (`tag` input or textarea) with its hint and error slot, added to
-    /// `parent`; returns the control.
+    /// A labelled text field — `control` is the tag and its attributes — with its hint and
+    /// error slot, holding `value`.
     fn text_field(
         &self,
-        parent: &Element,
+        m: &mut Markup,
         id: &str,
         label: &str,
         hint: Option<&str>,
-        tag: &str,
-        attrs: &[(&str, &str)],
-    ) -> Result<Element, JsValue> {
-        let row = dom::element(self.doc, "div", &[("class", "field")])?;
-        row.append_child(
-            dom::text(self.doc, "label", &[("for", id)], &self.texts.get(label))?.as_ref(),
-        )?;
+        control: (&str, &[(&str, &str)]),
+        value: &str,
+    ) {
         let hint_id = format!("{id}-hint");
+        m.open("div", &[("class", "field")]).element(
+            "label",
+            &[("for", id)],
+            &self.texts.get(label),
+        );
         if let Some(hint) = hint {
-            row.append_child(
-                dom::text(self.doc, "p", &[("class", "hint"), ("id", &hint_id)], hint)?.as_ref(),
-            )?;
+            self.hint(m, &hint_id, hint, None);
         }
-        let control = dom::element(self.doc, tag, attrs)?;
-        control.set_attribute("id", id)?;
+        let (tag, attrs) = control;
+        let mut all: Vec<(&str, &str)> = vec![("id", id)];
+        all.extend_from_slice(attrs);
         if hint.is_some() {
-            control.set_attribute("aria-describedby", &hint_id)?;
+            all.push(("aria-describedby", &hint_id));
         }
-        row.append_child(&control)?;
-        row.append_child(self.error_slot(id)?.as_ref())?;
-        parent.append_child(&row)?;
-        Ok(control)
+        if tag == "textarea" {
+            m.open("textarea", &all).text(value).close("textarea");
+        } else {
+            all.push(("value", value));
+            m.open("input", &all);
+        }
+        self.error_slot(m, id);
+        m.close("div");
     }
 
-    /// What replaces a sent form: the tracking number (or that it comes soon), what the city
-    /// says about such requests, and the link to follow the request.
-    pub fn sent(&self, receipt: &RequestReceipt) -> Result<(Element, String), JsValue> {
-        let done = dom::element(self.doc, "div", &[("class", "report-done")])?;
-        let p = dom::element(self.doc, "p", &[("class", "form-done"), ("tabindex", "-1")])?;
-        let spoken = match &receipt.service_request_id {
-            Some(id) => {
-                live_render::rich(self.doc, &p, self.texts, ids::REPORT_SENT, &[("id", id)])?;
-                self.texts.format(ids::REPORT_SENT, &[("id", id)])
-            }
+    /// The thank-you of a sent form: tracking number (or that it comes soon), the city's
+    /// notice, the link to the status page.
+    pub fn sent(&self, receipt: &RequestReceipt) -> String {
+        let mut m = Markup::new();
+        m.open("p", &[("class", "form-done"), ("tabindex", "-1")]);
+        match &receipt.service_request_id {
+            Some(id) => rich(
+                &mut m,
+                self.texts,
+                ids::REPORT_SENT,
+                &[("id", Arg::Text(id))],
+            ),
             None => {
-                dom::append_text(self.doc, &p, &self.texts.get(ids::REPORT_SENT_PENDING))?;
-                self.texts.get(ids::REPORT_SENT_PENDING)
+                m.text(&self.texts.get(ids::REPORT_SENT_PENDING));
             }
-        };
-        done.append_child(&p)?;
+        }
+        m.close("p");
         if let Some(notice) = &receipt.service_notice {
-            let note = dom::element(self.doc, "p", &[("class", "text")])?;
-            live_render::rich(
-                self.doc,
-                &note,
+            m.open("p", &[("class", "text")]);
+            rich(
+                &mut m,
                 self.texts,
                 ids::REPORT_NOTICE,
-                &[("notice", notice)],
-            )?;
-            done.append_child(&note)?;
+                &[("notice", Arg::Text(notice))],
+            );
+            m.close("p");
         }
         if crate::links::is_safe(&receipt.track_url) {
-            let link = dom::text(
-                self.doc,
-                "a",
-                &[
-                    ("class", "action"),
-                    ("href", &receipt.track_url),
-                    ("target", "_blank"),
-                    ("rel", "noopener"),
-                ],
-                &self.texts.get(ids::REPORT_TRACK),
-            )?;
-            dom::append_text(self.doc, &link, " ")?;
-            link.append_child(
-                dom::text(
-                    self.doc,
-                    "span",
-                    &[("class", "vh")],
-                    &self.texts.get(ids::NEW_TAB),
-                )?
-                .as_ref(),
-            )?;
-            done.append_child(&link)?;
+            self.new_tab_link(&mut m, "action", &receipt.track_url, ids::REPORT_TRACK);
         }
-        Ok((done, spoken))
+        m.finish()
     }
 
-    /// Why the form could not be sent, with the city's phone and online form to fall back on.
-    pub fn failed_into(
-        &self,
-        error: &Element,
-        phone: &str,
-        form_url: Option<&str>,
-    ) -> Result<String, JsValue> {
-        error.set_text_content(None);
-        live_render::rich(
-            self.doc,
-            error,
+    /// Why sending failed, with the city's phone and its own form.
+    pub fn failed(&self, phone: &str, form_url: Option<&str>) -> String {
+        let mut m = Markup::new();
+        rich(
+            &mut m,
             self.texts,
             ids::REPORT_FAILED,
-            &[("phone", phone)],
-        )?;
+            &[("phone", Arg::Text(phone))],
+        );
         if let Some(url) = form_url.filter(|url| crate::links::is_safe(url)) {
-            dom::append_text(self.doc, error, " ")?;
-            let link = dom::text(
-                self.doc,
-                "a",
-                &[("href", url), ("target", "_blank"), ("rel", "noopener")],
-                &self.texts.get(ids::REPORT_FORM_LINK),
-            )?;
-            dom::append_text(self.doc, &link, " ")?;
-            link.append_child(
-                dom::text(
-                    self.doc,
-                    "span",
-                    &[("class", "vh")],
-                    &self.texts.get(ids::NEW_TAB),
-                )?
-                .as_ref(),
-            )?;
-            error.append_child(&link)?;
+            m.text(" ");
+            self.new_tab_link(&mut m, "", url, ids::REPORT_FORM_LINK);
         }
-        error.remove_attribute("hidden")?;
-        Ok(self.texts.format(ids::REPORT_FAILED, &[("phone", phone)]))
+        m.finish()
+    }
+
+    fn new_tab_link(&self, m: &mut Markup, class: &str, url: &str, label: &str) {
+        m.open(
+            "a",
+            &[
+                (if class.is_empty() { "" } else { "class" }, class),
+                ("href", url),
+                ("target", "_blank"),
+                ("rel", "noopener"),
+            ],
+        )
+        .text(&self.texts.get(label))
+        .text(" ")
+        .element("span", &[("class", "vh")], &self.texts.get(ids::NEW_TAB))
+        .close("a");
     }
 }
 
-/// A coordinate with five decimals (about a metre), by the browser: Rust's float formatting
-/// would add kilobytes to the widget.
-fn fixed(value: f64) -> String {
+/// `id` (when not empty), `lang` and `dir` attributes for text in `lang`.
+fn lang_attrs<'a>(id: &'a str, lang: &'a str) -> [(&'a str, &'a str); 3] {
+    [
+        (if id.is_empty() { "" } else { "id" }, id),
+        ("lang", lang),
+        ("dir", i18n::direction(lang).as_str()),
+    ]
+}
+
+/// `for`, `lang` and `dir` attributes of a label in `lang`.
+fn lang_for<'a>(input_id: &'a str, lang: &'a str) -> [(&'a str, &'a str); 3] {
+    [
+        ("for", input_id),
+        ("lang", lang),
+        ("dir", i18n::direction(lang).as_str()),
+    ]
+}
+
+/// Message `id` with `args`: its words as text, each value in a `<bdi>` so it keeps its own
+/// direction inside right-to-left text.
+fn rich(m: &mut Markup, texts: &Texts, id: &str, args: &[(&str, Arg<'_>)]) {
+    for part in texts.parts(id, args) {
+        match part {
+            Part::Text(words) => {
+                m.text(&words);
+            }
+            Part::Arg(i) => {
+                let value = args.get(i).map_or("", |(_, value)| value.shown());
+                m.element("bdi", &[], value);
+            }
+        }
+    }
+}
+
+/// A coordinate with five decimals (about a metre), by the browser in the wasm: Rust's float
+/// formatting would add kilobytes to the widget.
+#[cfg(target_arch = "wasm32")]
+fn coordinate(value: f64) -> String {
     js_sys::Number::from(value)
         .to_fixed(5)
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_default()
+}
+
+/// A coordinate with five decimals (about a metre).
+#[cfg(not(target_arch = "wasm32"))]
+fn coordinate(value: f64) -> String {
+    format!("{value:.5}")
+}
+
+#[cfg(test)]
+mod tests {
+    use protocol::requests::{FormValue, ServiceForm};
+
+    use super::*;
+
+    fn draft() -> Draft {
+        Draft::new(ServiceForm {
+            service_code: "pothole".into(),
+            name: "Reportar un <b>bache</b>".into(),
+            lang: "es".into(),
+            questions: vec![FormQuestion {
+                code: "size".into(),
+                description: "¿Qué tamaño? <script>alert(1)</script>".into(),
+                datatype: Datatype::Singlevaluelist,
+                required: true,
+                hint: Some("Compárelo \"así\".".into()),
+                values: vec![
+                    FormValue {
+                        key: "s".into(),
+                        name: "Pequeño".into(),
+                    },
+                    FormValue {
+                        key: "l\"><x".into(),
+                        name: "Grande".into(),
+                    },
+                ],
+            }],
+            form_url: None,
+            phone: "311".into(),
+        })
+    }
+
+    fn markup(texts: &Texts) -> StepMarkup<'_> {
+        StepMarkup {
+            texts,
+            prefix: "wf-rq1",
+            number: |n, _| n.to_string(),
+        }
+    }
+
+    #[test]
+    fn server_text_is_escaped_and_answers_are_kept() {
+        let texts = Texts::new("en", None);
+        let mut d = draft();
+        d.set_answer("size", vec!["l\"><x".into()]);
+        let body = markup(&texts).body(&d);
+        assert!(!body.contains("<script>"), "{body}");
+        assert!(body.contains("&lt;script&gt;"), "{body}");
+        assert!(
+            body.contains("value=\"l&quot;&gt;&lt;x\" checked>"),
+            "{body}"
+        );
+        assert!(
+            body.contains("<legend><span lang=\"es\" dir=\"ltr\">"),
+            "{body}"
+        );
+        assert!(
+            body.contains("aria-describedby=\"wf-rq1-progress wf-rq1-q-size-hint\""),
+            "{body}"
+        );
+        let shell = markup(&texts).shell(&d);
+        assert!(
+            shell.contains("Reportar un &lt;b&gt;bache&lt;/b&gt;"),
+            "{shell}"
+        );
+        assert_eq!(markup(&texts).progress(&d), "Step 1 of 5");
+    }
+
+    #[test]
+    fn the_review_lists_every_step_with_a_change_button() {
+        let texts = Texts::new("en", None);
+        let mut d = draft();
+        d.set_answer("size", vec!["s".into()]);
+        d.address = "120 Main St".into();
+        d.at = d.total() - 1;
+        let review = markup(&texts).body(&d);
+        assert_eq!(review.matches("class=\"change\"").count(), 4, "{review}");
+        assert!(review.contains(">Pequeño</p>"), "{review}");
+        assert!(review.contains(">120 Main St</p>"), "{review}");
+        assert!(review.contains("data-step=\"3\""), "{review}");
+        let buttons = markup(&texts).buttons(&d);
+        assert!(buttons.contains("class=\"back\""), "{buttons}");
+    }
 }

@@ -1,13 +1,10 @@
-//! The guided form's JSON: the service's form read field by field, the filled-in request
-//! written into exactly what `serde_json` writes for [`RequestSubmission`], and the receipt
-//! read back (see [`crate::json`] for why not serde).
+//! The guided form's JSON: the service's form and the receipt of a sent request, read field
+//! by field (see [`crate::json`] for why not serde; the request itself is written by
+//! [`crate::report_draft::Draft::request_json`]).
 
-use protocol::requests::{
-    AttributeAnswer, Datatype, FormQuestion, FormValue, RequestReceipt, RequestSubmission,
-    ServiceForm,
-};
+use protocol::requests::{Datatype, FormQuestion, FormValue, RequestReceipt, ServiceForm};
 
-use crate::json::{Fields, Object, ToJson};
+use crate::json::Fields;
 
 /// The form of `GET /api/v1/services/{code}`; `None` when a field is missing or of the wrong
 /// kind.
@@ -67,50 +64,8 @@ pub fn receipt<F: Fields>(json: &F) -> Option<RequestReceipt> {
     })
 }
 
-impl ToJson for RequestSubmission {
-    fn to_json(&self) -> String {
-        let mut object = Object::new()
-            .text("site", &self.site)
-            .text("lang", &self.lang)
-            .text("service_code", &self.service_code)
-            .maybe_text("address", self.address.as_deref());
-        if let Some(lat) = self.lat {
-            object = object.float("lat", lat);
-        }
-        if let Some(long) = self.long {
-            object = object.float("long", long);
-        }
-        if !self.attributes.is_empty() {
-            let mut answers = Object::new();
-            for (code, answer) in &self.attributes {
-                answers = match answer {
-                    AttributeAnswer::One(value) => answers.text(code, value),
-                    AttributeAnswer::Many(values) => answers.list(code, values),
-                };
-            }
-            object = object.raw("attributes", &answers.finish());
-        }
-        let contact = &self.contact;
-        let contact = Object::new()
-            .maybe_text("first_name", contact.first_name.as_deref())
-            .maybe_text("last_name", contact.last_name.as_deref())
-            .maybe_text("email", contact.email.as_deref())
-            .maybe_text("phone", contact.phone.as_deref())
-            .finish();
-        object
-            .maybe_text("description", self.description.as_deref())
-            .maybe_text("media_url", self.media_url.as_deref())
-            .raw("contact", &contact)
-            .finish()
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
-
-    use protocol::requests::Contact;
-
     use super::*;
     use crate::json;
 
@@ -185,56 +140,6 @@ mod tests {
                 receipt(&json::parse(&text).expect("parses")),
                 Some(expected)
             );
-        }
-    }
-
-    #[test]
-    fn writes_submissions_as_serde_writes_them() {
-        let tricky = "Línea \"uno\"\n\tbarra \\ 😀";
-        let full = RequestSubmission {
-            site: "riverton".into(),
-            lang: "es".into(),
-            service_code: "pothole".into(),
-            address: Some(tricky.into()),
-            lat: Some(40.7128),
-            long: Some(-74.006),
-            attributes: BTreeMap::from([
-                ("size".to_owned(), AttributeAnswer::One("l".into())),
-                (
-                    "carts".to_owned(),
-                    AttributeAnswer::Many(vec!["trash".into(), "yard".into()]),
-                ),
-            ]),
-            description: Some(tricky.into()),
-            media_url: Some("https://example.com/p.jpg".into()),
-            contact: Contact {
-                first_name: Some("Ana".into()),
-                last_name: None,
-                email: Some("ana@example.com".into()),
-                phone: Some("+1 555 0100".into()),
-            },
-        };
-        let bare = RequestSubmission {
-            site: "riverton".into(),
-            lang: "en".into(),
-            service_code: "graffiti".into(),
-            address: None,
-            lat: Some(41.0),
-            long: Some(-73.5),
-            attributes: BTreeMap::new(),
-            description: None,
-            media_url: None,
-            contact: Contact::default(),
-        };
-        for submission in [full, bare] {
-            let written = submission.to_json();
-            assert_eq!(
-                written,
-                serde_json::to_string(&submission).expect("json"),
-                "{submission:?}"
-            );
-            let read: RequestSubmission = serde_json::from_str(&written).expect("parses");
-            assert_eq!(read, submission);
         }
     }
 }

@@ -24,6 +24,7 @@ pub struct Session {
     site: String,
     conversation_id: Option<String>,
     chosen: Option<String>,
+    consent: Option<String>,
 }
 
 impl Session {
@@ -33,7 +34,19 @@ impl Session {
             site: site.to_owned(),
             conversation_id: None,
             chosen: None,
+            consent: None,
         }
+    }
+
+    /// The privacy notice version the resident accepted (sent with every request that
+    /// stores something, for sites that require consent).
+    pub fn set_consent(&mut self, version: Option<String>) {
+        self.consent = version;
+    }
+
+    /// The privacy notice version the resident accepted, if any.
+    pub fn consent(&self) -> Option<&str> {
+        self.consent.as_deref()
     }
 
     /// Puts the UI language the resident chose first among the languages of later questions,
@@ -93,6 +106,7 @@ impl Session {
             conversation_id: self.conversation_id.clone(),
             lang: lang.to_owned(),
             department: None,
+            consent: self.consent.clone(),
         }
     }
 
@@ -117,6 +131,7 @@ impl Session {
             contact: cut(contact, MAX_FIELD_CHARS),
             message: cut(message, MAX_CHAT_MESSAGE_CHARS)?,
             department: None,
+            consent: self.consent.clone(),
         })
     }
 
@@ -140,7 +155,7 @@ impl Session {
                 .collect(),
             conversation_id: self.conversation_id.clone(),
             choice,
-            consent: None,
+            consent: self.consent.clone(),
         }
     }
 }

@@ -1,4 +1,4 @@
-//! The bot's requests and replies as JSON: each request written with [`json::Object`] into
+//! The bot's requests and replies as JSON: each request written with [`crate::json::Object`] into
 //! exactly what `serde_json` writes for the wire type, each reply read field by field
 //! through [`Fields`] (see [`crate::json`] for why not serde).
 
@@ -42,6 +42,7 @@ impl ToJson for ChatRequest {
             .maybe_text("conversation_id", self.conversation_id.as_deref())
             .text("lang", &self.lang)
             .maybe_text("department", self.department.as_deref())
+            .maybe_text("consent", self.consent.as_deref())
             .finish()
     }
 }
@@ -66,6 +67,7 @@ impl ToJson for TicketRequest {
             .maybe_text("contact", self.contact.as_deref())
             .text("message", &self.message)
             .maybe_text("department", self.department.as_deref())
+            .maybe_text("consent", self.consent.as_deref())
             .finish()
     }
 }
@@ -353,6 +355,7 @@ mod tests {
                 conversation_id: optional.clone(),
                 lang: "ar".into(),
                 department: optional.clone(),
+                consent: optional.clone(),
             });
             same_as_serde(&TicketRequest {
                 site: "riverton".into(),
@@ -362,6 +365,7 @@ mod tests {
                 contact: optional.clone(),
                 message: tricky.into(),
                 department: optional.clone(),
+                consent: optional.clone(),
             });
         }
     }

@@ -508,6 +508,7 @@ mod tests {
             description: None,
             media_url: None,
             contact: Default::default(),
+            consent: None,
         }
     }
 

@@ -139,6 +139,7 @@ async fn start_chat(
     ApiJson(request): ApiJson<ChatRequest>,
 ) -> Result<(StatusCode, Json<ChatStarted>), ApiError> {
     let site = allowed_site(&state, &headers, &request.site)?;
+    super::privacy::check_consent(site, request.consent.as_deref())?;
     let live_site = live_of(site)?;
     let lang = checked_lang(&request.lang)?;
     let now = chrono::Utc::now();
@@ -579,6 +580,7 @@ async fn leave_ticket(
     ApiJson(request): ApiJson<TicketRequest>,
 ) -> Result<(StatusCode, Json<TicketCreated>), ApiError> {
     let site = allowed_site(&state, &headers, &request.site)?;
+    super::privacy::check_consent(site, request.consent.as_deref())?;
     let live_site = live_of(site)?;
     let lang = checked_lang(&request.lang)?;
     let message = request.message.trim();

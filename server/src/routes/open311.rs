@@ -340,6 +340,8 @@ async fn create(
             email: field("email"),
             phone: field("phone"),
         },
+        // A city's own systems post here with the API key, not residents through the widget.
+        consent: None,
     };
     for (key, value) in &fields {
         let Some(code) = key

@@ -122,6 +122,7 @@ async fn submit(
     ApiJson(request): ApiJson<RequestSubmission>,
 ) -> Result<(StatusCode, Json<RequestReceipt>), ApiError> {
     let site = allowed_site(&state, &headers, &request.site)?;
+    super::privacy::check_consent(site, request.consent.as_deref())?;
     let system = system_of(site)?;
     let index = site.content.index();
     let lang = i18n::normalize_tag(&request.lang);
