@@ -171,3 +171,13 @@ report-form-link = النموذج الإلكتروني للمدينة
 consent-accept = أوافق
 consent-accepted = شكرًا لك. يُرجى إرسال سؤالك مرة أخرى: ما زال في المربع أدناه.
 consent-policy = سياسة الخصوصية الخاصة بالمدينة
+
+## Kiosk (a public screen)
+
+kiosk-description = اسأل عن خدمات المدينة بكلماتك الخاصة. هذه شاشة عامة: عند الانتهاء، اختر «مسح الشاشة».
+kiosk-restart = مسح الشاشة
+kiosk-warning = هل ما زلت هنا؟ ستُمسح هذه الشاشة بعد { $seconds ->
+        [few] { $seconds } ثوانٍ
+       *[other] { $seconds } ثانية
+    }.
+kiosk-keep-going = متابعة

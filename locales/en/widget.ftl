@@ -172,3 +172,10 @@ report-form-link = The city's online form
 consent-accept = I agree
 consent-accepted = Thank you. Please send your question again: it is still in the box below.
 consent-policy = The city's privacy policy
+
+## Kiosk (a public screen)
+
+kiosk-description = Ask about city services in your own words. This is a public screen: when you are done, choose “Clear the screen”.
+kiosk-restart = Clear the screen
+kiosk-warning = Are you still there? This screen will be cleared in { $seconds } seconds.
+kiosk-keep-going = Keep going

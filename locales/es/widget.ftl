@@ -171,3 +171,10 @@ report-form-link = El formulario en línea de la ciudad
 consent-accept = Acepto
 consent-accepted = Gracias. Por favor, envíe su pregunta de nuevo: sigue en el cuadro de abajo.
 consent-policy = La política de privacidad de la ciudad
+
+## Kiosk (a public screen)
+
+kiosk-description = Pregunte sobre los servicios de la ciudad con sus propias palabras. Esta es una pantalla pública: cuando termine, elija «Borrar la pantalla».
+kiosk-restart = Borrar la pantalla
+kiosk-warning = ¿Sigue ahí? Esta pantalla se borrará en { $seconds } segundos.
+kiosk-keep-going = Continuar

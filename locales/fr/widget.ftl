@@ -171,3 +171,10 @@ report-form-link = Le formulaire en ligne de la Ville
 consent-accept = J'accepte
 consent-accepted = Merci. Veuillez envoyer à nouveau votre question : elle est toujours dans la zone ci-dessous.
 consent-policy = La politique de confidentialité de la ville
+
+## Kiosk (a public screen)
+
+kiosk-description = Posez vos questions sur les services de la ville avec vos propres mots. Cet écran est public : quand vous avez terminé, choisissez « Effacer l'écran ».
+kiosk-restart = Effacer l'écran
+kiosk-warning = Êtes-vous toujours là ? Cet écran sera effacé dans { $seconds } secondes.
+kiosk-keep-going = Continuer

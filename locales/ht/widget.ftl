@@ -171,3 +171,10 @@ report-form-link = Fòm vil la sou entènèt
 consent-accept = Mwen dakò
 consent-accepted = Mèsi. Tanpri voye kesyon ou an ankò: li toujou nan bwat ki anba a.
 consent-policy = Politik konfidansyalite vil la
+
+## Kiosk (a public screen)
+
+kiosk-description = Poze kesyon sou sèvis vil la ak pwòp mo pa w. Sa a se yon ekran piblik: lè ou fini, chwazi “Efase ekran an”.
+kiosk-restart = Efase ekran an
+kiosk-warning = Ou la toujou? Ekran sa a pral efase nan { $seconds } segonn.
+kiosk-keep-going = Kontinye

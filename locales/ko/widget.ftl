@@ -171,3 +171,10 @@ report-form-link = 시 온라인 양식
 consent-accept = 동의합니다
 consent-accepted = 감사합니다. 질문을 다시 보내 주세요. 질문은 아래 입력란에 그대로 있습니다.
 consent-policy = 시의 개인정보 처리방침
+
+## Kiosk (a public screen)
+
+kiosk-description = 시 서비스에 대해 편하게 질문하세요. 이 화면은 여러 사람이 함께 쓰는 공용 화면입니다. 다 쓰신 후에는 ‘화면 지우기’를 눌러 주세요.
+kiosk-restart = 화면 지우기
+kiosk-warning = 아직 계신가요? { $seconds }초 후에 이 화면이 지워집니다.
+kiosk-keep-going = 계속 사용하기

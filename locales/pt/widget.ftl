@@ -171,3 +171,10 @@ report-form-link = O formulário on-line da Prefeitura
 consent-accept = Concordo
 consent-accepted = Obrigado. Envie sua pergunta novamente: ela ainda está na caixa abaixo.
 consent-policy = A política de privacidade da Prefeitura
+
+## Kiosk (a public screen)
+
+kiosk-description = Pergunte sobre os serviços da Prefeitura com suas próprias palavras. Esta é uma tela pública: quando terminar, escolha “Limpar a tela”.
+kiosk-restart = Limpar a tela
+kiosk-warning = Você ainda está aí? Esta tela será limpa em { $seconds } segundos.
+kiosk-keep-going = Continuar

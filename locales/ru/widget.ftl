@@ -171,3 +171,15 @@ report-form-link = Онлайн-форма города
 consent-accept = Я согласен(на)
 consent-accepted = Спасибо. Отправьте вопрос ещё раз: он остался в поле ниже.
 consent-policy = Политика конфиденциальности города
+
+## Kiosk (a public screen)
+
+kiosk-description = Задайте вопрос о городских услугах своими словами. Это общественный экран: когда закончите, нажмите «Очистить экран».
+kiosk-restart = Очистить экран
+kiosk-warning = Вы ещё здесь? Этот экран будет очищен через { $seconds ->
+        [one] { $seconds } секунду
+        [few] { $seconds } секунды
+        [many] { $seconds } секунд
+       *[other] { $seconds } секунды
+    }.
+kiosk-keep-going = Продолжить

@@ -171,3 +171,10 @@ report-form-link = Ang online na form ng lungsod
 consent-accept = Sumasang-ayon ako
 consent-accepted = Salamat. Pakipadala muli ang inyong tanong: nasa kahon pa rin ito sa ibaba.
 consent-policy = Ang patakaran sa privacy ng lungsod
+
+## Kiosk (a public screen)
+
+kiosk-description = Magtanong tungkol sa mga serbisyo ng lungsod sa sarili ninyong salita. Pampublikong screen ito: kapag tapos na kayo, piliin ang “Burahin ang screen”.
+kiosk-restart = Burahin ang screen
+kiosk-warning = Nandiyan pa ba kayo? Mabubura ang screen na ito sa loob ng { $seconds } segundo.
+kiosk-keep-going = Magpatuloy

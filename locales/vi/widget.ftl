@@ -171,3 +171,10 @@ report-form-link = Mẫu đơn trực tuyến của thành phố
 consent-accept = Tôi đồng ý
 consent-accepted = Cảm ơn quý vị. Vui lòng gửi lại câu hỏi: câu hỏi vẫn còn trong ô bên dưới.
 consent-policy = Chính sách quyền riêng tư của thành phố
+
+## Kiosk (a public screen)
+
+kiosk-description = Hãy hỏi về các dịch vụ của thành phố bằng lời của quý vị. Đây là màn hình công cộng: khi xong, xin chọn “Xóa màn hình”.
+kiosk-restart = Xóa màn hình
+kiosk-warning = Quý vị vẫn còn ở đây chứ? Màn hình này sẽ được xóa sau { $seconds } giây.
+kiosk-keep-going = Tiếp tục

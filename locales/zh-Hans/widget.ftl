@@ -171,3 +171,10 @@ report-form-link = 市政府的在线表格
 consent-accept = 我同意
 consent-accepted = 谢谢。请再次发送您的问题：它仍在下方的输入框中。
 consent-policy = 市政府的隐私政策
+
+## Kiosk (a public screen)
+
+kiosk-description = 用您自己的话询问市政服务。这是公共屏幕：使用完毕后，请选择“清除屏幕”。
+kiosk-restart = 清除屏幕
+kiosk-warning = 您还在吗？此屏幕将在 { $seconds } 秒后清除。
+kiosk-keep-going = 继续使用

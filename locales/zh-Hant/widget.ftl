@@ -171,3 +171,10 @@ report-form-link = 市政府的線上表格
 consent-accept = 我同意
 consent-accepted = 謝謝。請再次送出您的問題：它仍在下方的輸入框中。
 consent-policy = 市政府的隱私權政策
+
+## Kiosk (a public screen)
+
+kiosk-description = 用您自己的話詢問市政服務。這是公用螢幕：使用完畢後，請選擇「清除螢幕」。
+kiosk-restart = 清除螢幕
+kiosk-warning = 您還在嗎？此螢幕將在 { $seconds } 秒後清除。
+kiosk-keep-going = 繼續使用

@@ -10,7 +10,11 @@
 //! - `both_sides.mjs`: a resident in the widget and a staff member in the console talking;
 //! - `staff_console.mjs`: the console;
 //! - `report_form.mjs`: accepting the privacy notice, then reporting a pothole through the
-//!   guided form, in Spanish.
+//!   guided form, in Spanish;
+//! - `kiosk.mjs`: kiosk mode — full screen, the inactivity warning, "Keep going", and the
+//!   reset that clears the transcript, language, preferences and storage;
+//! - `theme.mjs`: a city colour that fails contrast (`data-color="#7fdbff"`) corrected in the
+//!   dialog and the launcher, in light and dark schemes, ignored under forced colours.
 //!
 //! These tests start real servers for them and fail with the script's own explanation.
 
@@ -177,5 +181,26 @@ async fn a_resident_in_the_widget_and_staff_in_the_console_talk_in_chromium() {
         "both sides: ok",
     )
     .await;
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kiosk_mode_warns_keeps_going_and_clears_everything_in_chromium() {
+    check_prerequisites();
+    let server = common::start().await;
+    run_script(
+        "kiosk.mjs",
+        &["--url".into(), server.url("/kiosk?site=riverton&idle=5")],
+        "kiosk: ok",
+    )
+    .await;
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_city_colour_that_fails_contrast_is_corrected_in_chromium() {
+    check_prerequisites();
+    let server = common::start().await;
+    run_script("theme.mjs", &["--url".into(), server.url("/")], "theme: ok").await;
     server.stop().await;
 }

@@ -4,7 +4,8 @@
  *   <script src="https://wayfinder.city.gov/widget/widget.js" data-site="riverton" async></script>
  *
  * Optional attributes: data-lang (UI language, e.g. "es"), data-position ("bottom-left" or
- * "bottom-right"). Draws the "Ask the City" button in an open shadow root right away, and loads
+ * "bottom-right"), data-color (accent, e.g. "#0b7a3e"; corrected for contrast), data-title,
+ * data-mode="kiosk" and data-idle-seconds (see README). Draws the "Ask the City" button in an open shadow root right away, and loads
  * the assistant (wayfinder_widget.js + .wasm) when the resident opens it or the page is idle.
  * No inline styles and no eval: works under a strict Content-Security-Policy.
  */
@@ -53,7 +54,7 @@
     '@media (prefers-reduced-motion:no-preference){.launcher{transition:background-color .15s}}',
     '@media (forced-colors:active){.launcher{border-color:ButtonText;background:ButtonFace;',
     'color:ButtonText}.launcher:focus-visible{outline-color:Highlight}}',
-    '@media print{.launcher{display:none}}'
+    '@media print{.launcher{display:none}}.launcher[hidden]{display:none}'
   ].join('');
 
   if (document.getElementById(HOST_ID)) return;
@@ -68,6 +69,55 @@
   var base = serverBase(script.src);
   var lang = script.getAttribute('data-lang') || '';
   var position = script.getAttribute('data-position') || '';
+  var title = (script.getAttribute('data-title') || '').trim();
+  var kiosk = script.getAttribute('data-mode') === 'kiosk';
+  var color = (script.getAttribute('data-color') || '').trim();
+  var rgb = parseColor(color);
+  if (color && !rgb) {
+    console.warn('Wayfinder: data-color must be a hex colour such as #0b7a3e.');
+    color = '';
+  }
+
+  /** #rgb or #rrggbb as [r, g, b], or null. */
+  function parseColor(text) {
+    var m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(text);
+    if (!m) return null;
+    var h = m[1].length === 3 ? m[1].replace(/./g, '$&$&') : m[1];
+    return [0, 2, 4].map(function (i) { return parseInt(h.substr(i, 2), 16); });
+  }
+
+  /** WCAG contrast of two colours. */
+  function contrast(a, b) {
+    function lum(c) {
+      return c.reduce(function (sum, v, i) {
+        v /= 255;
+        return sum + [0.2126, 0.7152, 0.0722][i] * (v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4));
+      }, 0.05);
+    }
+    var x = lum(a);
+    var y = lum(b);
+    return x > y ? x / y : y / x;
+  }
+
+  function mix(c, to, k) {
+    return c.map(function (v) { return Math.floor((v * (20 - k) + to * k + 10) / 20); });
+  }
+
+  function hex(c) {
+    return '#' + c.map(function (v) { return (v < 16 ? '0' : '') + v.toString(16); }).join('');
+  }
+
+  /** The launcher's colours, corrected as widget/src/theme.rs corrects the dialog's: mixed
+   *  with black (light) or white (dark) 5 % at a time until 4.5:1 on the backgrounds. */
+  function accentRules(to, backgrounds) {
+    for (var k = 0, a; k <= 20; k += 1) {
+      a = mix(rgb, to, k);
+      if (k === 20 || backgrounds.every(function (bg) { return contrast(a, bg) >= 4.5; })) break;
+    }
+    var on = contrast(a, [255, 255, 255]) >= contrast(a, [13, 27, 51]) ? '#fff' : '#0d1b33';
+    return '.launcher{background:' + hex(a) + ';color:' + on + '}.launcher:hover{background:' +
+      hex(mix(a, to, 4)) + '}.launcher:focus-visible{outline-color:' + hex(a) + '}';
+  }
 
   /** The script tag that loaded this file (async scripts may have no currentScript). */
   function findScript() {
@@ -90,6 +140,7 @@
 
   /** The language the resident picked in the widget on an earlier visit, if any. */
   function chosenLanguage() {
+    if (kiosk) return '';
     try {
       return window.localStorage.getItem('wayfinder:lang') || '';
     } catch (e) {
@@ -99,6 +150,7 @@
 
   /** Whether this tab has a live chat with city staff in progress (kept by the assistant). */
   function chatInProgress() {
+    if (kiosk) return false;
     try {
       return Boolean(window.sessionStorage.getItem('wayfinder:chat'));
     } catch (e) {
@@ -156,6 +208,13 @@
       var sheet = new CSSStyleSheet();
       sheet.replaceSync(CSS);
       root.adoptedStyleSheets = [sheet];
+      if (rgb) {
+        // Forced colours ignore the city's colour: the system colours win.
+        var theme = new CSSStyleSheet();
+        theme.replaceSync('@media (forced-colors:none){' + accentRules(0, [[255, 255, 255], [238, 241, 246]]) +
+          '@media (prefers-color-scheme:dark){' + accentRules(255, [[27, 29, 33], [39, 42, 49]]) + '}}');
+        root.adoptedStyleSheets = [sheet, theme];
+      }
     } catch (e) {
       // Very old browsers: the button still works, unstyled.
     }
@@ -174,7 +233,7 @@
     launcher.appendChild(icon());
     var label = document.createElement('span');
     label.className = 'label';
-    label.textContent = LABELS[labelLang];
+    label.textContent = title || LABELS[labelLang];
     launcher.appendChild(label);
     root.appendChild(launcher);
     // The launcher takes its place in the tab order where the city put the script tag (e.g.
@@ -195,7 +254,16 @@
         loading = import(base + '/widget/wayfinder_widget.js')
           .then(function (module) {
             return module.default().then(function () {
-              return module.start(root, { site: site, base: base, lang: lang, position: where });
+              return module.start(root, {
+                site: site,
+                base: base,
+                lang: lang,
+                position: where,
+                color: color,
+                title: title,
+                mode: kiosk ? 'kiosk' : '',
+                idle: Number(script.getAttribute('data-idle-seconds')) || 0
+              });
             });
           })
           .then(function (started) {
@@ -224,7 +292,12 @@
       }
     });
 
-    if (chatInProgress()) {
+    if (kiosk) {
+      // A public terminal: the assistant is the whole screen, open at once.
+      launcher.hidden = true;
+      openWhenReady = true;
+      load();
+    } else if (chatInProgress()) {
       // A live chat with city staff carries on after a reload: connect again at once.
       load();
     } else if ('requestIdleCallback' in window) {

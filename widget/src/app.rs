@@ -19,6 +19,7 @@ use crate::consent::{self, Consent};
 use crate::dom;
 use crate::http;
 use crate::ids;
+use crate::kiosk::{self, Kiosk};
 use crate::live::Live;
 use crate::live_parts::Parts;
 use crate::locale;
@@ -74,6 +75,11 @@ impl App {
             .document()
             .ok_or_else(|| JsValue::from_str("wayfinder: no document"))?;
         style::adopt(&root)?;
+        style::theme(&root, config.color)?;
+        if config.kiosk {
+            // A public terminal: nothing about one resident is kept on the device.
+            prefs::keep_in_memory();
+        }
 
         let page = page_languages(&window, &doc);
         let stored =
@@ -98,6 +104,7 @@ impl App {
             &texts,
             &help_url,
         )?);
+        chrome.customise(config.title.clone(), config.kiosk, &texts)?;
         let announcer = Rc::new(Announcer::new(window.clone(), chrome.announcer.clone()));
         let voice = chrome
             .settings
@@ -108,7 +115,11 @@ impl App {
         if let Some(tag) = &stored {
             session.choose_language(tag);
         }
-        let saved = Prefs::decode(&prefs::load(&window, prefs::PREFS_KEY).unwrap_or_default());
+        let saved = if config.kiosk {
+            kiosk::PREFS
+        } else {
+            Prefs::decode(&prefs::load(&window, prefs::PREFS_KEY).unwrap_or_default())
+        };
         let session = Rc::new(RefCell::new(session));
         let loaded = RefCell::new(vec![(lang, Rc::clone(&texts))]);
         let texts = Rc::new(RefCell::new(texts));
@@ -128,6 +139,7 @@ impl App {
         };
         let reports = Reports::new(parts.clone());
         let consent = Consent::new(parts.clone());
+        let kiosk_parts = config.kiosk.then(|| parts.clone());
         let live = Live::new(parts);
         let app = Rc::new(Self {
             session,
@@ -154,9 +166,17 @@ impl App {
         app.live.wire()?;
         reports.wire()?;
         app.consent.wire()?;
+        let accepted = app.consent.accepted();
+        app.session.borrow_mut().set_consent(accepted);
         // A chat from before a reload carries on; the greeting would come after it.
         if app.live.resume() {
             app.greeted.set(true);
+        }
+        if let Some(parts) = kiosk_parts {
+            let weak = Rc::downgrade(&app);
+            Kiosk::start(parts, app.config.idle_seconds, move |force| {
+                weak.upgrade().is_none_or(|app| app.reset(force))
+            })?;
         }
         Ok(app)
     }
@@ -177,7 +197,8 @@ impl App {
 
     /// Closes the dialog and returns focus to the launcher.
     pub fn close(&self) {
-        if !self.chrome.is_open() {
+        // A kiosk's dialog is the whole screen: it never closes (its button clears instead).
+        if !self.chrome.is_open() || self.config.kiosk {
             return;
         }
         self.chrome.settings.set_langs_open(false);
@@ -185,6 +206,54 @@ impl App {
         self.chrome.dialog.set_hidden(true);
         let _ = self.chrome.launcher.set_attribute("aria-expanded", "false");
         let _ = self.chrome.launcher.focus();
+    }
+
+    /// Clears everything about the resident on a kiosk, for the next one: cancels guided
+    /// forms in progress, empties the transcript and forgets the conversation, preferences,
+    /// language choice, consent and the widget's storage, and greets again. A live chat is
+    /// first ended politely (through "End chat"): while it is still on, this only asks for
+    /// that and returns `false`, to be called again — unless `force`d (the chat did not end
+    /// in time). Returns whether the screen was cleared.
+    pub fn reset(&self, force: bool) -> bool {
+        if self.live.active() && !force {
+            self.chrome.end.click();
+            return false;
+        }
+        if let Ok(cancels) = self.chrome.log.query_selector_all("form.report .cancel") {
+            for i in 0..cancels.length() {
+                if let Some(button) = cancels
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<HtmlElement>().ok())
+                {
+                    button.click();
+                }
+            }
+        }
+        speech::hush(&self.window);
+        self.chrome.log.set_text_content(None);
+        self.chrome.input.set_value("");
+        prefs::clear(&self.window, &self.config.site);
+        *self.session.borrow_mut() = Session::new(&self.config.site);
+        self.chosen.set(false);
+        self.prefs.set(kiosk::PREFS);
+        self.chrome.settings.show_prefs(kiosk::PREFS);
+        self.chrome.settings.set_langs_open(false);
+        self.chrome.settings.set_prefs_open(false);
+        self.apply_prefs();
+        // Back to the language the kiosk started in (the first strings fetched).
+        let first = self.loaded.borrow().first().map(|(_, t)| Rc::clone(t));
+        let texts = first.unwrap_or_else(|| self.texts());
+        if let Err(err) = self.chrome.relabel(&texts) {
+            dom::report(&err);
+        }
+        *self.texts.borrow_mut() = Rc::clone(&texts);
+        self.live.relabel();
+        self.greeted.set(false);
+        // Focus was on "Keep going" or "Clear the screen", which the reset takes away: it
+        // goes to the question box, where the next resident starts.
+        self.open();
+        self.announcer.say(&texts.get(ids::GREETING));
+        true
     }
 
     /// Opens the dialog when closed, closes it when open.
@@ -430,14 +499,8 @@ impl App {
 
     /// Asks the server and shows the reply or what went wrong. `typed` goes back into the
     /// input on failure, so the resident loses nothing.
-    async fn ask(
-        self: Rc<Self>,
-        mut request: AskRequest,
-        user: HtmlElement,
-        typed: Option<String>,
-    ) {
+    async fn ask(self: Rc<Self>, request: AskRequest, user: HtmlElement, typed: Option<String>) {
         self.set_busy(true);
-        request.consent = self.consent.accepted();
         let url = self.config.endpoint(ASK_PATH);
         let reply = http::post_json(&url, &request)
             .await

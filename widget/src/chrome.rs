@@ -1,7 +1,7 @@
 //! The dialog's fixed parts: heading, close button, transcript, input, status, the live-chat
 //! bar, live region.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -47,6 +47,10 @@ pub struct Chrome {
     pub end: HtmlElement,
     /// Whether a live chat is on (the input then writes to staff).
     live_on: Cell<bool>,
+    /// The city's own heading and launcher text (`data-title`), if any.
+    own_title: RefCell<Option<String>>,
+    /// Whether the dialog is a kiosk's full screen.
+    kiosk: Cell<bool>,
     /// The live region (`#wf-announcer`).
     pub announcer: Element,
     /// The language menu, display preferences and microphone button.
@@ -207,6 +211,8 @@ impl Chrome {
             live_status,
             end,
             live_on: Cell::new(false),
+            own_title: RefCell::new(None),
+            kiosk: Cell::new(false),
             announcer,
             settings,
         };
@@ -220,8 +226,11 @@ impl Chrome {
         dom::set_lang(&self.dialog, lang)?;
         // Announcements are mostly in the UI language (replies switch it to theirs).
         dom::set_lang(&self.announcer, lang)?;
+        let own_title = self.own_title.borrow().clone();
         if let Some(label) = &self.launcher_label {
-            label.set_text_content(Some(&texts.get(ids::LAUNCHER)));
+            label.set_text_content(Some(
+                own_title.as_deref().unwrap_or(&texts.get(ids::LAUNCHER)),
+            ));
             dom::set_lang(&self.launcher, lang)?;
         }
         self.log
@@ -231,10 +240,25 @@ impl Chrome {
         } else {
             ids::INPUT_LABEL
         };
+        let kiosk = self.kiosk.get();
         for (el, id) in [
             (&self.title, ids::TITLE),
-            (&self.description, ids::DESCRIPTION),
-            (&self.close_label, ids::CLOSE),
+            (
+                &self.description,
+                if kiosk {
+                    ids::KIOSK_DESCRIPTION
+                } else {
+                    ids::DESCRIPTION
+                },
+            ),
+            (
+                &self.close_label,
+                if kiosk {
+                    ids::KIOSK_RESTART
+                } else {
+                    ids::CLOSE
+                },
+            ),
             (&self.input_label, input_label),
             (self.send.as_ref(), ids::SEND),
             (&self.status, ids::SEARCHING),
@@ -242,7 +266,31 @@ impl Chrome {
         ] {
             el.set_text_content(Some(&texts.get(id)));
         }
+        if let Some(own) = &own_title {
+            self.title.set_text_content(Some(own));
+        }
         self.settings.relabel(texts)
+    }
+
+    /// Applies the page's wishes: the city's own `title` for the heading and the launcher
+    /// (shown as given, in every UI language), and `kiosk` mode — the dialog fills the
+    /// screen, and the close button becomes a visible "Clear the screen" button.
+    pub fn customise(
+        &self,
+        title: Option<String>,
+        kiosk: bool,
+        texts: &Texts,
+    ) -> Result<(), JsValue> {
+        *self.own_title.borrow_mut() = title;
+        self.kiosk.set(kiosk);
+        if kiosk {
+            self.dialog.class_list().add_1("kiosk")?;
+            self.close_label.class_list().remove_1("vh")?;
+            if let Some(cross) = self.close.first_element_child() {
+                cross.set_attribute("hidden", "")?;
+            }
+        }
+        self.relabel(texts)
     }
 
     /// Shows (or ends) the waiting state: the send button looks disabled but stays focusable,

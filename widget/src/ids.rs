@@ -171,6 +171,14 @@ pub const CONSENT_ACCEPT: &str = "consent-accept";
 pub const CONSENT_ACCEPTED: &str = "consent-accepted";
 /// Link to the city's full privacy policy.
 pub const CONSENT_POLICY: &str = "consent-policy";
+/// The dialog's description on a public kiosk (no Escape; cleared when done or idle).
+pub const KIOSK_DESCRIPTION: &str = "kiosk-description";
+/// On a kiosk, the button that clears the screen for the next person (instead of Close).
+pub const KIOSK_RESTART: &str = "kiosk-restart";
+/// On a kiosk, the warning before it clears the screen; `$seconds`.
+pub const KIOSK_WARNING: &str = "kiosk-warning";
+/// On a kiosk, the button that keeps the screen as it is.
+pub const KIOSK_KEEP_GOING: &str = "kiosk-keep-going";
 
 // Reporting a problem through the guided form.
 
@@ -362,6 +370,10 @@ pub const ALL: &[&str] = &[
     CONSENT_ACCEPT,
     CONSENT_ACCEPTED,
     CONSENT_POLICY,
+    KIOSK_DESCRIPTION,
+    KIOSK_RESTART,
+    KIOSK_WARNING,
+    KIOSK_KEEP_GOING,
     REPORT_LOADING,
     REPORT_STEP,
     REPORT_REQUIRED,

@@ -22,7 +22,11 @@
 //!   server, formatted by a small interpreter), and the message ids.
 //! - [`config`]: the loader's settings; [`date`]: review dates and when staff are back, via
 //!   `Intl`; [`numbers`]: numbers and minutes via `Intl`; [`links`]: which URLs may become
-//!   links; [`style`]: the dialog's stylesheet; [`dom`]: element helpers.
+//!   links; [`style`]: the dialog's stylesheet; [`theme`]: the city's accent colour,
+//!   corrected for contrast; [`dom`]: element helpers; [`markup`]: escaped markup for
+//!   parts built whole.
+//! - [`kiosk`]: the assistant on a public terminal — full screen, nothing stored, cleared
+//!   after inactivity with a warning.
 //!
 //! Live chat with city staff:
 //!
@@ -57,6 +61,7 @@ pub mod dom;
 pub mod http;
 pub mod ids;
 pub mod json;
+pub mod kiosk;
 pub mod links;
 pub mod live;
 pub mod live_api;
@@ -66,6 +71,7 @@ pub mod live_parts;
 pub mod live_render;
 pub mod live_submit;
 pub mod locale;
+pub mod markup;
 pub mod numbers;
 pub mod prefs;
 pub mod queue;
@@ -82,6 +88,7 @@ pub mod socket;
 pub mod speech;
 pub mod style;
 pub mod texts;
+pub mod theme;
 pub mod timer;
 pub mod typing;
 pub mod wire;
@@ -116,7 +123,8 @@ impl Widget {
 }
 
 /// Starts the widget in `root`, the open shadow root that holds the loader's
-/// `button#launcher`. `config` is `{site, base, lang?, position?}` (see [`config::Config`]).
+/// `button#launcher`. `config` is `{site, base, lang?, position?, color?, title?, mode?,
+/// idle?}` (see [`config::Config`]).
 /// Resolves once the dialog is built (closed) and ready to open.
 #[wasm_bindgen]
 pub async fn start(root: ShadowRoot, config: JsValue) -> Result<Widget, JsValue> {

@@ -1,5 +1,8 @@
 //! The resident's display and language preferences, kept on the device in `localStorage`
-//! under keys that belong to the widget alone.
+//! under keys that belong to the widget alone — except on a public kiosk, where they stay in
+//! the widget's memory, so nothing about one resident is left for the next.
+
+use std::cell::Cell;
 
 use web_sys::{Storage, Window};
 
@@ -99,8 +102,28 @@ pub fn stored_language(stored: &str) -> Option<String> {
     locale::supported(stored)
 }
 
-/// The page's `localStorage`, when the browser allows the widget to use it.
+thread_local! {
+    /// Whether storage is off (kiosk mode): preferences then live only in the widget's memory.
+    static OFF: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Stops using the device's storage from now on: for kiosks, where the device is shared, the
+/// preferences, language choice and consent live only in the running widget's memory.
+pub fn keep_in_memory() {
+    OFF.with(|off| off.set(true));
+}
+
+/// Whether storage is off (kiosk mode).
+pub fn in_memory() -> bool {
+    OFF.with(Cell::get)
+}
+
+/// The page's `localStorage`, when the browser allows the widget to use it and storage is
+/// on.
 fn storage(window: &Window) -> Option<Storage> {
+    if in_memory() {
+        return None;
+    }
     window.local_storage().ok().flatten()
 }
 
@@ -113,6 +136,19 @@ pub fn load(window: &Window, key: &str) -> Option<String> {
 pub fn save(window: &Window, key: &str, value: &str) {
     if let Some(storage) = storage(window) {
         let _ = storage.set_item(key, value);
+    }
+}
+
+/// Removes every key the widget writes for `site` from the page's `localStorage` and
+/// `sessionStorage`, even while storage is off (a kiosk's reset), leaving the page's own.
+pub fn clear(window: &Window, site: &str) {
+    if let Ok(Some(local)) = window.local_storage() {
+        for key in [LANG_KEY, PREFS_KEY, &format!("wayfinder:consent:{site}")] {
+            let _ = local.remove_item(key);
+        }
+    }
+    if let Ok(Some(session)) = window.session_storage() {
+        let _ = session.remove_item(crate::resume::CHAT_KEY);
     }
 }
 

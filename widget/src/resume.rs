@@ -1,6 +1,7 @@
 //! The live chat in progress, kept in the tab's `sessionStorage` so that reloading the page or
 //! reopening the widget carries on with the same chat. Cleared when the chat ends, so the bot
-//! answers again.
+//! answers again. On a kiosk nothing is kept: the chat lives in memory only, and a reload
+//! starts afresh for the next resident.
 
 use web_sys::{Storage, Window};
 
@@ -47,8 +48,12 @@ impl StoredChat {
     }
 }
 
-/// The tab's `sessionStorage`, when the browser allows the widget to use it.
+/// The tab's `sessionStorage`, when the browser allows the widget to use it and the widget
+/// is not on a kiosk ([`crate::prefs::in_memory`]).
 fn storage(window: &Window) -> Option<Storage> {
+    if crate::prefs::in_memory() {
+        return None;
+    }
     window.session_storage().ok().flatten()
 }
 

@@ -9,6 +9,7 @@
 //! - [`open311`]: Wayfinder's own Open311 GeoReport v2 endpoints (`/open311/v2/...`).
 //! - [`help`]: `GET /help`, the assistant as a plain page that works without JavaScript.
 //! - [`statement`]: `GET /accessibility`, the accessibility statement.
+//! - [`kiosk`]: `GET /kiosk`, the assistant full screen for public terminals.
 //! - `GET /metrics`: Prometheus metrics (see [`crate::telemetry`]).
 //! - [`relay`]: chat events on a WebSocket exactly once and in order (residents and staff).
 //! - [`health`]: `GET /healthz`.
@@ -29,6 +30,7 @@ pub mod feedback;
 pub mod guard;
 pub mod health;
 pub mod help;
+pub mod kiosk;
 pub mod limit;
 pub mod open311;
 pub mod openapi;
@@ -72,6 +74,7 @@ pub fn app(state: AppState) -> Router {
         .merge(open311::router())
         .merge(statement::router())
         .merge(help::router())
+        .merge(kiosk::router())
         .route("/metrics", axum::routing::get(metrics))
         .route_layer(axum::middleware::from_fn(crate::telemetry::track))
         .merge(assets::router(&state))
