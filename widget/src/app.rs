@@ -52,6 +52,9 @@ pub struct App {
     loaded: RefCell<Vec<(String, Rc<Texts>)>>,
     session: Rc<RefCell<Session>>,
     busy: Cell<bool>,
+    /// Counts kiosk resets: an answer that arrives after one belongs to the previous
+    /// resident and is dropped.
+    generation: Cell<u32>,
     greeted: Cell<bool>,
     next_uid: Rc<Cell<u32>>,
     /// The display preferences in force.
@@ -152,6 +155,7 @@ impl App {
             loaded,
             texts,
             busy: Cell::new(false),
+            generation: Cell::new(0),
             greeted: Cell::new(false),
             next_uid,
             prefs,
@@ -229,6 +233,8 @@ impl App {
                 }
             }
         }
+        self.generation.set(self.generation.get().wrapping_add(1));
+        self.set_busy(false);
         speech::hush(&self.window);
         self.chrome.log.set_text_content(None);
         self.chrome.input.set_value("");
@@ -502,9 +508,15 @@ impl App {
     async fn ask(self: Rc<Self>, request: AskRequest, user: HtmlElement, typed: Option<String>) {
         self.set_busy(true);
         let url = self.config.endpoint(ASK_PATH);
+        let generation = self.generation.get();
         let reply = http::post_json(&url, &request)
             .await
             .and_then(|json| wire::ask_response(&json).ok_or(Failure::Server(ErrorCode::Internal)));
+        if self.generation.get() != generation {
+            // The screen was cleared for the next resident while this was on its way.
+            self.set_busy(false);
+            return;
+        }
         match reply {
             Ok(reply) => {
                 self.session.borrow_mut().remember(&reply);
