@@ -121,11 +121,7 @@ impl Reports {
         };
         let prefix = format!("wf-rq{}", self.parts.uid());
         let draft = Draft::new(form);
-        let view = ReportView {
-            doc: &self.parts.doc,
-            texts: &texts,
-            prefix: &prefix,
-        };
+        let view = self.view(&texts, &prefix);
         let Ok((message, form_el)) = view.shell(&draft) else {
             return;
         };
@@ -133,6 +129,15 @@ impl Reports {
         self.parts.append(&message);
         self.drafts.borrow_mut().push((prefix, draft));
         self.show_step(&form_el, move_focus);
+    }
+
+    /// The form's elements in the UI language of `texts`, ids prefixed with `prefix`.
+    fn view<'a>(&'a self, texts: &'a crate::texts::Texts, prefix: &'a str) -> ReportView<'a> {
+        ReportView {
+            doc: &self.parts.doc,
+            texts,
+            prefix,
+        }
     }
 
     /// Whether nothing in the widget has focus (it was on something that went away).
@@ -158,11 +163,7 @@ impl Reports {
             return;
         };
         let texts = self.parts.texts();
-        let view = ReportView {
-            doc: &self.parts.doc,
-            texts: &texts,
-            prefix: &prefix,
-        };
+        let view = self.view(&texts, &prefix);
         let first = self.draft(form).map(|draft| view.step(form, &draft));
         let first = match first {
             Some(Ok(first)) => first,
@@ -291,11 +292,7 @@ impl Reports {
             return;
         };
         let texts = self.parts.texts();
-        let view = ReportView {
-            doc: &self.parts.doc,
-            texts: &texts,
-            prefix: &prefix,
-        };
+        let view = self.view(&texts, &prefix);
         let max = view.number(MAX_DESCRIPTION_CHARS);
         let text = texts.format_args(problem.message, &[("max", max.as_arg())]);
         let field_id = format!("{prefix}-{}", problem.field);
@@ -349,11 +346,7 @@ impl Reports {
         let Some(prefix) = form.get_attribute("data-report") else {
             return;
         };
-        let view = ReportView {
-            doc: &self.parts.doc,
-            texts: &texts,
-            prefix: &prefix,
-        };
+        let view = self.view(&texts, &prefix);
         match result {
             Ok(receipt) => {
                 let Ok((done, spoken)) = view.sent(&receipt) else {
@@ -414,11 +407,7 @@ impl Reports {
             }
             let texts = reports.parts.texts();
             let prefix = found_form.get_attribute("data-report").unwrap_or_default();
-            let view = ReportView {
-                doc: &reports.parts.doc,
-                texts: &texts,
-                prefix: &prefix,
-            };
+            let view = reports.view(&texts, &prefix);
             if view.located_into(&found_at, accuracy).is_ok() {
                 reports
                     .parts

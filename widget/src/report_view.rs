@@ -90,16 +90,8 @@ impl ReportView<'_> {
 
     /// Fills the "your location was found" line.
     pub fn located_into(&self, located: &Element, accuracy: f64) -> Result<(), JsValue> {
-        // Whole metres; a position off by more than 1,000 km is no position anyway.
-        let meters = accuracy.round().clamp(1.0, 1e6) as usize;
-        let shown = self.markup().num(meters);
         let mut m = Markup::new();
-        rich(
-            &mut m,
-            self.texts,
-            ids::REPORT_LOCATED,
-            &[("meters", Arg::Number(meters as f64, &shown))],
-        );
+        self.markup().located(&mut m, accuracy);
         located.set_inner_html(&m.finish());
         located.remove_attribute("hidden")
     }
@@ -357,7 +349,7 @@ impl StepMarkup<'_> {
                             (checked, ""),
                         ],
                     )
-                    .element("label", &lang_for(&input_id, lang), &value.name)
+                    .element("label", &lang_with("for", &input_id, lang), &value.name)
                     .close("div");
             }
             m.close("div");
@@ -446,15 +438,8 @@ impl StepMarkup<'_> {
         );
         match draft.position {
             Some(position) => {
-                let meters = position.accuracy.round().clamp(1.0, 1e6) as usize;
-                let shown = self.num(meters);
                 m.open("p", &[("class", "located")]);
-                rich(
-                    m,
-                    self.texts,
-                    ids::REPORT_LOCATED,
-                    &[("meters", Arg::Number(meters as f64, &shown))],
-                );
+                self.located(m, position.accuracy);
                 m.close("p");
             }
             None => {
@@ -462,6 +447,19 @@ impl StepMarkup<'_> {
             }
         }
         m.close("div").close("fieldset");
+    }
+
+    /// "Your location was found (accurate to about N m)".
+    fn located(&self, m: &mut Markup, accuracy: f64) {
+        // Whole metres; a position off by more than 1,000 km is no position anyway.
+        let meters = accuracy.round().clamp(1.0, 1e6) as usize;
+        let shown = self.num(meters);
+        rich(
+            m,
+            self.texts,
+            ids::REPORT_LOCATED,
+            &[("meters", Arg::Number(meters as f64, &shown))],
+        );
     }
 
     /// More details: a description and a photo link.
@@ -749,17 +747,14 @@ impl StepMarkup<'_> {
 
 /// `id` (when not empty), `lang` and `dir` attributes for text in `lang`.
 fn lang_attrs<'a>(id: &'a str, lang: &'a str) -> [(&'a str, &'a str); 3] {
-    [
-        (if id.is_empty() { "" } else { "id" }, id),
-        ("lang", lang),
-        ("dir", i18n::direction(lang).as_str()),
-    ]
+    lang_with("id", id, lang)
 }
 
-/// `for`, `lang` and `dir` attributes of a label in `lang`.
-fn lang_for<'a>(input_id: &'a str, lang: &'a str) -> [(&'a str, &'a str); 3] {
+/// `key="value"` (left out when `value` is empty), `lang` and `dir` attributes for text in
+/// `lang`.
+fn lang_with<'a>(key: &'a str, value: &'a str, lang: &'a str) -> [(&'a str, &'a str); 3] {
     [
-        ("for", input_id),
+        (if value.is_empty() { "" } else { key }, value),
         ("lang", lang),
         ("dir", i18n::direction(lang).as_str()),
     ]
