@@ -58,6 +58,8 @@ error-unknown_service = This service cannot be requested here. Please use the ci
 error-unknown_request = That request number was not found. Please check it and try again.
 error-upstream_failed = The city's request system is not answering right now. What you entered is kept: try again in a moment, or use the city's form or phone.
 error-consent_required = Please read and accept the privacy notice before you ask. It has changed since you last accepted it, or you have not accepted it yet.
+error-storage_full = The city's assistant cannot save anything right now, so your message was not sent. Please try again later, or contact the city another way.
+error-storage_unavailable = The city's assistant is briefly unavailable, so your message was not sent. Please try again in a moment.
 
 ## Language and settings
 
@@ -179,3 +181,32 @@ kiosk-description = Ask about city services in your own words. This is a public 
 kiosk-restart = Clear the screen
 kiosk-warning = Are you still there? This screen will be cleared in { $seconds } seconds.
 kiosk-keep-going = Keep going
+
+## Dates, only where the browser cannot write them in this language itself
+
+# $weekday is 0 (Sunday) to 6 (Saturday); $month 1 to 12, the month as it stands in a date.
+date-weekday = { $weekday ->
+    [0] Sunday
+    [1] Monday
+    [2] Tuesday
+    [3] Wednesday
+    [4] Thursday
+    [5] Friday
+   *[6] Saturday
+}
+date-month = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+}
+date-long = { $month } { $day }, { $year }
+date-long-weekday = { $weekday }, { $month } { $day }, { $year }

@@ -57,6 +57,8 @@ error-unknown_service = Este servicio no se puede solicitar aquí. Use el sitio 
 error-unknown_request = No se encontró ese número de solicitud. Verifíquelo e inténtelo de nuevo.
 error-upstream_failed = El sistema de solicitudes de la ciudad no responde en este momento. Lo que escribió se conserva: inténtelo de nuevo en un momento, o use el formulario o el teléfono de la ciudad.
 error-consent_required = Lea y acepte el aviso de privacidad antes de preguntar. Ha cambiado desde que lo aceptó o todavía no lo ha aceptado.
+error-storage_full = El asistente de la ciudad no puede guardar nada en este momento, así que su mensaje no se envió. Inténtelo de nuevo más tarde o comuníquese con la ciudad de otra manera.
+error-storage_unavailable = El asistente de la ciudad no está disponible por un momento, así que su mensaje no se envió. Inténtelo de nuevo en un momento.
 
 ## Idioma y ajustes
 
@@ -178,3 +180,31 @@ kiosk-description = Pregunte sobre los servicios de la ciudad con sus propias pa
 kiosk-restart = Borrar la pantalla
 kiosk-warning = ¿Sigue ahí? Esta pantalla se borrará en { $seconds } segundos.
 kiosk-keep-going = Continuar
+
+## Dates (only where the browser cannot write dates in this language)
+
+date-weekday = { $weekday ->
+    [0] domingo
+    [1] lunes
+    [2] martes
+    [3] miércoles
+    [4] jueves
+    [5] viernes
+   *[6] sábado
+}
+date-month = { $month ->
+    [1] enero
+    [2] febrero
+    [3] marzo
+    [4] abril
+    [5] mayo
+    [6] junio
+    [7] julio
+    [8] agosto
+    [9] septiembre
+    [10] octubre
+    [11] noviembre
+   *[12] diciembre
+}
+date-long = { $day } de { $month } de { $year }
+date-long-weekday = { $weekday }, { $day } de { $month } de { $year }

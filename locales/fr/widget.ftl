@@ -57,6 +57,8 @@ error-unknown_service = Ce service ne peut pas être demandé ici. Utilisez le s
 error-unknown_request = Ce numéro de demande est introuvable. Vérifiez-le et réessayez.
 error-upstream_failed = Le système de demandes de la ville ne répond pas pour le moment. Ce que vous avez saisi est conservé : réessayez dans un instant, ou utilisez le formulaire ou le téléphone de la ville.
 error-consent_required = Veuillez lire et accepter l'avis de confidentialité avant de poser votre question. Il a changé depuis votre dernier accord, ou vous ne l'avez pas encore accepté.
+error-storage_full = L'assistant de la ville ne peut rien enregistrer pour le moment : votre message n'a pas été envoyé. Réessayez plus tard, ou contactez la ville autrement.
+error-storage_unavailable = L'assistant de la ville est momentanément indisponible : votre message n'a pas été envoyé. Réessayez dans un instant.
 
 ## Langue et paramètres
 
@@ -178,3 +180,31 @@ kiosk-description = Posez vos questions sur les services de la ville avec vos pr
 kiosk-restart = Effacer l'écran
 kiosk-warning = Êtes-vous toujours là ? Cet écran sera effacé dans { $seconds } secondes.
 kiosk-keep-going = Continuer
+
+## Dates (only where the browser cannot write dates in this language)
+
+date-weekday = { $weekday ->
+    [0] dimanche
+    [1] lundi
+    [2] mardi
+    [3] mercredi
+    [4] jeudi
+    [5] vendredi
+   *[6] samedi
+}
+date-month = { $month ->
+    [1] janvier
+    [2] février
+    [3] mars
+    [4] avril
+    [5] mai
+    [6] juin
+    [7] juillet
+    [8] août
+    [9] septembre
+    [10] octobre
+    [11] novembre
+   *[12] décembre
+}
+date-long = { $day } { $month } { $year }
+date-long-weekday = { $weekday } { $day } { $month } { $year }

@@ -57,6 +57,8 @@ error-unknown_service = Ou pa ka mande sèvis sa a isit la. Tanpri itilize sit e
 error-unknown_request = Nou pa jwenn nimewo demann sa a. Tanpri verifye li epi eseye ankò.
 error-upstream_failed = Sistèm demann vil la pa reponn kounye a. Sa ou te ekri a toujou la: eseye ankò talè, oswa itilize fòm oswa telefòn vil la.
 error-consent_required = Tanpri li epi aksepte avi sou vi prive a anvan ou poze kesyon ou. Li chanje depi dènye fwa ou te aksepte l, oswa ou poko aksepte l.
+error-storage_full = Asistan vil la pa ka anrejistre anyen kounye a, kidonk mesaj ou a pa t ale. Tanpri eseye ankò pita, oswa kontakte vil la yon lòt fason.
+error-storage_unavailable = Asistan vil la pa disponib pou yon ti moman, kidonk mesaj ou a pa t ale. Tanpri eseye ankò nan yon ti moman.
 
 ## Lang ak paramèt
 
@@ -178,3 +180,31 @@ kiosk-description = Poze kesyon sou sèvis vil la ak pwòp mo pa w. Sa a se yon 
 kiosk-restart = Efase ekran an
 kiosk-warning = Ou la toujou? Ekran sa a pral efase nan { $seconds } segonn.
 kiosk-keep-going = Kontinye
+
+## Dates (only where the browser cannot write dates in this language)
+
+date-weekday = { $weekday ->
+    [0] dimanch
+    [1] lendi
+    [2] madi
+    [3] mèkredi
+    [4] jedi
+    [5] vandredi
+   *[6] samdi
+}
+date-month = { $month ->
+    [1] janvye
+    [2] fevriye
+    [3] mas
+    [4] avril
+    [5] me
+    [6] jen
+    [7] jiyè
+    [8] out
+    [9] septanm
+    [10] oktòb
+    [11] novanm
+   *[12] desanm
+}
+date-long = { $day } { $month } { $year }
+date-long-weekday = { $weekday } { $day } { $month } { $year }

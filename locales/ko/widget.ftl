@@ -57,6 +57,8 @@ error-unknown_service = 이 서비스는 여기에서 신청할 수 없습니다
 error-unknown_request = 해당 요청 번호를 찾을 수 없습니다. 번호를 확인하고 다시 시도해 주세요.
 error-upstream_failed = 지금은 시의 요청 시스템이 응답하지 않습니다. 입력하신 내용은 그대로 남아 있습니다. 잠시 후 다시 시도하시거나 시의 양식 또는 전화를 이용해 주세요.
 error-consent_required = 질문하시기 전에 개인정보 안내를 읽고 동의해 주세요. 마지막으로 동의하신 뒤 안내가 바뀌었거나 아직 동의하지 않으셨습니다.
+error-storage_full = 지금은 시의 도우미가 내용을 저장할 수 없어 메시지가 전송되지 않았습니다. 나중에 다시 시도하시거나 다른 방법으로 시에 연락해 주세요.
+error-storage_unavailable = 시의 도우미를 잠시 사용할 수 없어 메시지가 전송되지 않았습니다. 잠시 후 다시 시도해 주세요.
 
 ## 언어 및 설정
 
@@ -178,3 +180,31 @@ kiosk-description = 시 서비스에 대해 편하게 질문하세요. 이 화�
 kiosk-restart = 화면 지우기
 kiosk-warning = 아직 계신가요? { $seconds }초 후에 이 화면이 지워집니다.
 kiosk-keep-going = 계속 사용하기
+
+## Dates (only where the browser cannot write dates in this language)
+
+date-weekday = { $weekday ->
+    [0] 일요일
+    [1] 월요일
+    [2] 화요일
+    [3] 수요일
+    [4] 목요일
+    [5] 금요일
+   *[6] 토요일
+}
+date-month = { $month ->
+    [1] 1월
+    [2] 2월
+    [3] 3월
+    [4] 4월
+    [5] 5월
+    [6] 6월
+    [7] 7월
+    [8] 8월
+    [9] 9월
+    [10] 10월
+    [11] 11월
+   *[12] 12월
+}
+date-long = { $year }년 { $month } { $day }일
+date-long-weekday = { $year }년 { $month } { $day }일 { $weekday }

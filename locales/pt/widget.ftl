@@ -57,6 +57,8 @@ error-unknown_service = Este serviço não pode ser solicitado aqui. Use o site 
 error-unknown_request = Esse número de solicitação não foi encontrado. Confira e tente de novo.
 error-upstream_failed = O sistema de solicitações da cidade não está respondendo agora. O que você digitou foi mantido: tente de novo em instantes, ou use o formulário ou o telefone da cidade.
 error-consent_required = Leia e aceite o aviso de privacidade antes de perguntar. Ele mudou desde que você o aceitou, ou você ainda não o aceitou.
+error-storage_full = O assistente da cidade não consegue salvar nada agora, então sua mensagem não foi enviada. Tente de novo mais tarde, ou entre em contato com a cidade de outra forma.
+error-storage_unavailable = O assistente da cidade está indisponível por um momento, então sua mensagem não foi enviada. Tente de novo em instantes.
 
 ## Idioma e configurações
 
@@ -178,3 +180,31 @@ kiosk-description = Pergunte sobre os serviços da Prefeitura com suas próprias
 kiosk-restart = Limpar a tela
 kiosk-warning = Você ainda está aí? Esta tela será limpa em { $seconds } segundos.
 kiosk-keep-going = Continuar
+
+## Dates (only where the browser cannot write dates in this language)
+
+date-weekday = { $weekday ->
+    [0] domingo
+    [1] segunda-feira
+    [2] terça-feira
+    [3] quarta-feira
+    [4] quinta-feira
+    [5] sexta-feira
+   *[6] sábado
+}
+date-month = { $month ->
+    [1] janeiro
+    [2] fevereiro
+    [3] março
+    [4] abril
+    [5] maio
+    [6] junho
+    [7] julho
+    [8] agosto
+    [9] setembro
+    [10] outubro
+    [11] novembro
+   *[12] dezembro
+}
+date-long = { $day } de { $month } de { $year }
+date-long-weekday = { $weekday }, { $day } de { $month } de { $year }

@@ -57,6 +57,8 @@ error-unknown_service = Hindi maaaring hilingin dito ang serbisyong ito. Pakigam
 error-unknown_request = Hindi nakita ang numerong iyan ng kahilingan. Pakisuri at subukang muli.
 error-upstream_failed = Hindi sumasagot ngayon ang sistema ng mga kahilingan ng lungsod. Naka-save ang inilagay ninyo: subukang muli mamaya, o gamitin ang form o telepono ng lungsod.
 error-consent_required = Pakibasa at tanggapin ang abiso sa privacy bago kayo magtanong. Nagbago ito mula nang huli ninyo itong tanggapin, o hindi pa ninyo ito natatanggap.
+error-storage_full = Hindi makapag-save ngayon ang katulong ng lungsod, kaya hindi naipadala ang inyong mensahe. Pakisubukang muli mamaya, o makipag-ugnayan sa lungsod sa ibang paraan.
+error-storage_unavailable = Pansamantalang hindi magamit ang katulong ng lungsod, kaya hindi naipadala ang inyong mensahe. Pakisubukang muli maya-maya.
 
 ## Wika at mga setting
 
@@ -178,3 +180,31 @@ kiosk-description = Magtanong tungkol sa mga serbisyo ng lungsod sa sarili ninyo
 kiosk-restart = Burahin ang screen
 kiosk-warning = Nandiyan pa ba kayo? Mabubura ang screen na ito sa loob ng { $seconds } segundo.
 kiosk-keep-going = Magpatuloy
+
+## Dates (only where the browser cannot write dates in this language)
+
+date-weekday = { $weekday ->
+    [0] Linggo
+    [1] Lunes
+    [2] Martes
+    [3] Miyerkules
+    [4] Huwebes
+    [5] Biyernes
+   *[6] Sabado
+}
+date-month = { $month ->
+    [1] Enero
+    [2] Pebrero
+    [3] Marso
+    [4] Abril
+    [5] Mayo
+    [6] Hunyo
+    [7] Hulyo
+    [8] Agosto
+    [9] Setyembre
+    [10] Oktubre
+    [11] Nobyembre
+   *[12] Disyembre
+}
+date-long = { $month } { $day }, { $year }
+date-long-weekday = { $weekday }, { $month } { $day }, { $year }

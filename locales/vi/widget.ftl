@@ -57,6 +57,8 @@ error-unknown_service = Không thể yêu cầu dịch vụ này tại đây. Vu
 error-unknown_request = Không tìm thấy số yêu cầu đó. Vui lòng kiểm tra và thử lại.
 error-upstream_failed = Hệ thống yêu cầu của thành phố hiện không phản hồi. Thông tin quý vị đã nhập vẫn được giữ: hãy thử lại sau ít phút, hoặc dùng mẫu đơn hay số điện thoại của thành phố.
 error-consent_required = Vui lòng đọc và chấp nhận thông báo về quyền riêng tư trước khi đặt câu hỏi. Thông báo đã thay đổi kể từ lần quý vị chấp nhận, hoặc quý vị chưa chấp nhận.
+error-storage_full = Trợ lý của thành phố hiện không thể lưu gì, nên tin nhắn của quý vị chưa được gửi. Vui lòng thử lại sau, hoặc liên hệ với thành phố bằng cách khác.
+error-storage_unavailable = Trợ lý của thành phố tạm thời không hoạt động, nên tin nhắn của quý vị chưa được gửi. Vui lòng thử lại sau giây lát.
 
 ## Ngôn ngữ và cài đặt
 
@@ -178,3 +180,31 @@ kiosk-description = Hãy hỏi về các dịch vụ của thành phố bằng l
 kiosk-restart = Xóa màn hình
 kiosk-warning = Quý vị vẫn còn ở đây chứ? Màn hình này sẽ được xóa sau { $seconds } giây.
 kiosk-keep-going = Tiếp tục
+
+## Dates (only where the browser cannot write dates in this language)
+
+date-weekday = { $weekday ->
+    [0] Chủ Nhật
+    [1] Thứ Hai
+    [2] Thứ Ba
+    [3] Thứ Tư
+    [4] Thứ Năm
+    [5] Thứ Sáu
+   *[6] Thứ Bảy
+}
+date-month = { $month ->
+    [1] tháng 1
+    [2] tháng 2
+    [3] tháng 3
+    [4] tháng 4
+    [5] tháng 5
+    [6] tháng 6
+    [7] tháng 7
+    [8] tháng 8
+    [9] tháng 9
+    [10] tháng 10
+    [11] tháng 11
+   *[12] tháng 12
+}
+date-long = ngày { $day } { $month } năm { $year }
+date-long-weekday = { $weekday }, ngày { $day } { $month } năm { $year }

@@ -57,6 +57,8 @@ error-unknown_service = 此服务无法在这里申请。请使用市政府网�
 error-unknown_request = 找不到该请求编号。请核对后重试。
 error-upstream_failed = 市政府的请求系统暂时没有响应。您填写的内容已保留：请稍后重试，或使用市政府的表格或电话。
 error-consent_required = 提问前，请阅读并接受隐私声明。声明在您上次接受后已有更改，或者您尚未接受。
+error-storage_full = 市政府的助手暂时无法保存任何内容，因此您的消息没有发送。请稍后再试，或通过其他方式联系市政府。
+error-storage_unavailable = 市政府的助手暂时不可用，因此您的消息没有发送。请稍后再试。
 
 ## 语言和设置
 
@@ -178,3 +180,31 @@ kiosk-description = 用您自己的话询问市政服务。这是公共屏幕：
 kiosk-restart = 清除屏幕
 kiosk-warning = 您还在吗？此屏幕将在 { $seconds } 秒后清除。
 kiosk-keep-going = 继续使用
+
+## Dates (only where the browser cannot write dates in this language)
+
+date-weekday = { $weekday ->
+    [0] 星期日
+    [1] 星期一
+    [2] 星期二
+    [3] 星期三
+    [4] 星期四
+    [5] 星期五
+   *[6] 星期六
+}
+date-month = { $month ->
+    [1] 1月
+    [2] 2月
+    [3] 3月
+    [4] 4月
+    [5] 5月
+    [6] 6月
+    [7] 7月
+    [8] 8月
+    [9] 9月
+    [10] 10月
+    [11] 11月
+   *[12] 12月
+}
+date-long = { $year }年{ $month }{ $day }日
+date-long-weekday = { $year }年{ $month }{ $day }日{ $weekday }

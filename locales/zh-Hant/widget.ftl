@@ -57,6 +57,8 @@ error-unknown_service = 此服務無法在這裡申請。請使用市政府網�
 error-unknown_request = 找不到該請求編號。請核對後重試。
 error-upstream_failed = 市政府的請求系統暫時沒有回應。您填寫的內容已保留：請稍後重試，或使用市政府的表格或電話。
 error-consent_required = 提問前，請閱讀並接受隱私聲明。聲明在您上次接受後已有更改，或者您尚未接受。
+error-storage_full = 市政府的助手暫時無法儲存任何內容，因此您的訊息沒有送出。請稍後再試，或透過其他方式聯絡市政府。
+error-storage_unavailable = 市政府的助手暫時無法使用，因此您的訊息沒有送出。請稍後再試。
 
 ## 語言和設定
 
@@ -178,3 +180,31 @@ kiosk-description = 用您自己的話詢問市政服務。這是公用螢幕：
 kiosk-restart = 清除螢幕
 kiosk-warning = 您還在嗎？此螢幕將在 { $seconds } 秒後清除。
 kiosk-keep-going = 繼續使用
+
+## Dates (only where the browser cannot write dates in this language)
+
+date-weekday = { $weekday ->
+    [0] 星期日
+    [1] 星期一
+    [2] 星期二
+    [3] 星期三
+    [4] 星期四
+    [5] 星期五
+   *[6] 星期六
+}
+date-month = { $month ->
+    [1] 1月
+    [2] 2月
+    [3] 3月
+    [4] 4月
+    [5] 5月
+    [6] 6月
+    [7] 7月
+    [8] 8月
+    [9] 9月
+    [10] 10月
+    [11] 11月
+   *[12] 12月
+}
+date-long = { $year }年{ $month }{ $day }日
+date-long-weekday = { $year }年{ $month }{ $day }日{ $weekday }

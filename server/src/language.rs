@@ -46,7 +46,7 @@ pub struct Context<'a> {
 }
 
 /// The whatlang language for a BCP 47 tag, when whatlang knows it.
-fn whatlang_lang(tag: &str) -> Option<whatlang::Lang> {
+pub(crate) fn whatlang_lang(tag: &str) -> Option<whatlang::Lang> {
     use whatlang::Lang;
     let base = tag.split(['-', '_']).next().unwrap_or_default();
     Some(match base {

@@ -13,6 +13,7 @@
 //! - [`decide`]: answer, offer choices, or hand off, from the search evidence.
 //! - [`site_messages`]: a city's own wording for the bot's messages.
 //! - [`reply`]: turns a decision into the wire reply in the resident's language.
+//! - [`reply_language`]: the language the bot speaks, which may be one without content.
 //! - [`redact`]: masks personal data before anything is stored.
 //! - [`store`]: conversations, messages, feedback, live chats, staff accounts and the audit log
 //!   in SQLite, or PostgreSQL for several replicas (behind the [`store::Store`] trait).
@@ -50,6 +51,7 @@ pub mod live;
 pub mod open311;
 pub mod redact;
 pub mod reply;
+pub mod reply_language;
 pub mod retention;
 pub mod routes;
 pub mod site_messages;

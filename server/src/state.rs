@@ -93,6 +93,10 @@ impl AppState {
             );
         }
         languages.push("en".to_owned());
+        // The bot speaks every language it has strings for, also those no site has content
+        // in: a resident reading French is spoken to in French with the answer flagged as
+        // being in another language (see `reply_language`).
+        languages.extend(spoken_languages(&config.server.locales_dir));
         languages.sort();
         languages.dedup();
         let sources = read_bot_sources(&config, &languages)?;
@@ -149,6 +153,17 @@ impl AppState {
             .or_else(|| self.bot.get("en"))
             .expect("the English bot catalog is loaded at start-up")
     }
+}
+
+/// The languages with a `locales/<lang>/bot.ftl` under `locales_dir`.
+fn spoken_languages(locales_dir: &std::path::Path) -> Vec<String> {
+    let Ok(dirs) = std::fs::read_dir(locales_dir) else {
+        return Vec::new();
+    };
+    dirs.filter_map(Result::ok)
+        .filter(|dir| dir.path().join("bot.ftl").is_file())
+        .filter_map(|dir| dir.file_name().into_string().ok())
+        .collect()
 }
 
 /// Reads `locales/<lang>/bot.ftl` for each language as `(path, text)`; English must exist.

@@ -14,7 +14,11 @@
 //! - `kiosk.mjs`: kiosk mode — full screen, the inactivity warning, "Keep going", and the
 //!   reset that clears the transcript, language, preferences and storage;
 //! - `theme.mjs`: a city colour that fails contrast (`data-color="#7fdbff"`) corrected in the
-//!   dialog and the launcher, in light and dark schemes, ignored under forced colours.
+//!   dialog and the launcher, in light and dark schemes, ignored under forced colours;
+//! - `locales.mjs`: each of the twelve UI languages on a page of that language served with
+//!   exactly `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`: a
+//!   question in the language, its own strings and direction, no message id or unformatted
+//!   variable shown, dates in the language, no axe violation and no CSP violation.
 //!
 //! These tests start real servers for them and fail with the script's own explanation.
 
@@ -202,5 +206,18 @@ async fn a_city_colour_that_fails_contrast_is_corrected_in_chromium() {
     check_prerequisites();
     let server = common::start().await;
     run_script("theme.mjs", &["--url".into(), server.url("/")], "theme: ok").await;
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_ui_language_under_a_strict_content_security_policy_in_chromium() {
+    check_prerequisites();
+    let server = common::start().await;
+    run_script(
+        "locales.mjs",
+        &["--url".into(), server.url("/")],
+        "locales: ok",
+    )
+    .await;
     server.stop().await;
 }

@@ -1,7 +1,13 @@
 //! Dates and times in the resident's language with the browser's `Intl`: review dates of
-//! answers, and when city staff are next available (in the resident's own time zone).
+//! answers, and when city staff are next available (in the resident's own time zone). For a
+//! language the browser cannot write dates in (Chromium has no Haitian Creole, for one), the
+//! names of days and months come from the UI strings instead, so a Kreyòl answer never says
+//! "Monday".
 
 use wasm_bindgen::prelude::*;
+
+use crate::ids;
+use crate::texts::{Arg, Texts};
 
 #[wasm_bindgen]
 extern "C" {
@@ -35,6 +41,62 @@ extern "C" {
 
     #[wasm_bindgen(method, js_class = "Date", js_name = toDateString)]
     fn to_date_string(this: &JsDate) -> String;
+
+    #[wasm_bindgen(method, js_class = "Date", js_name = getDay)]
+    fn get_day(this: &JsDate) -> u32;
+
+    #[wasm_bindgen(method, js_class = "Date", js_name = getDate)]
+    fn get_date(this: &JsDate) -> u32;
+
+    #[wasm_bindgen(method, js_class = "Date", js_name = getMonth)]
+    fn get_month(this: &JsDate) -> u32;
+
+    #[wasm_bindgen(method, js_class = "Date", js_name = getFullYear)]
+    fn get_full_year(this: &JsDate) -> u32;
+
+    #[wasm_bindgen(catch, js_namespace = ["Intl", "DateTimeFormat"], js_name = supportedLocalesOf)]
+    fn date_locales_of(locale: &str) -> Result<js_sys::Array, JsValue>;
+}
+
+/// Whether the browser writes dates in `lang` itself (rather than in its own default language).
+fn browser_writes_dates_in(lang: &str) -> bool {
+    date_locales_of(lang).is_ok_and(|found| found.length() > 0)
+}
+
+/// A date in the UI strings' own words: "30 novanm 2026", with the weekday when given.
+fn spelled_date(
+    texts: &Texts,
+    (year, month, day): (u32, u32, u32),
+    weekday: Option<u32>,
+) -> String {
+    let number = |n: u32| n.to_string();
+    let (year_text, day_text) = (number(year), number(day));
+    let month_name = texts.format_args(
+        ids::DATE_MONTH,
+        &[("month", Arg::Number(f64::from(month), &number(month)))],
+    );
+    let mut args = vec![
+        ("day", Arg::Number(f64::from(day), &day_text)),
+        ("month", Arg::Text(&month_name)),
+        ("year", Arg::Number(f64::from(year), &year_text)),
+    ];
+    let Some(weekday) = weekday else {
+        return texts.format_args(ids::DATE_LONG, &args);
+    };
+    let weekday_name = weekday_name(texts, weekday);
+    args.push(("weekday", Arg::Text(&weekday_name)));
+    texts.format_args(ids::DATE_LONG_WEEKDAY, &args)
+}
+
+/// The name of weekday `weekday` (0 Sunday … 6 Saturday) in the UI strings.
+fn weekday_name(texts: &Texts, weekday: u32) -> String {
+    texts.format_args(
+        ids::DATE_WEEKDAY,
+        &[(
+            "weekday",
+            Arg::Number(f64::from(weekday), &weekday.to_string()),
+        )],
+    )
 }
 
 /// Beyond this many days ahead, the day is given with its date, not only its weekday.
@@ -76,10 +138,11 @@ pub fn is_rfc3339(text: &str) -> bool {
         && clock[3..5].iter().all(u8::is_ascii_digit)
 }
 
-/// `next_open` (RFC 3339, the city's offset) in the resident's own time zone and language
-/// `lang`; `None` when it is not a date-time, is already past, or the browser cannot format
-/// it.
-pub fn next_open(iso: &str, lang: &str) -> Option<NextOpen> {
+/// `next_open` (RFC 3339, the city's offset) in the resident's own time zone and the language
+/// of `texts`; `None` when it is not a date-time, is already past, or the browser cannot
+/// format it.
+pub fn next_open(iso: &str, texts: &Texts) -> Option<NextOpen> {
+    let lang = texts.lang();
     if !is_rfc3339(iso) {
         return None;
     }
@@ -98,19 +161,41 @@ pub fn next_open(iso: &str, lang: &str) -> Option<NextOpen> {
         }
         Some(JsValue::from(options))
     };
-    let time = when
-        .to_locale_time_string(
-            lang,
-            &options(&[("hour", "numeric"), ("minute", "2-digit")])?,
-        )
-        .ok()?;
     let far = ahead_ms > WEEKDAY_ONLY_DAYS * 86_400_000.0;
-    let day_options = if far {
-        options(&[("weekday", "long"), ("month", "long"), ("day", "numeric")])?
+    let (time, day) = if browser_writes_dates_in(lang) {
+        let time = when
+            .to_locale_time_string(
+                lang,
+                &options(&[("hour", "numeric"), ("minute", "2-digit")])?,
+            )
+            .ok()?;
+        let day_options = if far {
+            options(&[("weekday", "long"), ("month", "long"), ("day", "numeric")])?
+        } else {
+            options(&[("weekday", "long")])?
+        };
+        (time, when.to_locale_date_string(lang, &day_options).ok()?)
     } else {
-        options(&[("weekday", "long")])?
+        // A 24-hour clock reads the same in any language; the names come from the strings.
+        let time = when
+            .to_locale_time_string(
+                "en-GB",
+                &options(&[
+                    ("hour", "2-digit"),
+                    ("minute", "2-digit"),
+                    ("hourCycle", "h23"),
+                ])?,
+            )
+            .ok()?;
+        let weekday = when.get_day();
+        let day = if far {
+            let date = (when.get_full_year(), when.get_month() + 1, when.get_date());
+            spelled_date(texts, date, Some(weekday))
+        } else {
+            weekday_name(texts, weekday)
+        };
+        (time, day)
     };
-    let day = when.to_locale_date_string(lang, &day_options).ok()?;
     Some(NextOpen {
         today: when.to_date_string() == now.to_date_string(),
         day,
@@ -139,11 +224,15 @@ pub fn parse_iso_date(text: &str) -> Option<(u32, u32, u32)> {
     (1..=days).contains(&day).then_some((year, month, day))
 }
 
-/// `iso` (`YYYY-MM-DD`) as a long date in language `lang` ("March 3, 2026", "3 de marzo de
-/// 2026"); the text as given when it is not a date or the browser cannot format it.
-pub fn format_date(iso: &str, lang: &str) -> String {
-    if parse_iso_date(iso).is_none() {
+/// `iso` (`YYYY-MM-DD`) as a long date in the language of `texts` ("March 3, 2026", "3 de
+/// marzo de 2026"); the text as given when it is not a date or the browser cannot format it.
+pub fn format_date(iso: &str, texts: &Texts) -> String {
+    let Some(date) = parse_iso_date(iso) else {
         return iso.to_owned();
+    };
+    let lang = texts.lang();
+    if !browser_writes_dates_in(lang) {
+        return spelled_date(texts, date, None);
     }
     let options = js_sys::Object::new();
     let set = |key: &str, value: &str| {

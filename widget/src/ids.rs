@@ -33,6 +33,15 @@ pub const SOURCE: &str = "answer-source";
 pub const SOURCE_LINK: &str = "answer-source-link";
 /// Text before the last-reviewed date of an answer.
 pub const REVIEWED: &str = "answer-reviewed";
+/// A weekday's name by number (0 Sunday … 6 Saturday), for languages the browser cannot
+/// format dates in.
+pub const DATE_WEEKDAY: &str = "date-weekday";
+/// A month's name by number (1 January … 12 December), as it stands in a date.
+pub const DATE_MONTH: &str = "date-month";
+/// A whole date from its day, month name and year.
+pub const DATE_LONG: &str = "date-long";
+/// A whole date with its weekday.
+pub const DATE_LONG_WEEKDAY: &str = "date-long-weekday";
 /// Button that shows the easy-read version of an answer.
 pub const SIMPLER: &str = "answer-simpler";
 /// Accessible name of the list of candidate answers.
@@ -304,6 +313,10 @@ pub const ALL: &[&str] = &[
     SOURCE,
     SOURCE_LINK,
     REVIEWED,
+    DATE_WEEKDAY,
+    DATE_MONTH,
+    DATE_LONG,
+    DATE_LONG_WEEKDAY,
     SIMPLER,
     CHOICES_LABEL,
     ACTIONS_LABEL,

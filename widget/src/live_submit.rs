@@ -68,7 +68,7 @@ impl Forms {
             .next_open
             .as_deref()
             .filter(|_| !availability.office_hours)
-            .and_then(|iso| date::next_open(iso, texts.lang()));
+            .and_then(|iso| date::next_open(iso, &texts));
         match self.parts.view(&texts).offline(next.as_ref()) {
             Ok((message, spoken)) => {
                 self.parts.append(&message);

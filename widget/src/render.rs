@@ -163,8 +163,6 @@ impl Renderer<'_> {
             block.append_child(&toggle)?;
         }
         message.append_child(&block)?;
-
-        let ui_lang = self.texts.lang();
         if links::is_safe(&answer.source_url) {
             let source = self.ui_text("p", &[("class", "meta")], ids::SOURCE, reply_lang)?;
             dom::append_text(doc, &source, " ")?;
@@ -193,7 +191,7 @@ impl Renderer<'_> {
                 doc,
                 "time",
                 &[("class", "reviewed"), ("datetime", &answer.last_reviewed)],
-                &date::format_date(&answer.last_reviewed, ui_lang),
+                &date::format_date(&answer.last_reviewed, self.texts),
             )?
             .as_ref(),
         )?;

@@ -26,6 +26,7 @@ use crate::language::{self, Context};
 use crate::open311;
 use crate::redact::redact;
 use crate::reply;
+use crate::reply_language::reply_language;
 use crate::state::{AppState, Site};
 use crate::store::Turn;
 
@@ -258,7 +259,10 @@ async fn respond(
         && let Some(system) = &site.open311
         && let Some(number) = open311::status::asked_request(text)
     {
-        let lang = language::resolve(index, text, context);
+        let searched = language::resolve(index, text, context);
+        let lang = reply_language(index, text, context, &searched, &|tag| {
+            state.bot.contains_key(tag)
+        });
         let (body, outcome) = open311::page::status_reply(
             system,
             state.store.as_ref(),
@@ -309,6 +313,11 @@ async fn respond(
         }
     };
 
+    // The bot speaks the resident's language even where the city has no content in it; the
+    // answer then says it is in another language.
+    let lang = reply_language(index, text, context, &lang, &|tag| {
+        state.bot.contains_key(tag)
+    });
     let bot = state.site_catalog(site, &lang);
     let mut body = reply::build(&decision, &lang, bot, &site.config, searched);
     if matches!(decision, Decision::Handoff) && site.live.is_some() {

@@ -1,0 +1,199 @@
+//! The language the bot speaks to a resident, which may be one the city has no content in.
+//!
+//! [`crate::language::resolve`] picks the content language to search, only among the site's
+//! own languages. A resident on the French page of a city whose content is in English and
+//! Spanish, typing French, should still be spoken to in French: the bot's own words, the
+//! buttons and the widget's interface, with the answer found in another language and
+//! flagged as such ("this answer is only available in English"). Without this the bot
+//! would answer a French question in Spanish (the nearest content language) and the widget
+//! would switch its interface to Spanish with it.
+//!
+//! The resident's language is taken from what they said they read — the conversation so
+//! far, the page's `lang`, the browser's first language — when the bot has strings for it
+//! and the city has no content in it, and only when the text agrees: a detector recognises
+//! the language in it, or the text is not mostly words of the content language that was
+//! searched (languages the detector does not know, such as Haitian Creole). Someone who types
+//! English on a French page gets English.
+
+use knowledge::SearchIndex;
+
+use crate::language::{Context, whatlang_lang};
+
+/// The language of the reply to `text`: `content_lang` (the searched language, from
+/// [`crate::language::resolve`]) unless the resident's own language is one the site has no
+/// content in but the bot speaks (`spoken` says which tags it has strings for), and the
+/// text agrees with it.
+pub fn reply_language(
+    index: &SearchIndex,
+    text: &str,
+    context: Context<'_>,
+    content_lang: &str,
+    spoken: &dyn Fn(&str) -> bool,
+) -> String {
+    let Some(own) = residents_language(index, context, spoken) else {
+        return content_lang.to_owned();
+    };
+    if text_agrees(index, text, &own, content_lang) {
+        own
+    } else {
+        content_lang.to_owned()
+    }
+}
+
+/// The first language the resident said they read (conversation, page, browser) that the bot
+/// speaks, when the site has no content in it; `None` when that first language is one of
+/// the content languages (then [`crate::language::resolve`] already weighed it) or the bot
+/// does not speak it.
+fn residents_language(
+    index: &SearchIndex,
+    context: Context<'_>,
+    spoken: &dyn Fn(&str) -> bool,
+) -> Option<String> {
+    let said = context
+        .conversation
+        .into_iter()
+        .chain(context.page_lang)
+        .chain(context.browser.first().map(String::as_str))
+        .filter(|tag| !tag.trim().is_empty());
+    for tag in said {
+        let normalized = i18n::normalize_tag(tag);
+        let content: Vec<&str> = index.languages().collect();
+        if !i18n::negotiate(&[normalized.as_str()], &content, "").is_empty() {
+            return None;
+        }
+        let primary = normalized.split('-').next().unwrap_or_default();
+        for candidate in [normalized.as_str(), primary] {
+            if !candidate.is_empty() && spoken(candidate) {
+                return Some(candidate.to_owned());
+            }
+        }
+        // The first tag the bot speaks decides; an unknown one lets the next speak.
+    }
+    None
+}
+
+/// Whether `text` reads as language `own` rather than as `content_lang`: the same language
+/// in another script (Traditional Chinese typed where the content is Simplified), the
+/// detector recognising `own`, or — when the detector cannot tell — the text not being
+/// mostly words of `content_lang`'s content.
+fn text_agrees(index: &SearchIndex, text: &str, own: &str, content_lang: &str) -> bool {
+    let base = |tag: &str| {
+        tag.split('-')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
+    if base(own) == base(content_lang) {
+        return true;
+    }
+    let detected = whatlang::detect(text);
+    let own_lang = whatlang_lang(own);
+    if let (Some(info), Some(lang)) = (&detected, own_lang)
+        && info.lang() == lang
+    {
+        return true;
+    }
+    let unsure = detected.as_ref().is_none_or(|info| !info.is_reliable()) || own_lang.is_none();
+    let (known, total) = index.vocabulary_match(content_lang, text);
+    unsure && total > 0 && known * 2 < total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn index() -> SearchIndex {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../knowledge/demo");
+        let (kb, problems) = knowledge::load(&root);
+        assert!(!problems.iter().any(|p| p.is_error()), "{problems:?}");
+        SearchIndex::build(&kb.expect("demo content")).unwrap()
+    }
+
+    /// The twelve languages the bot has strings for.
+    fn spoken(tag: &str) -> bool {
+        [
+            "en", "es", "zh-Hans", "zh-Hant", "vi", "tl", "ko", "ar", "ru", "ht", "fr", "pt",
+        ]
+        .contains(&tag)
+    }
+
+    fn on_page<'a>(page: &'a str) -> Context<'a> {
+        Context {
+            page_lang: Some(page),
+            browser: &[],
+            conversation: None,
+        }
+    }
+
+    fn reply(index: &SearchIndex, text: &str, context: Context<'_>) -> String {
+        let content = crate::language::resolve(index, text, context);
+        reply_language(index, text, context, &content, &spoken)
+    }
+
+    #[test]
+    fn a_language_without_content_is_spoken_when_the_text_is_in_it() {
+        let index = index();
+        assert!(
+            !index
+                .languages()
+                .any(|l| l == "fr" || l == "ru" || l == "ht")
+        );
+        assert_eq!(
+            reply(&index, "horaires de la bibliothèque", on_page("fr")),
+            "fr"
+        );
+        assert_eq!(reply(&index, "часы работы библиотеки", on_page("ru")), "ru");
+        assert_eq!(
+            reply(&index, "ki lè bibliyotèk la louvri", on_page("ht")),
+            "ht"
+        );
+        assert_eq!(reply(&index, "圖書館開放時間", on_page("zh-TW")), "zh-Hant");
+    }
+
+    #[test]
+    fn the_text_wins_over_the_page_when_it_is_in_a_content_language() {
+        let index = index();
+        assert_eq!(
+            reply(&index, "When is my trash picked up?", on_page("fr")),
+            "en"
+        );
+        assert_eq!(
+            reply(&index, "¿Cómo pago mi factura de agua?", on_page("ru")),
+            "es"
+        );
+        assert_eq!(
+            reply(&index, "when is the library open", on_page("ht")),
+            "en"
+        );
+    }
+
+    #[test]
+    fn content_languages_and_unknown_languages_change_nothing() {
+        let index = index();
+        // Spanish has content: the content language decides.
+        assert_eq!(reply(&index, "horario biblioteca", on_page("es")), "es");
+        // The bot has no German strings.
+        let content = crate::language::resolve(&index, "Öffnungszeiten Bibliothek", on_page("de"));
+        assert_eq!(
+            reply(&index, "Öffnungszeiten Bibliothek", on_page("de")),
+            content
+        );
+        // No hints at all.
+        assert_eq!(
+            reply(&index, "horaires de la bibliothèque", Context::default()),
+            crate::language::resolve(&index, "horaires de la bibliothèque", Context::default())
+        );
+    }
+
+    #[test]
+    fn the_conversation_so_far_counts_first() {
+        let index = index();
+        let context = Context {
+            page_lang: Some("en"),
+            browser: &[],
+            conversation: Some("fr"),
+        };
+        assert_eq!(reply(&index, "et le samedi ?", context), "fr");
+    }
+}
