@@ -136,6 +136,9 @@ fn words_builder(lang: &str) -> tantivy::tokenizer::TextAnalyzerBuilder {
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .dynamic();
+    if crate::han_fold::is_chinese(lang) {
+        builder = builder.filter_dynamic(crate::han_fold::HanFoldFilter);
+    }
     if let Some(language) = stemmer_language(lang)
         && let Some(filter) = StopWordFilter::new(language)
     {
@@ -269,6 +272,9 @@ pub fn analyzer(lang: &str) -> TextAnalyzer {
             .filter(LowerCaser)
             .dynamic()
     };
+    if crate::han_fold::is_chinese(lang) {
+        builder = builder.filter_dynamic(crate::han_fold::HanFoldFilter);
+    }
     if let Some(language) = stemmer_language(lang)
         && let Some(filter) = StopWordFilter::new(language)
     {

@@ -13,6 +13,7 @@
 //!   ([`similar`]), easy-read texts that are hard to read ([`readability`]); and measures
 //!   translation coverage ([`coverage`]);
 //! - builds an in-memory tantivy index with one analyzer per language ([`analyzer`],
+//!   Chinese in either script folded to Simplified characters by [`han_fold`],
 //!   [`SearchIndex`]) and ranks entries for a question, with the evidence the caller needs to
 //!   decide between answering, offering choices and handing off ([`Hit`], [`SearchResult`]);
 //! - imports question/answer records from JSONL into the same model in memory ([`import`]);
@@ -35,6 +36,7 @@ pub mod editorial;
 mod entry;
 pub mod entry_file;
 pub mod export;
+pub mod han_fold;
 pub mod import;
 mod index;
 pub mod jsonl_io;

@@ -152,6 +152,22 @@ mod tests {
     }
 
     #[test]
+    fn a_traditional_chinese_question_finds_the_simplified_entry() {
+        let index = index();
+        assert!(!index.languages().any(|l| l == "zh-Hant"));
+        let question = "圖書館開放時間";
+        let context = on_page("zh-TW");
+        let content = crate::language::resolve(&index, question, context);
+        assert_eq!(content, "zh-Hans");
+        let model = crate::decide::DecisionModel::fitted();
+        let (result, decision) =
+            crate::decide::search_and_decide(&index, &content, question, model).unwrap();
+        assert_eq!(result.hits[0].entry.id, "library-hours", "{decision:?}");
+        assert_eq!(result.hits[0].entry.lang, "zh-Hans");
+        assert_eq!(reply(&index, question, context), "zh-Hant");
+    }
+
+    #[test]
     fn the_text_wins_over_the_page_when_it_is_in_a_content_language() {
         let index = index();
         assert_eq!(
