@@ -588,3 +588,82 @@ async fn admin_pages_refuse_everyone_but_the_sites_admins() {
     }
     server.stop().await;
 }
+
+/// Whether `reply` satisfies `schema` as far as the description's reply schemas decide it:
+/// `$ref`, `allOf`, `not`, `required` and `const` properties.
+fn satisfies(doc: &Value, schema: &Value, reply: &Value) -> bool {
+    if let Some(name) = schema["$ref"].as_str().and_then(|r| r.rsplit('/').next()) {
+        return satisfies(doc, &doc["components"]["schemas"][name], reply);
+    }
+    let required = schema["required"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .all(|key| key.as_str().is_some_and(|k| reply.get(k).is_some()));
+    let all_of = schema["allOf"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .all(|part| satisfies(doc, part, reply));
+    let not = schema
+        .get("not")
+        .is_none_or(|part| !satisfies(doc, part, reply));
+    let constants =
+        schema["properties"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .all(|(key, property)| {
+                property
+                    .get("const")
+                    .is_none_or(|c| reply.get(key).is_none_or(|value| value == c))
+            });
+    required && all_of && not && constants
+}
+
+/// `cargo xtask api-check` found an admin's preview matching both alternatives of the
+/// description's `oneOf` for `POST /api/v1/ask` (a PreviewResponse is also an AskResponse):
+/// a resident's reply and a preview now each match exactly one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn previews_and_residents_replies_each_match_one_documented_shape() {
+    let (server, _content) = editable().await;
+    let admin = Staff::login(&server, ADMIN).await;
+    let question =
+        json!({"site": "riverton", "text": "when is trash picked up", "page_lang": "en"});
+    let response = admin
+        .post(&server, "/api/v1/ask?preview=1", question.clone())
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let preview: Value = response.json().await.expect("a preview");
+    assert_eq!(preview["preview"], true, "{preview:#}");
+    let resident = ask(
+        &Client::new(),
+        &server,
+        "when is trash picked up",
+        "en",
+        "answer",
+    )
+    .await;
+    assert!(resident.get("preview").is_none(), "{resident:#}");
+
+    let doc: Value = Client::new()
+        .get(server.url("/openapi.json"))
+        .send()
+        .await
+        .expect("sent")
+        .json()
+        .await
+        .expect("the description");
+    let alternatives = doc["paths"]["/api/v1/ask"]["post"]["responses"]["200"]["content"]
+        ["application/json"]["schema"]["oneOf"]
+        .as_array()
+        .expect("oneOf");
+    let matching = |reply: &Value| -> Vec<usize> {
+        (0..alternatives.len())
+            .filter(|&i| satisfies(&doc, &alternatives[i], reply))
+            .collect()
+    };
+    assert_eq!(matching(&resident), [0], "{resident:#}");
+    assert_eq!(matching(&preview), [1], "{preview:#}");
+    server.stop().await;
+}

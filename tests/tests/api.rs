@@ -495,3 +495,206 @@ async fn a_site_can_reword_the_bots_messages() {
     );
     server.stop().await;
 }
+
+/// The server's own OpenAPI description.
+async fn description(server: &common::TestServer) -> Value {
+    Client::new()
+        .get(server.url("/openapi.json"))
+        .send()
+        .await
+        .expect("request is sent")
+        .json()
+        .await
+        .expect("the description is JSON")
+}
+
+/// `cargo xtask api-check` found replies whose `report` action the description did not list.
+#[tokio::test]
+async fn replies_offering_to_report_here_use_documented_action_kinds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = common::demo_config(dir.path(), &common::repo_root().join("knowledge/demo"))
+        + "\n[sites.open311]\n";
+    let config = common::load_config(dir.path(), &text).expect("config loads");
+    let server = common::start_with(dir, config).await;
+    let response = ask(
+        &Client::new(),
+        &server,
+        json!({"site": "riverton", "text": "my landlord does not fix the heat, report unsafe conditions", "page_lang": "en"}),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let reply: Value = response.json().await.expect("a reply");
+    let kinds: Vec<&str> = reply["actions"]
+        .as_array()
+        .expect("actions")
+        .iter()
+        .map(|a| a["kind"].as_str().expect("a kind"))
+        .collect();
+    assert!(kinds.contains(&"report"), "{reply:#}");
+    let doc = description(&server).await;
+    let documented = doc["components"]["schemas"]["Action"]["properties"]["kind"]["enum"]
+        .as_array()
+        .expect("an enum of kinds");
+    for kind in kinds {
+        assert!(
+            documented.iter().any(|k| k == kind),
+            "{kind} is not documented"
+        );
+    }
+    server.stop().await;
+}
+
+/// `cargo xtask api-check` found the staff sign-out (204) and the console's WebSocket refusing
+/// a plain GET (400, plain text) answering with statuses the description did not list.
+#[tokio::test]
+async fn signing_out_and_the_consoles_socket_answer_as_documented() {
+    let server = common::start().await;
+    common::live::add_staff(&server, "riverton", "alex@riverton.example", "Alex").await;
+    let staff = common::live::Staff::login(&server, "alex@riverton.example").await;
+    let doc = description(&server).await;
+
+    let socket = &doc["paths"]["/staff/api/live"]["get"]["responses"];
+    assert!(
+        socket.get("101").is_some() && socket.get("200").is_none(),
+        "{socket}"
+    );
+    let plain = staff.get(&server, "/staff/api/live").await;
+    assert_eq!(plain.status(), StatusCode::BAD_REQUEST);
+    let content_type = plain
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(content_type.starts_with("text/plain"), "{content_type}");
+    assert!(
+        socket["400"]["content"].get("text/plain").is_some(),
+        "{socket}"
+    );
+    let mut console = staff.socket(&server).await;
+    assert_eq!(
+        console.next().await.expect("a queue snapshot")["type"],
+        "queue"
+    );
+
+    let sign_out = &doc["paths"]["/staff/api/logout"]["post"]["responses"];
+    assert!(
+        sign_out.get("204").is_some() && sign_out.get("200").is_none(),
+        "{sign_out}"
+    );
+    let out = staff.post(&server, "/staff/api/logout", json!({})).await;
+    assert_eq!(out.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        staff.get(&server, "/staff/api/me").await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    server.stop().await;
+}
+
+/// The description now says what the server always checked: a staff message's id has 1 to
+/// 64 characters, its text is not empty, and no other field is accepted.
+#[tokio::test]
+async fn staff_messages_are_checked_as_documented() {
+    let server = common::start().await;
+    common::live::add_staff(&server, "riverton", "alex@riverton.example", "Alex").await;
+    let staff = common::live::Staff::login(&server, "alex@riverton.example").await;
+    let mut console = staff.socket(&server).await;
+    console.next().await.expect("a queue snapshot");
+    let chat =
+        common::live::ResidentChat::start(&server, json!({"site": "riverton", "lang": "en"})).await;
+    let accepted = staff
+        .post(
+            &server,
+            &format!("/staff/api/chats/{}/accept", chat.id),
+            json!({}),
+        )
+        .await;
+    assert_eq!(accepted.status(), StatusCode::OK);
+
+    let doc = description(&server).await;
+    let schema = &doc["paths"]["/staff/api/chats/{chat_id}/messages"]["post"]["requestBody"]["content"]
+        ["application/json"]["schema"];
+    assert_eq!(schema["additionalProperties"], false, "{schema}");
+    assert_eq!(schema["properties"]["id"]["minLength"], 1, "{schema}");
+    assert_eq!(schema["properties"]["id"]["maxLength"], 64, "{schema}");
+    assert_eq!(schema["properties"]["text"]["minLength"], 1, "{schema}");
+
+    let path = format!("/staff/api/chats/{}/messages", chat.id);
+    for (body, status, code) in [
+        (
+            json!({"id": "m".repeat(65), "text": "Hello"}),
+            StatusCode::BAD_REQUEST,
+            Some("invalid_field"),
+        ),
+        (
+            json!({"id": "", "text": "Hello"}),
+            StatusCode::BAD_REQUEST,
+            Some("invalid_field"),
+        ),
+        (
+            json!({"id": "m-0", "text": "  "}),
+            StatusCode::BAD_REQUEST,
+            Some("empty_question"),
+        ),
+        (
+            json!({"id": "m-1", "text": "Hello", "extra": 1}),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            None,
+        ),
+        (
+            json!({"id": "m".repeat(64), "text": "Hello"}),
+            StatusCode::OK,
+            None,
+        ),
+    ] {
+        let response = staff.post(&server, &path, body.clone()).await;
+        let got = response.status();
+        let answer: Value = response.json().await.expect("JSON");
+        assert_eq!(got, status, "{body}: {answer}");
+        if let Some(code) = code {
+            assert_eq!(answer["code"], code, "{body}: {answer}");
+        }
+    }
+    server.stop().await;
+}
+
+/// `cargo xtask api-check` found a staff message within its documented 4,000 characters
+/// refused with 413 (written with JSON escapes, it exceeds the body limit) where the
+/// description listed no 413: every operation with a JSON body now lists it.
+#[tokio::test]
+async fn oversized_bodies_are_refused_as_documented() {
+    let server = common::start().await;
+    common::live::add_staff(&server, "riverton", "alex@riverton.example", "Alex").await;
+    let staff = common::live::Staff::login(&server, "alex@riverton.example").await;
+    let doc = description(&server).await;
+    // 4,000 characters, each sent as a six-byte JSON escape.
+    let text = "\\u00e7".repeat(protocol::live::MAX_CHAT_MESSAGE_CHARS);
+    let body = format!(r#"{{"id": "m-1", "text": "{text}"}}"#);
+    let response = staff
+        .client
+        .post(server.url("/staff/api/chats/any/messages"))
+        .header("Cookie", &staff.cookie)
+        .header("X-CSRF-Token", &staff.csrf)
+        .header("Content-Type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .expect("request is sent");
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let (_, error) = error_of(response).await;
+    assert_eq!(error.code, ErrorCode::PayloadTooLarge);
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for (method, op) in item.as_object().expect("operations") {
+            if op["requestBody"]["content"]
+                .get("application/json")
+                .is_some()
+            {
+                assert!(
+                    op["responses"].get("413").is_some(),
+                    "{method} {path}: no 413"
+                );
+            }
+        }
+    }
+    server.stop().await;
+}
