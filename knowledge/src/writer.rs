@@ -6,6 +6,10 @@
 //! instead of written. Existing files are never replaced unless asked (`force`), and an id
 //! already used by a file in another topic folder is a problem, as `check` would say.
 //!
+//! Every file is written atomically ([`write_atomically`]): an import that is killed midway
+//! leaves each file whole, old or new, never cut short, so the folder still loads and a
+//! server watching it never indexes half an answer.
+//!
 //! When `<out>/knowledge.toml` exists, records must use its languages and topics. When it does
 //! not, one is written from the records: the language with the most entries is the default;
 //! languages that have all of its ids are complete, the others partial; every topic used is
@@ -142,11 +146,13 @@ pub fn import_rows(
     }
 
     let total = planned.len();
+    let mut folders = BTreeSet::new();
     for (done, p) in planned.iter().enumerate() {
         if p.exists && !options.force {
             report.skipped.push(p.path.clone());
         } else {
             write_file(&p.path, &p.file.render())?;
+            folders.extend(p.path.parent().map(Path::to_owned));
             report.written.push(p.path.clone());
             *report.per_language.entry(p.lang.clone()).or_default() += 1;
         }
@@ -155,7 +161,13 @@ pub fn import_rows(
 
     if config.is_none() && !planned.is_empty() {
         write_file(&config_path, &generated_config(&options.out, &planned))?;
+        folders.insert(options.out.clone());
         report.config_written = Some(config_path);
+    }
+    // Once per folder rather than per file: the new names are on disk when the import ends.
+    for folder in folders {
+        sync_dir(&folder)
+            .map_err(|e| Diagnostic::error(&folder, 1, format!("cannot flush the folder: {e}")))?;
     }
     Ok(report)
 }
@@ -316,13 +328,88 @@ fn plan(
     })
 }
 
-/// Writes `text` to `path`, creating its folder.
+/// Writes `text` to `path`, creating its folder, atomically as [`write_atomically`] does, but
+/// leaving the folder to be flushed by the caller.
 fn write_file(path: &Path, text: &str) -> Result<(), Diagnostic> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)
             .map_err(|e| Diagnostic::error(dir, 1, format!("cannot create the folder: {e}")))?;
     }
-    fs::write(path, text).map_err(|e| Diagnostic::error(path, 1, format!("cannot write: {e}")))
+    replace_file(path, text).map_err(|e| Diagnostic::error(path, 1, format!("cannot write: {e}")))
+}
+
+/// The hidden file beside `path` that [`write_atomically`] writes first. Content loading
+/// skips hidden files, so one left behind by a crash is never read as an entry, and the next
+/// write of `path` reuses it.
+pub fn temporary_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.wayfinder-tmp"))
+}
+
+/// Writes `text` to `path` (whose folder exists) so that a reader, such as a server
+/// re-indexing the folder or one restarting after a crash, finds either the old file or the
+/// new one whole, never a part of it, even when the writer is killed or the machine stops
+/// midway: the text goes to [`temporary_path`], is flushed to disk, and is renamed over
+/// `path`; then the folder is flushed, so the rename is kept too.
+pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    replace_file(path, text)?;
+    sync_folder(path)
+}
+
+/// What [`write_atomically`] does except flushing the folder: the file is whole whatever
+/// happens, but after the machine crashes it may still be the old one until the folder has
+/// been flushed.
+fn replace_file(path: &Path, text: &str) -> std::io::Result<()> {
+    let temporary = temporary_path(path);
+    let written = (|| {
+        let mut file = fs::File::create(&temporary)?;
+        std::io::Write::write_all(&mut file, text.as_bytes())?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&temporary, path)
+    })();
+    if written.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    written
+}
+
+/// Like [`write_atomically`], but never replaces a file: fails with
+/// [`std::io::ErrorKind::AlreadyExists`] when `path` exists (as `create_new` does), and
+/// otherwise makes `path` appear whole, never empty or cut short.
+pub fn write_new_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let temporary = temporary_path(path);
+    let written = (|| {
+        let mut file = fs::File::create(&temporary)?;
+        std::io::Write::write_all(&mut file, text.as_bytes())?;
+        file.sync_all()?;
+        drop(file);
+        // A hard link, unlike a rename, refuses to replace an existing file.
+        fs::hard_link(&temporary, path)
+    })();
+    let _ = fs::remove_file(&temporary);
+    written?;
+    sync_folder(path)
+}
+
+/// Flushes the folder holding `path`, so a rename or a new name in it survives a crash.
+fn sync_folder(path: &Path) -> std::io::Result<()> {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => sync_dir(dir),
+        _ => sync_dir(Path::new(".")),
+    }
+}
+
+/// Flushes folder `dir` (its list of names) to disk; a no-op where folders cannot be opened.
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    fs::File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
 }
 
 /// A `knowledge.toml` for the entries planned into `out`.
@@ -590,5 +677,39 @@ mod tests {
         let report = import_rows(&read, &options, |_, _| {}).unwrap();
         assert!(report.skipped.is_empty());
         assert!(bins().contains("title = \"Trash bins?\""), "{}", bins());
+    }
+
+    #[test]
+    fn files_are_replaced_whole_and_no_temporary_file_is_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("day.md");
+        write_atomically(&path, "old").unwrap();
+        // A temporary file left by a writer that was killed is taken over.
+        fs::write(temporary_path(&path), "half of a").unwrap();
+        write_atomically(&path, "new text").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new text");
+        assert!(!temporary_path(&path).exists());
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().collect();
+        assert_eq!(names.len(), 1);
+        // Hidden: the content loader never reads it as an entry.
+        assert!(
+            temporary_path(&path)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with('.')
+        );
+        assert!(write_atomically(&dir.path().join("no/such/folder.md"), "x").is_err());
+    }
+
+    #[test]
+    fn a_new_file_never_replaces_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("draft.md");
+        write_new_atomically(&path, "first").unwrap();
+        let again = write_new_atomically(&path, "second").unwrap_err();
+        assert_eq!(again.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "first");
+        assert!(!temporary_path(&path).exists());
     }
 }

@@ -70,6 +70,12 @@ pub enum ErrorCode {
     /// Staff console: someone else changed this item since it was read (its
     /// `updated_datetime` is not the one sent): nothing was saved; reload it, then save again.
     EditConflict,
+    /// The server's storage is full (its disk, or its database's): nothing was stored. Try
+    /// again later; an operator has to free space.
+    StorageFull,
+    /// The server cannot reach its database right now (it is restarting or unreachable):
+    /// nothing was stored. Try again in a moment.
+    StorageUnavailable,
 }
 
 impl ErrorCode {
@@ -105,11 +111,13 @@ impl ErrorCode {
             Self::UpstreamFailed => "upstream_failed",
             Self::ConsentRequired => "consent_required",
             Self::EditConflict => "edit_conflict",
+            Self::StorageFull => "storage_full",
+            Self::StorageUnavailable => "storage_unavailable",
         }
     }
 
     /// Every code, for documentation and for tests that check each one is localised.
-    pub const ALL: [ErrorCode; 29] = [
+    pub const ALL: [ErrorCode; 31] = [
         Self::InvalidJson,
         Self::UnsupportedMediaType,
         Self::PayloadTooLarge,
@@ -139,6 +147,8 @@ impl ErrorCode {
         Self::UpstreamFailed,
         Self::ConsentRequired,
         Self::EditConflict,
+        Self::StorageFull,
+        Self::StorageUnavailable,
     ];
 
     /// Whether a resident's widget can receive this code (so it needs a localised message in

@@ -9,6 +9,14 @@
 //! preview page); both are swapped in together, so a preview never sees other content than
 //! residents do apart from the drafts. Without drafts there is no second index (no memory
 //! spent on it) and previews use the serving one.
+//!
+//! Indexes live in memory only: nothing of them is ever written to disk, so a process killed
+//! while indexing (at start-up or on a reload) leaves nothing half-built behind, and the next
+//! start indexes the files again. What must never be half-written are the files themselves:
+//! `wayfinder import` replaces each atomically (`knowledge::writer::write_atomically`), and
+//! the hidden temporary file of a write in progress is neither loaded nor watched. The log
+//! says when indexing begins ("indexing the content", "indexing the content again") and ends
+//! ("content indexed", "content reloaded").
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
@@ -81,6 +89,7 @@ fn now() -> String {
 impl LiveContent {
     /// Loads `site`'s content for the first time; errors here stop the server from starting.
     pub async fn load(site: &SiteConfig) -> anyhow::Result<Self> {
+        tracing::info!(site = %site.id, content = %site.content.display(), "indexing the content");
         let fingerprint = fingerprint_off_runtime(site).await;
         let (index, warnings) = build(site).await.map_err(|e| {
             anyhow::anyhow!(
@@ -134,6 +143,7 @@ impl LiveContent {
     /// Reads and indexes the files again; on success swaps the new index in (requests in
     /// flight finish on the old one), on errors keeps the old one serving. Returns the status.
     pub async fn reload(&self, site: &SiteConfig) -> ContentStatus {
+        tracing::info!(site = %site.id, "indexing the content again");
         let fingerprint = fingerprint_off_runtime(site).await;
         let result = build(site).await;
         let mut status = self.status.lock().unwrap_or_else(PoisonError::into_inner);
@@ -243,7 +253,9 @@ async fn fingerprint_off_runtime(site: &SiteConfig) -> u64 {
 }
 
 /// A hash of every file's path, size and modification time under `root`: it changes when
-/// an editor adds, removes or saves a file.
+/// an editor adds, removes or saves a file. Hidden files and folders (a name starting with
+/// `.`) are left out, as loading leaves them out: a `.git` folder, or the temporary file of a
+/// write in progress (`knowledge::writer::write_atomically`), never starts a reload.
 pub fn fingerprint(root: &Path) -> u64 {
     let mut files = Vec::new();
     let mut folders = vec![root.to_owned()];
@@ -252,6 +264,9 @@ pub fn fingerprint(root: &Path) -> u64 {
             continue;
         };
         for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
             let path = entry.path();
             let Ok(meta) = entry.metadata() else { continue };
             if meta.is_dir() {
@@ -304,6 +319,11 @@ mod tests {
         let third = fingerprint(dir.path());
         assert_ne!(second, third);
         std::fs::remove_file(dir.path().join("en/trash/b.md")).unwrap();
+        assert_eq!(fingerprint(dir.path()), second);
+        // Hidden files, as loading skips them: a write in progress, a `.git` folder.
+        std::fs::write(dir.path().join("en/trash/.a.md.wayfinder-tmp"), "o").unwrap();
+        std::fs::create_dir_all(dir.path().join(".git")).unwrap();
+        std::fs::write(dir.path().join(".git/index"), "x").unwrap();
         assert_eq!(fingerprint(dir.path()), second);
     }
 }

@@ -9,7 +9,6 @@
 //! entries with one id would stop the content from loading.
 
 use std::collections::BTreeMap;
-use std::io::Write as _;
 use std::path::Path;
 
 use axum::http::StatusCode;
@@ -389,21 +388,17 @@ pub fn write_draft(
     let folder = lang_dir.join(topic);
     std::fs::create_dir_all(&folder)?;
     let path = folder.join(format!("{id}.md"));
-    let mut file = match std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-    {
-        Ok(file) => file,
+    // Written whole or not at all: a draft cut short by a crash would stop the server
+    // from starting on this content.
+    match knowledge::writer::write_new_atomically(&path, &text) {
+        Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             return Err(DraftError::Exists(format!(
                 "{relative} already exists; choose another `id`"
             )));
         }
         Err(e) => return Err(e.into()),
-    };
-    file.write_all(text.as_bytes())?;
-    file.sync_all()?;
+    }
     // The id may be made from a resident's question: not logged.
     tracing::info!(lang, topic, "draft entry written");
     Ok(Draft {

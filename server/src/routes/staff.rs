@@ -788,7 +788,13 @@ async fn staff_frame(
                 Ok(_) => return error(ErrorCode::UnknownChat, "no such chat".into()),
                 Err(e) => {
                     tracing::error!(error = %e, "staff message not stored");
-                    return error(ErrorCode::Internal, "please try again".into());
+                    // A full or unreachable database has its own codes.
+                    return match ApiError::from(e) {
+                        ApiError::Client { code, message, .. } => error(code, message),
+                        ApiError::Internal(_) => {
+                            error(ErrorCode::Internal, "please try again".into())
+                        }
+                    };
                 }
             };
             match post_and_publish(state, &chat, &session.author(), &id, &text).await {

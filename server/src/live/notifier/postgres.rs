@@ -8,8 +8,10 @@
 //! the others' to [`apply`]. When that connection is lost it is opened again, and what the
 //! replica's connections may have missed meanwhile is read from the store: the latest event
 //! of every chat someone here follows is delivered again (a connection that sees a gap reads
-//! the rest), and every followed site's consoles and queue places are refreshed. Every
-//! [`HEARTBEAT`] the replica repeats its staff presence, which others forget after
+//! the rest), and every followed site's consoles and queue places are refreshed. Reading
+//! what was missed can fail too (PostgreSQL going away again just after it came back): it is
+//! then tried again, with the same back-off, until it succeeds, while the replica listens on.
+//! Every [`HEARTBEAT`] the replica repeats its staff presence, which others forget after
 //! [`PRESENCE_TTL`](crate::live::hub::PRESENCE_TTL) (so a killed replica's staff stop counting).
 
 use std::sync::Arc;
@@ -25,8 +27,13 @@ use crate::store::PgStore;
 /// How often a replica repeats its staff presence.
 pub const HEARTBEAT: Duration = Duration::from_secs(10);
 
-/// The longest wait before trying to listen again after a failure.
+/// The longest wait before trying to listen again (or to catch up again) after a failure.
 const MAX_BACKOFF: Duration = Duration::from_secs(5);
+
+/// The longest one attempt to open the listening connection may take: while PostgreSQL is
+/// away, attempts fail after this and are retried with back-off, so the replica listens again
+/// soon after PostgreSQL is back.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// The name the listening connection shows in `pg_stat_activity`.
 pub const LISTENER_APPLICATION: &str = "wayfinder-listener";
@@ -94,6 +101,7 @@ async fn connect(store: &PgStore) -> Result<PgListener, sqlx::Error> {
         .application_name(LISTENER_APPLICATION);
     let pool = sqlx::postgres::PgPoolOptions::new()
         .max_connections(1)
+        .acquire_timeout(CONNECT_TIMEOUT)
         .connect_lazy_with(options);
     let mut listener = PgListener::connect_with(&pool).await?;
     listener.listen(CHANNEL).await?;
@@ -105,6 +113,8 @@ async fn listen_all(notifier: Arc<PgNotifier>, store: PgStore, state: AppState, 
     let mut closing = state.hub.closing();
     let mut listener = Some(first);
     let mut backoff = Duration::from_millis(100);
+    // When to try again to read what was missed while not listening, if that failed.
+    let mut catch_up_due: Option<(tokio::time::Instant, Duration)> = None;
     loop {
         let mut current = match listener.take() {
             Some(current) => current,
@@ -113,7 +123,7 @@ async fn listen_all(notifier: Arc<PgNotifier>, store: PgStore, state: AppState, 
                     tracing::info!("listening to other replicas again");
                     backoff = Duration::from_millis(100);
                     notifier.send(Note::Hello);
-                    catch_up(&store, &state).await;
+                    catch_up_due = catch_up_or_retry(&store, &state, None).await;
                     current
                 }
                 Err(e) => {
@@ -129,9 +139,14 @@ async fn listen_all(notifier: Arc<PgNotifier>, store: PgStore, state: AppState, 
         };
         let mut heartbeat = tokio::time::interval(HEARTBEAT);
         loop {
+            let retry_at = catch_up_due.map(|(at, _)| at);
             tokio::select! {
                 _ = closing.changed() => return,
                 _ = heartbeat.tick() => state.hub.announce_presence(),
+                () = sleep_until(retry_at) => {
+                    let last_wait = catch_up_due.map(|(_, wait)| wait);
+                    catch_up_due = catch_up_or_retry(&store, &state, last_wait).await;
+                }
                 received = current.try_recv() => match received {
                     Ok(Some(notification)) => {
                         match serde_json::from_str::<Envelope>(notification.payload()) {
@@ -156,34 +171,48 @@ async fn listen_all(notifier: Arc<PgNotifier>, store: PgStore, state: AppState, 
     }
 }
 
+/// Completes at `at`, or never when there is nothing to wait for.
+async fn sleep_until(at: Option<tokio::time::Instant>) {
+    match at {
+        Some(at) => tokio::time::sleep_until(at).await,
+        None => std::future::pending().await,
+    }
+}
+
+/// Catches up ([`catch_up`]); when that fails, returns when to try again and the wait before
+/// it, doubled from `last_wait` (up to [`MAX_BACKOFF`]).
+async fn catch_up_or_retry(
+    store: &PgStore,
+    state: &AppState,
+    last_wait: Option<Duration>,
+) -> Option<(tokio::time::Instant, Duration)> {
+    match catch_up(store, state).await {
+        Ok(()) => None,
+        Err(e) => {
+            let wait = last_wait.map_or(Duration::from_millis(100), |w| (w * 2).min(MAX_BACKOFF));
+            tracing::warn!(error = %e, "cannot catch up after listening again; retrying");
+            Some((tokio::time::Instant::now() + wait, wait))
+        }
+    }
+}
+
 /// After a gap in listening: delivers again the latest event of every chat followed here
 /// (connections read what they missed before it from the store) and refreshes the followed
-/// sites' consoles and queue places.
-async fn catch_up(store: &PgStore, state: &AppState) {
+/// sites' consoles and queue places. Fails when the chats or their events cannot be read.
+async fn catch_up(store: &PgStore, state: &AppState) -> Result<(), sqlx::Error> {
     let sites = state.hub.listened_sites();
     let chats = state.hub.listened_chats();
-    let rows = match store.chats_to_catch_up(&sites, &chats).await {
-        Ok(rows) => rows,
-        Err(e) => {
-            tracing::warn!(error = %e, "cannot catch up after listening again");
-            return;
-        }
-    };
+    let rows = store.chats_to_catch_up(&sites, &chats).await?;
     let mut refresh = sites;
     for (site, chat, last_seq) in rows {
         if let Ok(seq) = u64::try_from(last_seq)
             && seq > 0
+            && (state.hub.listens_chat(&chat) || state.hub.listens_site(&site))
         {
-            apply(
-                state,
-                "",
-                Note::Event {
-                    site: site.clone(),
-                    chat,
-                    seq,
-                },
-            )
-            .await;
+            // As `apply` does for a note, but a failure here is retried.
+            for event in state.store.events_after(&chat, seq - 1).await? {
+                super::super::publish(state, &site, &chat, event);
+            }
         }
         refresh.push(site);
     }
@@ -192,4 +221,5 @@ async fn catch_up(store: &PgStore, state: &AppState) {
     for site in refresh {
         super::super::queue_changed(state, &site).await;
     }
+    Ok(())
 }

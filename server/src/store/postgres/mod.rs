@@ -44,6 +44,12 @@ pub struct PgStore {
 /// Connections per replica.
 const CONNECTIONS: u32 = 10;
 
+/// The longest a request waits for a database connection. While PostgreSQL restarts
+/// (seconds), requests wait for it and then go through; when it stays away longer they are
+/// refused with 503 `storage_unavailable` ([`crate::error::StorageFailure`]) instead of
+/// hanging for sqlx's default of 30 s.
+const ACQUIRE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Advisory-lock keys (transaction-scoped). Locks are always taken in this order within a
 /// transaction: a chat row, then the request counter, then the audit chain.
 mod locks {
@@ -82,6 +88,7 @@ impl PgStore {
         let options: PgConnectOptions = url.parse()?;
         let pool = PgPoolOptions::new()
             .max_connections(CONNECTIONS)
+            .acquire_timeout(ACQUIRE_TIMEOUT)
             .connect_with(options.application_name("wayfinder"))
             .await?;
         sqlx::migrate!("./migrations_pg").run(&pool).await?;
