@@ -50,6 +50,17 @@ impl SqliteStore {
         }
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
+            // After a COMMIT refused with SQLITE_FULL, SQLite has rolled the transaction
+            // back but the connection may still believe one is open: the next transaction
+            // would become a savepoint whose commit stores nothing. Settle the connection
+            // (the ping runs the queued rollback) and close it if it is still in one.
+            .after_release(|conn, _| {
+                Box::pin(async move {
+                    use sqlx::Connection as _;
+                    conn.ping().await?;
+                    Ok(!conn.is_in_transaction())
+                })
+            })
             .connect_with(options.clone())
             .await?;
         sqlx::migrate!("./migrations").run(&writer).await?;
