@@ -232,11 +232,7 @@ mod tests {
     use super::*;
     use std::path::Path;
 
-    fn index() -> knowledge::SearchIndex {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../knowledge/demo");
-        let (kb, _) = knowledge::load(&root);
-        knowledge::SearchIndex::build(&kb.expect("demo content")).unwrap()
-    }
+    use crate::testing::demo_index as index;
 
     fn run(index: &knowledge::SearchIndex, lang: &str, text: &str) -> Decision {
         decide(

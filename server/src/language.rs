@@ -184,14 +184,8 @@ pub fn resolve(index: &SearchIndex, text: &str, context: Context<'_>) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
 
-    fn index() -> SearchIndex {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../knowledge/demo");
-        let (kb, problems) = knowledge::load(&root);
-        assert!(!problems.iter().any(|p| p.is_error()), "{problems:?}");
-        SearchIndex::build(&kb.expect("demo content")).unwrap()
-    }
+    use crate::testing::demo_index as index;
 
     #[test]
     fn full_sentences_are_recognised_whatever_the_page_says() {

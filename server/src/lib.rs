@@ -58,6 +58,8 @@ pub mod site_messages;
 pub mod state;
 pub mod store;
 pub mod telemetry;
+#[cfg(test)]
+mod testing;
 pub mod transcript;
 
 pub use error::ApiError;

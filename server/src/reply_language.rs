@@ -101,14 +101,8 @@ fn text_agrees(index: &SearchIndex, text: &str, own: &str, content_lang: &str) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
 
-    fn index() -> SearchIndex {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../knowledge/demo");
-        let (kb, problems) = knowledge::load(&root);
-        assert!(!problems.iter().any(|p| p.is_error()), "{problems:?}");
-        SearchIndex::build(&kb.expect("demo content")).unwrap()
-    }
+    use crate::testing::demo_index as index;
 
     /// The twelve languages the bot has strings for.
     fn spoken(tag: &str) -> bool {
