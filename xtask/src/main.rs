@@ -52,12 +52,16 @@ pub enum Command {
     Test,
     /// Measure answer quality on the development sets and print a table per language.
     Eval,
-    /// Measure /api/v1/ask and live chat under load: throughput, latency, memory (figures
-    /// only).
+    /// Measure /api/v1/ask (demo city, and against other search servers on a 15k-entry
+    /// corpus), index builds, the widget and live chat: throughput, latency, memory, sizes
+    /// (figures only).
     Bench {
-        /// Measure only `ask` (the API under wrk) or only `live` (live chat).
-        #[arg(long, value_parser = ["ask", "live"])]
-        only: Option<String>,
+        /// Run only this part.
+        #[arg(long, value_enum)]
+        only: Option<bench::Part>,
+        /// Seconds of each load run (shorter while developing).
+        #[arg(long, default_value_t = bench::DEFAULT_SECONDS)]
+        seconds: u32,
     },
     /// Run schemathesis against a real demo server's /openapi.json: no server errors, status
     /// codes, content types and bodies as documented.
@@ -88,7 +92,7 @@ fn main() -> ExitCode {
         Command::Demo { port } => demo::run(&repo, port),
         Command::Test => test::run(&repo),
         Command::Eval => eval::run(&repo),
-        Command::Bench { only } => bench::run(&repo, only.as_deref()),
+        Command::Bench { only, seconds } => bench::run(&repo, only, seconds),
         Command::ApiCheck { examples } => api_check::run(&repo, examples),
         Command::Fuzz {
             seconds,

@@ -1,0 +1,359 @@
+//! Wayfinder's `/api/v1/ask` against other servers searching the same data, in one run: the
+//! perf corpus ×10 (≈15k entries in six languages) and the perf folder's mixed queries
+//! (resident questions and short title queries), each server alone on the server core and
+//! wrk on the load core at 1, 32 and 64 connections.
+//!
+//! Wayfinder answers a full turn (language, search, decision, reply, storage); the others do
+//! a bare top-10 search for the same query's words: tantivy-cli `serve` (as shipped, and with
+//! `TCP_NODELAY` forced by an `LD_PRELOAD` shim), Typesense 0.24, and SQLite FTS5 bm25 behind
+//! a minimal axum endpoint.
+
+mod fts5;
+mod nodelay;
+mod tantivy_cli;
+mod typesense;
+mod wayfinder_ask;
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Result, bail};
+
+use super::support::{self, Server, format_seconds, http, mb};
+use super::{corpus, wrk};
+use crate::cmd::{self, say};
+use crate::install;
+use crate::repo::Repo;
+
+/// How many copies of the corpus the comparison searches.
+const COPIES: usize = 10;
+
+/// The programs compared.
+pub struct Tools {
+    /// Wayfinder's release binary.
+    pub wayfinder: PathBuf,
+    /// tantivy-cli's `tantivy`.
+    pub tantivy: PathBuf,
+    /// Typesense's server.
+    pub typesense: PathBuf,
+    /// The FTS5 endpoint (`fts5_search`).
+    pub fts5: PathBuf,
+    /// The TCP_NODELAY shim to preload.
+    pub nodelay: PathBuf,
+}
+
+/// What every server is given.
+pub struct Inputs {
+    /// The folder for indexes, databases, scripts and logs.
+    pub work: PathBuf,
+    /// The corpus as search documents (JSONL: `id`, `lang`, `title`, `body`).
+    pub documents: PathBuf,
+    /// The corpus as `wayfinder import` records.
+    pub records: PathBuf,
+    /// The queries, as residents typed them.
+    pub queries: Vec<String>,
+    /// The programs.
+    pub tools: Tools,
+}
+
+/// A started server, ready to be measured.
+pub struct Contender {
+    name: String,
+    server: Server,
+    script: PathBuf,
+    url: String,
+    check: Check,
+}
+
+/// One request whose answer must contain `marker` (at least one hit).
+struct Check {
+    method: &'static str,
+    path: String,
+    headers: Vec<(String, String)>,
+    body: Option<String>,
+    marker: &'static str,
+}
+
+impl Contender {
+    /// A server searched with `GET` on each of `paths` in turn, sending `headers`.
+    fn get(
+        inputs: &Inputs,
+        name: &str,
+        server: Server,
+        paths: Vec<String>,
+        headers: &[(&str, &str)],
+        marker: &'static str,
+    ) -> Result<Self> {
+        let script = inputs.work.join(format!("{}.lua", slug(name)));
+        std::fs::write(&script, wrk::get_script(&paths, headers))?;
+        let url = format!("http://127.0.0.1:{}/", server.port);
+        let headers = headers
+            .iter()
+            .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+            .collect();
+        Ok(Self {
+            name: name.to_owned(),
+            server,
+            script,
+            url,
+            check: Check {
+                method: "GET",
+                path: paths[0].clone(),
+                headers,
+                body: None,
+                marker,
+            },
+        })
+    }
+
+    /// A server asked with `POST <path>` and each JSON body in turn.
+    fn post_json(
+        inputs: &Inputs,
+        name: &str,
+        server: Server,
+        path: &str,
+        bodies: Vec<String>,
+        marker: &'static str,
+    ) -> Result<Self> {
+        let script = inputs.work.join(format!("{}.lua", slug(name)));
+        std::fs::write(&script, wrk::post_json_script(&bodies))?;
+        let url = format!("http://127.0.0.1:{}{path}", server.port);
+        Ok(Self {
+            name: name.to_owned(),
+            server,
+            script,
+            url,
+            check: Check {
+                method: "POST",
+                path: path.to_owned(),
+                headers: vec![("Content-Type".to_owned(), "application/json".to_owned())],
+                body: Some(bodies[0].clone()),
+                marker,
+            },
+        })
+    }
+
+    /// Checks one answer, warms the server up, runs wrk at each connection count and reads
+    /// the server's peak memory.
+    fn measure(self, seconds: u32) -> Result<Measured> {
+        let check = &self.check;
+        let headers: Vec<(&str, &str)> = check
+            .headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        let (status, body) = http(
+            self.server.port,
+            check.method,
+            &check.path,
+            &headers,
+            check.body.as_deref().map(str::as_bytes),
+        )?;
+        if status != 200 || !body.contains(check.marker) {
+            bail!(
+                "{}: the first query got {status} without {}: {}",
+                self.name,
+                check.marker,
+                body.chars().take(500).collect::<String>()
+            );
+        }
+        wrk::warm_up(&self.script, &self.url)?;
+        let mut runs = Vec::new();
+        for &connections in wrk::CONNECTIONS {
+            say(format!(
+                "bench: {}, {connections} connection(s) for {seconds} s",
+                self.name
+            ));
+            runs.push(wrk::run(&self.script, &self.url, connections, seconds)?);
+        }
+        Ok(Measured {
+            peak_kb: self.server.peak_rss_kb()?,
+            name: self.name,
+            runs,
+            ready: Duration::ZERO,
+        })
+    }
+}
+
+/// One server's figures.
+struct Measured {
+    name: String,
+    runs: Vec<wrk::Figures>,
+    peak_kb: u64,
+    /// From nothing to answering: importing, indexing or loading the corpus, and starting.
+    ready: Duration,
+}
+
+/// A file-name-friendly form of a server's name.
+fn slug(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+/// Installs and builds what is missing, prepares the data, measures every server; returns
+/// the report (a server that fails is reported as such, the others still run).
+pub fn run(repo: &Repo, work: &Path, wayfinder: &Path, seconds: u32) -> Result<String> {
+    install::wrk(repo)?;
+    install::gcc(repo)?;
+    let tantivy = install::tantivy_cli(repo)?;
+    let typesense = install::typesense(repo)?;
+    say("bench: building the FTS5 search endpoint (release)");
+    cmd::run(&mut cmd::cargo(
+        ["build", "--release", "-p", "e2e", "--bin", "fts5_search"],
+        &repo.root,
+    ))?;
+    let work = work.join("peers");
+    std::fs::create_dir_all(&work)?;
+    let tools = Tools {
+        wayfinder: wayfinder.to_owned(),
+        tantivy,
+        typesense,
+        fts5: repo.target.join("release").join("fts5_search"),
+        nodelay: nodelay::build(&work)?,
+    };
+    let source = corpus::read(repo)?;
+    let entries = corpus::replicate(&source, source.len() * COPIES);
+    let documents = work.join("documents.jsonl");
+    let records = work.join("records.jsonl");
+    corpus::write_documents(&documents, &entries)?;
+    corpus::write_import_records(&records, &entries)?;
+    let inputs = Inputs {
+        work: work.clone(),
+        documents,
+        records,
+        queries: corpus::queries(repo)?,
+        tools,
+    };
+
+    let tantivy_name = format!("tantivy-cli {}", install::TANTIVY_CLI_VERSION);
+    let plain_tantivy = format!("{tantivy_name} (as shipped)");
+    let fast_tantivy = format!("{tantivy_name} + TCP_NODELAY");
+    let typesense_name = format!("Typesense {}", install::TYPESENSE_VERSION);
+    let fts5_name = "SQLite FTS5 bm25 (axum + sqlx)".to_owned();
+    let wayfinder_name = "Wayfinder /api/v1/ask".to_owned();
+    let mut measured = Vec::new();
+    let mut failures = String::new();
+    let mut attempt = |name: &str, start: &dyn Fn() -> Result<Contender>| {
+        say(format!("bench: starting {name}"));
+        let started = Instant::now();
+        let result = start().and_then(|c| {
+            let ready = started.elapsed();
+            c.measure(seconds).map(|m| Measured { ready, ..m })
+        });
+        match result {
+            Ok(m) => measured.push(m),
+            Err(e) => {
+                say(format!("bench: {name} failed: {e:#}"));
+                let _ = writeln!(failures, "{name}: not measured: {e:#}");
+            }
+        }
+    };
+    attempt(&wayfinder_name, &|| {
+        wayfinder_ask::start(repo, &inputs, &wayfinder_name)
+    });
+    attempt(&plain_tantivy, &|| {
+        tantivy_cli::build_index(&inputs)?;
+        tantivy_cli::start(&inputs, &plain_tantivy, None)
+    });
+    attempt(&fast_tantivy, &|| {
+        tantivy_cli::start(&inputs, &fast_tantivy, Some(&inputs.tools.nodelay))
+    });
+    attempt(&typesense_name, &|| {
+        typesense::start(&inputs, &typesense_name)
+    });
+    attempt(&fts5_name, &|| fts5::start(&inputs, &fts5_name));
+
+    let report = render(&measured, &failures, entries.len(), &inputs, seconds);
+    for big in [
+        "documents.jsonl",
+        "records.jsonl",
+        "fts5.db",
+        "tantivy-index",
+        "typesense-data",
+        "perf",
+    ] {
+        let path = work.join(big);
+        let _ = if path.is_dir() {
+            std::fs::remove_dir_all(&path)
+        } else {
+            std::fs::remove_file(&path)
+        };
+    }
+    Ok(report)
+}
+
+/// The comparison table, each figure also as a ratio of Wayfinder's to the server's.
+fn render(
+    measured: &[Measured],
+    failures: &str,
+    entries: usize,
+    inputs: &Inputs,
+    seconds: u32,
+) -> String {
+    let mut out = format!(
+        "Search servers on the same data: {entries} entries (perf corpus ×{COPIES}), {} queries \
+         (perf/queries_mixed_clean.txt); each server alone on CPU {}, wrk on CPU {}, {seconds} s \
+         per row. Wayfinder: full /api/v1/ask turn; the others: bare top-10 search for the \
+         query's words. Ratios are Wayfinder's figure divided by the server's.\n\n\
+         | server | connections | q/s | p50 | p99 | errors | peak RSS | q/s ratio | p99 ratio | RSS ratio |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+        inputs.queries.len(),
+        support::SERVER_CPU,
+        support::LOAD_CPU,
+    );
+    let reference = measured.first().filter(|m| m.name.starts_with("Wayfinder"));
+    for m in measured {
+        for run in &m.runs {
+            let base = reference
+                .filter(|r| !std::ptr::eq(*r, m))
+                .and_then(|r| r.runs.iter().find(|b| b.connections == run.connections));
+            let ratio = |ours: f64, theirs: f64| match base {
+                Some(_) if theirs > 0.0 => format!("{:.2}", ours / theirs),
+                _ => "—".to_owned(),
+            };
+            let (q_ratio, p99_ratio, rss_ratio) = match (base, reference) {
+                (Some(b), Some(r)) => (
+                    ratio(b.per_second, run.per_second),
+                    ratio(b.p99_ms, run.p99_ms),
+                    ratio(r.peak_kb as f64, m.peak_kb as f64),
+                ),
+                _ => ("—".to_owned(), "—".to_owned(), "—".to_owned()),
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {} | {:.0} | {:.2} ms | {:.2} ms | {} | {} | {q_ratio} | {p99_ratio} | {rss_ratio} |",
+                m.name,
+                run.connections,
+                run.per_second,
+                run.p50_ms,
+                run.p99_ms,
+                run.errors,
+                mb(m.peak_kb),
+            );
+        }
+    }
+    out.push_str(
+        "\nPeak RSS (VmHWM) of Wayfinder and Typesense includes loading and indexing the corpus \
+         in the server process; tantivy-cli's and FTS5's indexes were built by a separate \
+         process before the server started.\n\nFrom nothing to answering (import, index or load, \
+         then start):",
+    );
+    for m in measured {
+        let _ = write!(out, " {} {};", m.name, format_seconds(m.ready));
+    }
+    out.pop();
+    out.push_str(".\n");
+    if !failures.is_empty() {
+        out.push('\n');
+        out.push_str(failures);
+    }
+    out
+}
