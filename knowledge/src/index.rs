@@ -5,18 +5,18 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use tantivy::collector::TopDocs;
-use tantivy::query::{
-    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
-};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{
     Field, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions, Value,
 };
-use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
 use crate::analyzer;
+use crate::analyzer_pool::AnalyzerPool;
 use crate::check::KnowledgeBase;
 use crate::entry::Entry;
+use crate::typo::TypoMatchQuery;
+use crate::vocabulary::{self, Typos, Vocabulary, VocabularyBuilder};
 
 /// Weight of a match in the title relative to the body.
 const TITLE_BOOST: f32 = 3.0;
@@ -74,20 +74,20 @@ pub struct SearchResult {
 struct LangData {
     /// The language tag.
     lang: String,
-    analyzer: TextAnalyzer,
+    analyzer: AnalyzerPool,
     title: Field,
     asked: Field,
     body: Field,
     /// Character n-grams of title, also_asked, keywords and body, for languages that
     /// [`analyzer::uses_ngrams`].
-    ngrams: Option<(Field, TextAnalyzer)>,
+    ngrams: Option<(Field, AnalyzerPool)>,
     /// word (lowercase, as typed) → analysed terms of its synonyms.
     synonyms: HashMap<String, Vec<String>>,
-    /// term → number of entries in this language containing it.
-    doc_freq: HashMap<String, u32>,
+    /// The analysed terms of this language's entries, numbered, with their entry counts.
+    vocabulary: Vocabulary,
     /// Word forms of this language's content ([`analyzer::word_form_analyzer`]).
     word_forms: HashSet<String>,
-    word_form_analyzer: TextAnalyzer,
+    word_form_analyzer: AnalyzerPool,
     entries: u32,
 }
 
@@ -99,8 +99,9 @@ pub struct SearchIndex {
     reader: IndexReader,
     entry_field: Field,
     entries: Vec<Arc<Entry>>,
-    /// Analysed terms of each entry (title, also_asked, keywords, body), aligned with `entries`.
-    entry_terms: Vec<HashSet<String>>,
+    /// Analysed terms of each entry (title, also_asked, keywords, body) as ascending numbers
+    /// in its language's [`Vocabulary`], aligned with `entries`.
+    entry_terms: Vec<Box<[u32]>>,
     langs: BTreeMap<String, LangData>,
     default_language: String,
     partial_languages: Vec<String>,
@@ -115,9 +116,26 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
+/// One distinct analysed term of a question.
+struct QueryTerm {
+    /// The term.
+    text: String,
+    /// Analysed terms of its synonyms.
+    synonyms: Vec<String>,
+    /// Its number in the vocabulary, when some entry has it.
+    id: Option<u32>,
+    /// Numbers of its synonyms that some entry has.
+    synonym_ids: Vec<u32>,
+    /// The vocabulary's words within typo distance (the term itself included), when it is
+    /// long enough to allow typos.
+    typos: Option<Arc<Typos>>,
+    /// Its weight in the coverage: its rarity among the language's entries (IDF).
+    idf: f32,
+}
+
 struct AnalysedQuery {
     /// Distinct analysed terms with their synonym terms.
-    terms: Vec<(String, Vec<String>)>,
+    terms: Vec<QueryTerm>,
     /// Pairs of distinct analysed terms next to each other in the question, in order.
     neighbours: Vec<(String, String)>,
     /// Distinct character n-grams of the question (empty unless the language uses them).
@@ -174,6 +192,8 @@ impl SearchIndex {
         let mut entries = Vec::new();
         let mut entry_terms = Vec::new();
         let mut langs: BTreeMap<String, LangData> = BTreeMap::new();
+        // Per language: its terms as entries are added, and those entries' positions.
+        let mut vocabularies: BTreeMap<String, (VocabularyBuilder, Vec<usize>)> = BTreeMap::new();
         for (lang, (title, asked, body, ngrams)) in &fields {
             let mut synonyms = HashMap::new();
             let mut lang_analyzer = analyzer::analyzer(lang);
@@ -188,15 +208,16 @@ impl SearchIndex {
                 lang.clone(),
                 LangData {
                     lang: lang.clone(),
-                    analyzer: lang_analyzer,
+                    analyzer: AnalyzerPool::new(analyzer::analyzer(lang)),
                     title: *title,
                     asked: *asked,
                     body: *body,
-                    ngrams: ngrams.map(|field| (field, analyzer::ngram_analyzer(lang))),
+                    ngrams: ngrams
+                        .map(|field| (field, AnalyzerPool::new(analyzer::ngram_analyzer(lang)))),
                     synonyms,
-                    doc_freq: HashMap::new(),
+                    vocabulary: Vocabulary::default(),
                     word_forms: HashSet::new(),
-                    word_form_analyzer: analyzer::word_form_analyzer(lang),
+                    word_form_analyzer: AnalyzerPool::new(analyzer::word_form_analyzer(lang)),
                     entries: 0,
                 },
             );
@@ -225,18 +246,26 @@ impl SearchIndex {
             }
             writer.add_document(doc)?;
 
-            let mut terms = HashSet::new();
+            let mut terms = Vec::new();
             for text in [&entry.title, &asked_text, &body_text] {
-                terms.extend(analyzer::terms(&mut data.analyzer, text));
-                data.word_forms
-                    .extend(analyzer::terms(&mut data.word_form_analyzer, text));
+                terms.extend(data.analyzer.terms(text));
+                data.word_forms.extend(data.word_form_analyzer.terms(text));
             }
-            for term in &terms {
-                *data.doc_freq.entry(term.clone()).or_default() += 1;
-            }
+            let (vocabulary, positions) = vocabularies.entry(entry.lang.clone()).or_default();
+            vocabulary.add_entry(terms);
+            positions.push(entries.len());
             data.entries += 1;
             entries.push(Arc::new(entry.clone()));
-            entry_terms.push(terms);
+            entry_terms.push(Box::default());
+        }
+        for (lang, (builder, positions)) in vocabularies {
+            let (vocabulary, terms) = builder.finish().map_err(tantivy::TantivyError::from)?;
+            for (position, terms) in positions.into_iter().zip(terms) {
+                entry_terms[position] = terms;
+            }
+            if let Some(data) = langs.get_mut(&lang) {
+                data.vocabulary = vocabulary;
+            }
         }
         writer.commit()?;
         let reader = index
@@ -304,11 +333,8 @@ impl SearchIndex {
         let Some(data) = self.langs.get(lang) else {
             return (0, 0);
         };
-        let terms = analyzer::terms(&mut data.analyzer.clone(), text);
-        let found = terms
-            .iter()
-            .filter(|t| data.doc_freq.contains_key(*t))
-            .count();
+        let terms = data.analyzer.terms(text);
+        let found = terms.iter().filter(|t| data.vocabulary.contains(t)).count();
         (found, terms.len())
     }
 
@@ -333,7 +359,7 @@ impl SearchIndex {
         if word.chars().count() > 40 || !word.chars().any(char::is_alphanumeric) {
             return 0.0;
         }
-        let forms = analyzer::terms(&mut data.word_form_analyzer.clone(), word);
+        let forms = data.word_form_analyzer.terms(word);
         if forms.is_empty() {
             return 1.0;
         }
@@ -359,7 +385,7 @@ impl SearchIndex {
                 hits: Vec::new(),
             });
         };
-        let query = self.analyse(data, text);
+        let query = self.analyse(data, text)?;
         if query.terms.is_empty() {
             return Ok(SearchResult {
                 lang,
@@ -381,7 +407,7 @@ impl SearchIndex {
             hits.push(Hit {
                 entry: Arc::clone(&self.entries[ix]),
                 score,
-                coverage: coverage(data, &query, &self.entry_terms[ix]),
+                coverage: coverage(&query, &self.entry_terms[ix]),
             });
         }
         Ok(SearchResult {
@@ -392,23 +418,45 @@ impl SearchIndex {
         })
     }
 
-    fn analyse(&self, data: &LangData, text: &str) -> AnalysedQuery {
-        let mut analyzer = data.analyzer.clone();
-        let mut terms: Vec<(String, Vec<String>)> = Vec::new();
+    fn analyse(&self, data: &LangData, text: &str) -> Result<AnalysedQuery, IndexError> {
+        let mut words: Vec<(String, Vec<String>)> = Vec::new();
         let mut sequence: Vec<String> = Vec::new();
-        for word in text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            let lower = word.to_lowercase();
-            for term in analyzer::terms(&mut analyzer, word) {
-                sequence.push(term.clone());
-                if terms.iter().any(|(t, _)| *t == term) {
-                    continue;
+        data.analyzer.with(|analyzer| {
+            for word in text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                for term in analyzer::terms(analyzer, word) {
+                    sequence.push(term.clone());
+                    if words.iter().any(|(t, _)| *t == term) {
+                        continue;
+                    }
+                    let synonyms = if data.synonyms.is_empty() {
+                        Vec::new()
+                    } else {
+                        let lower = word.to_lowercase();
+                        data.synonyms.get(&lower).cloned().unwrap_or_default()
+                    };
+                    words.push((term, synonyms));
                 }
-                let synonyms = data.synonyms.get(&lower).cloned().unwrap_or_default();
-                terms.push((term, synonyms));
             }
+        });
+        let entries = data.entries.max(1) as f32;
+        let mut terms = Vec::with_capacity(words.len());
+        for (text, synonyms) in words {
+            let df = data.vocabulary.doc_freq(&text) as f32;
+            let typos = data.vocabulary.typos_of(&text)?;
+            terms.push(QueryTerm {
+                id: data.vocabulary.id(&text),
+                synonym_ids: synonyms
+                    .iter()
+                    .filter_map(|s| data.vocabulary.id(s))
+                    .collect(),
+                typos,
+                idf: (1.0 + (entries - df + 0.5) / (df + 0.5)).ln(),
+                text,
+                synonyms,
+            });
         }
         // Neighbouring terms, for the proximity boost; bigram languages' neighbours overlap
         // already (each bigram shares a character with the next).
@@ -425,17 +473,17 @@ impl SearchIndex {
         if let Some((_, ngram_analyzer)) = &data.ngrams
             && !terms.is_empty()
         {
-            for gram in analyzer::terms(&mut ngram_analyzer.clone(), text) {
+            for gram in ngram_analyzer.terms(text) {
                 if !ngrams.contains(&gram) {
                     ngrams.push(gram);
                 }
             }
         }
-        AnalysedQuery {
+        Ok(AnalysedQuery {
             terms,
             neighbours,
             ngrams,
-        }
+        })
     }
 
     fn tantivy_query(&self, data: &LangData, query: &AnalysedQuery) -> BooleanQuery {
@@ -445,21 +493,27 @@ impl SearchIndex {
             (data.body, 1.0),
         ];
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (term, synonyms) in &query.terms {
+        for QueryTerm {
+            text: term,
+            synonyms,
+            typos,
+            ..
+        } in &query.terms
+        {
             for (field, boost) in fields {
                 let exact = Term::from_field_text(field, term);
                 clauses.push((
                     Occur::Should,
                     Box::new(BoostQuery::new(
-                        Box::new(TermQuery::new(exact.clone(), IndexRecordOption::WithFreqs)),
+                        Box::new(TermQuery::new(exact, IndexRecordOption::WithFreqs)),
                         boost,
                     )),
                 ));
-                if let Some(distance) = typo_distance(term) {
+                if let Some(typos) = typos {
                     clauses.push((
                         Occur::Should,
                         Box::new(BoostQuery::new(
-                            Box::new(FuzzyTermQuery::new(exact, distance, true)),
+                            Box::new(TypoMatchQuery::new(field, Arc::clone(&typos.terms))),
                             boost * FUZZY_FACTOR,
                         )),
                     ));
@@ -509,68 +563,28 @@ impl SearchIndex {
     }
 }
 
-/// How many edits a term may be off and still match: none for short words (too many false
-/// friends), one from five characters, two from nine.
-fn typo_distance(term: &str) -> Option<u8> {
-    match term.chars().count() {
-        0..=4 => None,
-        5..=8 => Some(1),
-        _ => Some(2),
-    }
-}
-
-/// IDF-weighted share of the query's terms that `terms` (one entry's) covers.
-fn coverage(data: &LangData, query: &AnalysedQuery, terms: &HashSet<String>) -> f32 {
-    let n = data.entries.max(1) as f32;
+/// IDF-weighted share of the query's terms that an entry whose terms are `terms` (ascending
+/// vocabulary numbers) covers: each term counts when the entry has it, one of its synonyms,
+/// or a word within typo distance.
+fn coverage(query: &AnalysedQuery, terms: &[u32]) -> f32 {
     let mut total = 0.0;
     let mut covered = 0.0;
-    for (term, synonyms) in &query.terms {
-        let df = data.doc_freq.get(term).copied().unwrap_or(0) as f32;
-        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-        total += idf;
-        let hit = terms.contains(term)
-            || synonyms.iter().any(|s| terms.contains(s))
-            || typo_distance(term).is_some_and(|d| {
-                terms
-                    .iter()
-                    .any(|t| edit_distance(t, term) <= usize::from(d))
-            });
+    for term in &query.terms {
+        total += term.idf;
+        let hit = term.id.is_some_and(|id| vocabulary::has(terms, id))
+            || term
+                .synonym_ids
+                .iter()
+                .any(|id| vocabulary::has(terms, *id))
+            || term
+                .typos
+                .as_ref()
+                .is_some_and(|typos| typos.ids.iter().any(|id| vocabulary::has(terms, *id)));
         if hit {
-            covered += idf;
+            covered += term.idf;
         }
     }
     if total > 0.0 { covered / total } else { 0.0 }
-}
-
-/// Levenshtein distance with adjacent transpositions counted as one edit (optimal string
-/// alignment), over characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > 2 {
-        return a.len().abs_diff(b.len());
-    }
-    let width = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * width];
-    for i in 0..=a.len() {
-        d[i * width] = i;
-    }
-    for (j, cell) in d.iter_mut().enumerate().take(width) {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[(i - 1) * width + j] + 1)
-                .min(d[i * width + j - 1] + 1)
-                .min(d[(i - 1) * width + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[(i - 2) * width + j - 2] + 1);
-            }
-            d[i * width + j] = best;
-        }
-    }
-    d[a.len() * width + b.len()]
 }
 
 #[cfg(test)]
@@ -816,13 +830,5 @@ mod tests {
         assert_eq!(index.entry("trash-day", "es").unwrap().lang, "en");
         assert_eq!(index.entry("water-bill", "es").unwrap().lang, "es");
         assert!(index.entry("nope", "en").is_none());
-    }
-
-    #[test]
-    fn edit_distance_counts_transpositions_once() {
-        assert_eq!(edit_distance("recycl", "recylc"), 1);
-        assert_eq!(edit_distance("trash", "trash"), 0);
-        assert_eq!(edit_distance("park", "bark"), 1);
-        assert_eq!(edit_distance("", "abc"), 3);
     }
 }

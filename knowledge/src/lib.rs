@@ -12,10 +12,12 @@
 //!   ([`review`]), broken links to entries ([`references`]), the same question in two entries
 //!   ([`similar`]), easy-read texts that are hard to read ([`readability`]); and measures
 //!   translation coverage ([`coverage`]);
-//! - builds an in-memory tantivy index with one analyzer per language ([`analyzer`],
+//! - builds an in-memory tantivy index with one analyzer per language ([`analyzer`], lent
+//!   out to concurrent searches by an [`analyzer_pool`],
 //!   Chinese in either script folded to Simplified characters by [`han_fold`],
-//!   [`SearchIndex`]) and ranks entries for a question, with the evidence the caller needs to
-//!   decide between answering, offering choices and handing off ([`Hit`], [`SearchResult`]);
+//!   [`SearchIndex`]) and ranks entries for a question, typos allowed ([`typo`]), with the
+//!   evidence the caller needs to decide between answering, offering choices and handing off
+//!   ([`Hit`], [`SearchResult`]);
 //! - imports question/answer records from JSONL into the same model in memory ([`import`]);
 //! - turns records into entry files and back, for `wayfinder import` and `export`: the record
 //!   ([`row`]) read from and written to JSONL ([`jsonl_io`]) and CSV ([`csv_io`]) or made from
@@ -26,6 +28,7 @@
 //! It knows nothing of HTTP or of the wire protocol: the server maps [`Hit`]s to replies.
 
 pub mod analyzer;
+pub mod analyzer_pool;
 pub mod bigram;
 mod check;
 mod config;
@@ -52,6 +55,8 @@ pub mod similar;
 pub mod slug;
 #[cfg(test)]
 mod testing;
+pub mod typo;
+pub mod vocabulary;
 pub mod writer;
 
 pub use check::{CONFIG_FILE, KnowledgeBase, load};

@@ -12,6 +12,9 @@ mod insights;
 mod live;
 mod privacy;
 mod requests;
+mod turns;
+
+use turns::TurnWriter;
 
 /// SQLite-backed store. Cheap to clone (connection pools).
 ///
@@ -19,11 +22,14 @@ mod requests;
 /// each other inside SQLite's busy handler, which sleeps, and the tail latency explodes
 /// (p99 811 ms at 32 concurrent residents, against 64 ms with one writer: see
 /// docs/performance.md). So all writes go through one connection, queued fairly by the
-/// pool, while reads use a pool of their own (WAL lets them run beside the writer).
+/// pool, while reads use a pool of their own (WAL lets them run beside the writer). Bot
+/// turns, the most frequent write, are written in groups by one task (group commit: see
+/// `store/sqlite/turns.rs`).
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
     reader: SqlitePool,
     writer: SqlitePool,
+    turns: TurnWriter,
 }
 
 /// Connections for reads (the writer has exactly one).
@@ -36,7 +42,8 @@ fn now() -> String {
 
 impl SqliteStore {
     /// Opens (creating if needed) the database at `url` (`sqlite://path` or
-    /// `sqlite::memory:`) and applies pending migrations.
+    /// `sqlite::memory:`) and applies pending migrations. Starts the task writing turns on
+    /// the current tokio runtime.
     pub async fn connect(url: &str) -> Result<Self, sqlx::Error> {
         let options = SqliteConnectOptions::from_str(url)?
             .create_if_missing(true)
@@ -73,7 +80,12 @@ impl SqliteStore {
                 .connect_with(options)
                 .await?
         };
-        Ok(Self { reader, writer })
+        let turns = TurnWriter::start(writer.clone());
+        Ok(Self {
+            reader,
+            writer,
+            turns,
+        })
     }
 
     /// What the resident wrote in conversation `id`, oldest first, as stored (redacted).
@@ -103,46 +115,7 @@ impl Store for SqliteStore {
     }
 
     async fn record_turn(&self, turn: &Turn) -> Result<(), sqlx::Error> {
-        let at = now();
-        let mut tx = self.writer.begin().await?;
-        sqlx::query(
-            "INSERT INTO conversations (id, site, lang, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
-             ON CONFLICT (id) DO UPDATE SET lang = excluded.lang, updated_at = excluded.updated_at",
-        )
-        .bind(&turn.conversation_id)
-        .bind(&turn.site)
-        .bind(&turn.lang)
-        .bind(&at)
-        .bind(&at)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query(
-            "INSERT INTO messages (id, conversation_id, role, text, lang, created_at)
-             VALUES (?, ?, 'resident', ?, ?, ?)",
-        )
-        .bind(&turn.question_id)
-        .bind(&turn.conversation_id)
-        .bind(&turn.question)
-        .bind(&turn.lang)
-        .bind(&at)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query(
-            "INSERT INTO messages (id, conversation_id, role, text, lang, outcome, entry_id, score, coverage, created_at)
-             VALUES (?, ?, 'bot', ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&turn.reply_id)
-        .bind(&turn.conversation_id)
-        .bind(&turn.reply)
-        .bind(&turn.lang)
-        .bind(turn.outcome)
-        .bind(&turn.entry_id)
-        .bind(turn.score)
-        .bind(turn.coverage)
-        .bind(&at)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await
+        self.turns.record(turn).await
     }
 
     async fn record_feedback(&self, feedback: &Feedback) -> Result<(), FeedbackError> {
