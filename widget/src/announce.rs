@@ -37,22 +37,27 @@ pub fn announcement(reply: &AskResponse) -> String {
 pub fn sentences<S: AsRef<str>>(parts: &[S]) -> String {
     let mut out = String::new();
     for part in parts {
-        let part = part
-            .as_ref()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        if part.is_empty() {
+        let mut words = part.as_ref().split_whitespace().peekable();
+        if words.peek().is_none() {
             continue;
         }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&part);
-        let ends_a_sentence = part
-            .chars()
-            .last()
-            .is_some_and(|c| ".!?…:;。！？؟".contains(c));
+        let mut last = "";
+        for (i, word) in words.enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(word);
+            last = word;
+        }
+        let ends_a_sentence = last.chars().next_back().is_some_and(|c| {
+            matches!(
+                c,
+                '.' | '!' | '?' | '…' | ':' | ';' | '。' | '！' | '？' | '؟'
+            )
+        });
         if !ends_a_sentence {
             out.push('.');
         }
@@ -67,10 +72,10 @@ pub fn excerpt(text: &str, max: usize) -> String {
     }
     let cut: String = text.chars().take(max).collect();
     let cut = match cut.rfind(char::is_whitespace) {
-        Some(space) if space > 0 => &cut[..space],
+        Some(space) if space > 0 => cut.get(..space).unwrap_or_default(),
         _ => cut.as_str(),
     };
-    format!("{}…", cut.trim_end())
+    crate::strings::concat(&[cut.trim_end(), "…"])
 }
 
 /// The live region (`#wf-announcer`, `aria-live="polite"`, `aria-atomic="true"`).

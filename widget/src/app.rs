@@ -98,17 +98,20 @@ impl App {
             speak: speech::can_speak(&window),
             listen: speech::can_listen(&window),
         };
-        let help_url = format!("{}/help?site={}", config.base, config.site);
+        let mut help_url = config.endpoint("/help?site=");
+        help_url.push_str(&config.site);
         let chrome = Rc::new(Chrome::build(
-            &doc,
             &root,
             config.side,
             features,
             &texts,
             &help_url,
-        )?);
-        chrome.customise(config.title.clone(), config.kiosk, &texts)?;
-        let announcer = Rc::new(Announcer::new(window.clone(), chrome.announcer.clone()));
+        ));
+        chrome.customise(config.title.clone(), config.kiosk, &texts);
+        let announcer = Rc::new(Announcer::new(
+            window.clone(),
+            chrome.announcer.clone().into(),
+        ));
         let voice = chrome
             .settings
             .mic
@@ -166,10 +169,10 @@ impl App {
         });
         app.chrome.settings.show_prefs(saved);
         app.apply_prefs();
-        app.wire()?;
-        app.live.wire()?;
-        reports.wire()?;
-        app.consent.wire()?;
+        app.wire();
+        app.live.wire();
+        reports.wire();
+        app.consent.wire();
         let accepted = app.consent.accepted();
         app.session.borrow_mut().set_consent(accepted);
         // A chat from before a reload carries on; the greeting would come after it.
@@ -180,7 +183,7 @@ impl App {
             let weak = Rc::downgrade(&app);
             Kiosk::start(parts, app.config.idle_seconds, move |force| {
                 weak.upgrade().is_none_or(|app| app.reset(force))
-            })?;
+            });
         }
         Ok(app)
     }
@@ -188,15 +191,13 @@ impl App {
     /// Opens the dialog (greeting the resident the first time) and puts focus in the input.
     /// The first time, it also finds out whether the site offers live chat.
     pub fn open(&self) {
-        if !self.greeted.replace(true)
-            && let Ok(greeting) = self.renderer_with(&self.texts()).greeting()
-        {
-            self.append(&greeting);
+        if !self.greeted.replace(true) {
+            self.append(&self.renderer_with(&self.texts()).greeting());
         }
         spawn_local(Rc::clone(&self.live).check_offered());
         self.chrome.dialog.set_hidden(false);
-        let _ = self.chrome.launcher.set_attribute("aria-expanded", "true");
-        let _ = self.chrome.input.focus();
+        dom::set(&self.chrome.launcher, "aria-expanded", "true");
+        dom::focus(&self.chrome.input);
     }
 
     /// Closes the dialog and returns focus to the launcher.
@@ -208,8 +209,8 @@ impl App {
         self.chrome.settings.set_langs_open(false);
         self.chrome.settings.set_prefs_open(false);
         self.chrome.dialog.set_hidden(true);
-        let _ = self.chrome.launcher.set_attribute("aria-expanded", "false");
-        let _ = self.chrome.launcher.focus();
+        dom::set(&self.chrome.launcher, "aria-expanded", "false");
+        dom::focus(&self.chrome.launcher);
     }
 
     /// Clears everything about the resident on a kiosk, for the next one: cancels guided
@@ -223,15 +224,8 @@ impl App {
             self.chrome.end.click();
             return false;
         }
-        if let Ok(cancels) = self.chrome.log.query_selector_all("form.report .cancel") {
-            for i in 0..cancels.length() {
-                if let Some(button) = cancels
-                    .item(i)
-                    .and_then(|n| n.dyn_into::<HtmlElement>().ok())
-                {
-                    button.click();
-                }
-            }
+        for button in dom::find_all(&self.chrome.log, "form.report .cancel") {
+            button.click();
         }
         self.generation.set(self.generation.get().wrapping_add(1));
         self.set_busy(false);
@@ -249,9 +243,7 @@ impl App {
         // Back to the language the kiosk started in (the first strings fetched).
         let first = self.loaded.borrow().first().map(|(_, t)| Rc::clone(t));
         let texts = first.unwrap_or_else(|| self.texts());
-        if let Err(err) = self.chrome.relabel(&texts) {
-            dom::report(&err);
-        }
+        self.chrome.relabel(&texts);
         *self.texts.borrow_mut() = Rc::clone(&texts);
         self.live.relabel();
         self.greeted.set(false);
@@ -271,12 +263,12 @@ impl App {
         }
     }
 
-    fn wire(self: &Rc<Self>) -> Result<(), JsValue> {
+    fn wire(self: &Rc<Self>) {
         let app = Rc::clone(self);
         dom::listen(&self.chrome.form, "submit", move |event| {
             event.prevent_default();
             app.submit();
-        })?;
+        });
 
         let app = Rc::clone(self);
         dom::listen(&self.chrome.input, "keydown", move |event| {
@@ -287,10 +279,10 @@ impl App {
                 event.prevent_default();
                 app.submit();
             }
-        })?;
+        });
 
         let app = Rc::clone(self);
-        dom::listen(&self.chrome.close, "click", move |_| app.close())?;
+        dom::listen(&self.chrome.close, "click", move |_| app.close());
 
         let app = Rc::clone(self);
         dom::listen(&self.root, "keydown", move |event| {
@@ -301,34 +293,33 @@ impl App {
                 event.prevent_default();
                 app.escape();
             }
-        })?;
+        });
 
         let app = Rc::clone(self);
         dom::listen(&self.chrome.settings.lang_button, "click", move |_| {
             let settings = &app.chrome.settings;
             settings.set_langs_open(!settings.langs_open());
-        })?;
+        });
 
         let app = Rc::clone(self);
         dom::listen(&self.chrome.settings.lang_list, "click", move |event| {
-            let tag = dom::event_element(&event)
-                .and_then(|el| el.closest("button[data-lang]").ok()?)
+            let tag = dom::event_closest(&event, "button[data-lang]")
                 .and_then(|button| button.get_attribute("data-lang"));
             if let Some(tag) = tag {
                 spawn_local(Rc::clone(&app).choose_language(tag));
             }
-        })?;
+        });
 
         let app = Rc::clone(self);
         dom::listen(&self.chrome.settings.talk, "click", move |_| {
             spawn_local(Rc::clone(&app.live).choose());
-        })?;
+        });
 
         let app = Rc::clone(self);
         dom::listen(&self.chrome.settings.prefs_button, "click", move |_| {
             let settings = &app.chrome.settings;
             settings.set_prefs_open(!settings.prefs_open());
-        })?;
+        });
 
         let app = Rc::clone(self);
         dom::listen(&self.chrome.settings.prefs_panel, "change", move |event| {
@@ -345,21 +336,21 @@ impl App {
             {
                 app.set_pref(pref, input.checked());
             }
-        })?;
+        });
 
         if let (Some(mic), Some(voice)) = (&self.chrome.settings.mic, &self.voice) {
             let app = Rc::clone(self);
             let voice = Rc::clone(voice);
             dom::listen(mic, "click", move |_| {
                 voice.toggle(app.texts().lang());
-                let _ = app.chrome.input.focus();
-            })?;
+                dom::focus(&app.chrome.input);
+            });
         }
 
         let app = Rc::clone(self);
         dom::listen(&self.chrome.log, "click", move |event| {
             app.on_log_click(&event)
-        })?;
+        });
 
         let app = Rc::clone(self);
         dom::listen(&self.chrome.log, "keydown", move |event| {
@@ -368,8 +359,7 @@ impl App {
             {
                 event.prevent_default();
             }
-        })?;
-        Ok(())
+        });
     }
 
     /// Esc closes an open menu (focus back on its button), and otherwise the dialog.
@@ -377,10 +367,10 @@ impl App {
         let settings = &self.chrome.settings;
         if settings.langs_open() {
             settings.set_langs_open(false);
-            let _ = settings.lang_button.focus();
+            dom::focus(&settings.lang_button);
         } else if settings.prefs_open() {
             settings.set_prefs_open(false);
-            let _ = settings.prefs_button.focus();
+            dom::focus(&settings.prefs_button);
         } else {
             self.close();
         }
@@ -391,15 +381,13 @@ impl App {
     async fn choose_language(self: Rc<Self>, tag: String) {
         let settings = &self.chrome.settings;
         settings.set_langs_open(false);
-        let _ = settings.lang_button.focus();
+        dom::focus(&settings.lang_button);
         let texts = self.texts_for(&tag).await;
         if texts.lang() != tag {
             // The strings could not be fetched: the UI stays as it is.
             return;
         }
-        if let Err(err) = self.chrome.relabel(&texts) {
-            dom::report(&err);
-        }
+        self.chrome.relabel(&texts);
         *self.texts.borrow_mut() = Rc::clone(&texts);
         self.live.relabel();
         self.chosen.set(true);
@@ -423,9 +411,8 @@ impl App {
     /// Styles the dialog as the display preferences say.
     fn apply_prefs(&self) {
         let prefs = self.prefs.get();
-        let classes = self.chrome.dialog.class_list();
-        let _ = classes.toggle_with_force("large", prefs.larger_text);
-        let _ = classes.toggle_with_force("contrast", prefs.high_contrast);
+        dom::set_class(&self.chrome.dialog, "large", prefs.larger_text);
+        dom::set_class(&self.chrome.dialog, "contrast", prefs.high_contrast);
     }
 
     fn texts(&self) -> Rc<Texts> {
@@ -447,9 +434,8 @@ impl App {
 
     /// Adds a message to the transcript and scrolls to it; focus stays where it is.
     fn append(&self, message: &HtmlElement) {
-        if self.chrome.log.append_child(message).is_ok() {
-            self.chrome.reveal(message);
-        }
+        dom::append(&self.chrome.log, message);
+        self.chrome.reveal(message);
     }
 
     /// Sends what the resident typed: to staff during a live chat, otherwise to the bot.
@@ -470,14 +456,10 @@ impl App {
         let Some(request) = self.session.borrow().question(&typed, &page) else {
             return;
         };
-        match self.renderer_with(&texts).user(&request.text, texts.lang()) {
-            Ok(user) => {
-                self.append(&user);
-                self.chrome.input.set_value("");
-                spawn_local(Rc::clone(self).ask(request, user, Some(typed)));
-            }
-            Err(err) => dom::report(&err),
-        }
+        let user = self.renderer_with(&texts).user(&request.text, texts.lang());
+        self.append(&user);
+        self.chrome.input.set_value("");
+        spawn_local(Rc::clone(self).ask(request, user, Some(typed)));
     }
 
     /// Sends the candidate the resident picked from a `choices` reply.
@@ -494,13 +476,9 @@ impl App {
             .unwrap_or_else(|| self.texts().lang().to_owned());
         let page = page_languages(&self.window, &self.doc);
         let request = self.session.borrow().pick(&id, &title, &page);
-        match self.renderer_with(&self.texts()).user(&title, &lang) {
-            Ok(user) => {
-                self.append(&user);
-                spawn_local(Rc::clone(self).ask(request, user, None));
-            }
-            Err(err) => dom::report(&err),
-        }
+        let user = self.renderer_with(&self.texts()).user(&title, &lang);
+        self.append(&user);
+        spawn_local(Rc::clone(self).ask(request, user, None));
     }
 
     /// Asks the server and shows the reply or what went wrong. `typed` goes back into the
@@ -521,7 +499,7 @@ impl App {
             Ok(reply) => {
                 self.session.borrow_mut().remember(&reply);
                 // The server has now said which language the question was in.
-                let _ = dom::set_lang(&user, &reply.lang);
+                dom::set_lang(&user, &reply.lang);
                 self.follow_language(&reply.lang).await;
                 self.show_reply(&reply);
             }
@@ -563,9 +541,7 @@ impl App {
 
     fn set_busy(&self, busy: bool) {
         self.busy.set(busy);
-        if let Err(err) = self.chrome.set_busy(busy) {
-            dom::report(&err);
-        }
+        self.chrome.set_busy(busy);
         if busy {
             self.announcer.say(&self.texts().get(ids::SEARCHING));
         }
@@ -573,29 +549,19 @@ impl App {
 
     fn show_reply(&self, reply: &AskResponse) {
         let texts = self.texts();
-        match self.renderer_with(&texts).reply(reply, self.uid()) {
-            Ok(message) => {
-                self.append(&message);
-                let spoken = announce::announcement(reply);
-                if self.prefs.get().read_aloud {
-                    let lang = reply.answer.as_ref().map_or(&reply.lang, |a| &a.lang);
-                    speech::speak(&self.window, &spoken, lang);
-                }
-                self.announcer.say(&spoken);
-            }
-            Err(err) => dom::report(&err),
+        self.append(&self.renderer_with(&texts).reply(reply, self.uid()));
+        let spoken = announce::announcement(reply);
+        if self.prefs.get().read_aloud {
+            let lang = reply.answer.as_ref().map_or(&reply.lang, |a| &a.lang);
+            speech::speak(&self.window, &spoken, lang);
         }
+        self.announcer.say(&spoken);
     }
 
     fn show_failure(&self, failure: Failure) {
         let texts = self.texts();
-        match self.renderer_with(&texts).failure(failure) {
-            Ok(message) => {
-                self.append(&message);
-                self.announcer.say(&texts.get(&failure.message_id()));
-            }
-            Err(err) => dom::report(&err),
-        }
+        self.append(&self.renderer_with(&texts).failure(failure));
+        self.announcer.say(&texts.get(&failure.message_id()));
     }
 
     /// Switches the UI to the reply's language when the widget has it, unless the resident
@@ -614,9 +580,7 @@ impl App {
         if texts.lang() != tag {
             return;
         }
-        if let Err(err) = self.chrome.relabel(&texts) {
-            dom::report(&err);
-        }
+        self.chrome.relabel(&texts);
         *self.texts.borrow_mut() = texts;
         self.live.relabel();
     }
@@ -642,25 +606,23 @@ impl App {
     }
 
     fn on_log_click(self: &Rc<Self>, event: &Event) {
-        let Some(button) = dom::event_element(event).and_then(|el| el.closest("button").ok()?)
-        else {
+        let Some(button) = dom::event_closest(event, "button") else {
             return;
         };
-        let class = button.class_list();
-        if class.contains("choice") {
+        if dom::has_class(&button, "choice") {
             self.pick(&button);
-        } else if class.contains("simpler") {
+        } else if dom::has_class(&button, "simpler") {
             toggle_simpler(&button);
-        } else if class.contains("rate") {
+        } else if dom::has_class(&button, "rate") {
             self.rate(&button);
-        } else if class.contains("talk") {
+        } else if dom::has_class(&button, "talk") {
             spawn_local(Rc::clone(&self.live).choose());
         }
     }
 
     /// Sends "was this helpful?" feedback from one of the yes/no buttons.
     fn rate(self: &Rc<Self>, button: &Element) {
-        let Some(group) = button.closest(".feedback").ok().flatten() else {
+        let Some(group) = dom::closest(button, ".feedback") else {
             return;
         };
         if group.has_attribute("aria-busy") {
@@ -677,14 +639,14 @@ impl App {
             .session
             .borrow()
             .feedback(&conversation, &message, helpful);
-        let _ = group.set_attribute("aria-busy", "true");
+        dom::set(&group, "aria-busy", "true");
         let app = Rc::clone(self);
         spawn_local(async move {
             let url = app.config.endpoint(FEEDBACK_PATH);
             let result = http::post_json(&url, &request).await.and_then(|json| {
                 wire::feedback_response(&json).ok_or(Failure::Server(ErrorCode::Internal))
             });
-            let _ = group.remove_attribute("aria-busy");
+            dom::unset(&group, "aria-busy");
             let id = if result.is_ok() {
                 ids::FEEDBACK_THANKS
             } else {
@@ -698,28 +660,21 @@ impl App {
     /// focus inside the message when it was on a removed button.
     fn show_feedback_result(&self, group: &Element, id: &str, recorded: bool) {
         let texts = self.texts();
-        let Ok(result) = self.renderer_with(&texts).feedback_result(id) else {
-            return;
-        };
+        let result = self.renderer_with(&texts).feedback_result(id);
         let had_focus = self
             .root
             .active_element()
             .is_some_and(|active| group.contains(Some(&active)));
         if recorded {
             group.set_text_content(None);
-            let _ = group.remove_attribute("role");
-            let _ = group.remove_attribute("aria-labelledby");
-        } else if let Ok(Some(old)) = group.query_selector(".feedback-result") {
+            dom::unset(group, "role");
+            dom::unset(group, "aria-labelledby");
+        } else if let Some(old) = dom::find(group, ".feedback-result") {
             old.remove();
         }
-        if group.append_child(&result).is_err() {
-            return;
-        }
-        if recorded
-            && had_focus
-            && let Some(result) = result.dyn_ref::<HtmlElement>()
-        {
-            let _ = result.focus();
+        dom::append(group, &result);
+        if recorded && had_focus {
+            dom::focus(&result);
         }
         self.announcer.say(&texts.get(id));
     }
@@ -731,32 +686,27 @@ impl App {
             return false;
         };
         let on_log = target.id() == "wf-log";
-        if !on_log && !target.class_list().contains("message") {
+        if !on_log && !dom::has_class(&target, "message") {
             return false;
         }
-        let Ok(messages) = self.chrome.log.query_selector_all(".message") else {
+        let messages: Vec<HtmlElement> = dom::find_all(&self.chrome.log, ".message").collect();
+        let Some(last) = messages.len().checked_sub(1) else {
             return false;
         };
-        let count = messages.length();
-        if count == 0 {
-            return false;
-        }
-        let current = (0..count).find(|&i| {
-            messages
-                .item(i)
-                .is_some_and(|node| node.is_same_node(Some(&target)))
-        });
+        let current = messages
+            .iter()
+            .position(|message| message.is_same_node(Some(&target)));
         let next = match (key.key().as_str(), current) {
             ("ArrowDown", None) | ("Home", _) => 0,
-            ("ArrowUp", None) | ("End", _) => count - 1,
-            ("ArrowDown", Some(i)) => (i + 1).min(count - 1),
-            ("ArrowUp", Some(i)) => i.saturating_sub(1_u32),
+            ("ArrowUp", None) | ("End", _) => last,
+            ("ArrowDown", Some(i)) => (i + 1).min(last),
+            ("ArrowUp", Some(i)) => i.saturating_sub(1),
             _ => return false,
         };
-        messages
-            .item(next)
-            .and_then(|node| node.dyn_into::<HtmlElement>().ok())
-            .is_some_and(|message| message.focus().is_ok())
+        if let Some(message) = messages.get(next) {
+            dom::focus(message);
+        }
+        true
     }
 }
 
@@ -766,14 +716,14 @@ fn toggle_simpler(button: &Element) {
         return;
     };
     let pressed = button.get_attribute("aria-pressed").as_deref() == Some("true");
-    let _ = button.set_attribute("aria-pressed", if pressed { "false" } else { "true" });
+    dom::set(
+        button,
+        "aria-pressed",
+        if pressed { "false" } else { "true" },
+    );
     for (selector, hide) in [(".body", !pressed), (".plain", pressed)] {
-        if let Ok(Some(el)) = block.query_selector(selector) {
-            let _ = if hide {
-                el.set_attribute("hidden", "")
-            } else {
-                el.remove_attribute("hidden")
-            };
+        if let Some(el) = dom::find(&block, selector) {
+            dom::flag(&el, "hidden", hide);
         }
     }
 }

@@ -103,7 +103,7 @@ impl Config {
 
     /// The URL of API endpoint `path` (e.g. `/api/v1/ask`).
     pub fn endpoint(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
+        crate::strings::concat(&[&self.base, path])
     }
 }
 

@@ -440,7 +440,7 @@ pub const ALL: &[&str] = &[
 /// The id of the localised text for a server error code: `error-<code>`, e.g.
 /// `error-rate_limited`.
 pub fn error(code: ErrorCode) -> String {
-    format!("error-{}", code.as_str())
+    crate::strings::concat(&["error-", code.as_str()])
 }
 
 #[cfg(test)]

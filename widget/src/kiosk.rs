@@ -8,9 +8,7 @@
 use std::cell::Cell;
 use std::rc::{Rc, Weak};
 
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::HtmlElement;
 
 use crate::dom;
 use crate::ids;
@@ -46,7 +44,7 @@ pub struct Kiosk {
     warn_seconds: u32,
     /// The warning (`#wf-idle`), hidden until it is needed.
     warning: HtmlElement,
-    text: Element,
+    text: HtmlElement,
     /// "Keep going" (`#wf-keep`).
     keep: HtmlElement,
     idle: Timer,
@@ -66,31 +64,19 @@ impl Kiosk {
         parts: Parts,
         idle_seconds: u32,
         reset: impl Fn(bool) -> bool + 'static,
-    ) -> Result<Rc<Self>, JsValue> {
-        let doc = &parts.doc;
-        let warning: HtmlElement =
-            dom::element(doc, "div", &[("id", "wf-idle"), ("class", "idle")])?.dyn_into()?;
-        warning.set_hidden(true);
-        let text = dom::element(doc, "p", &[("id", "wf-idle-text")])?;
-        let keep: HtmlElement = dom::element(
-            doc,
-            "button",
-            &[
-                ("id", "wf-keep"),
-                ("type", "button"),
-                ("class", "submit"),
-                ("aria-describedby", "wf-idle-text"),
-            ],
-        )?
-        .dyn_into()?;
-        warning.append_child(&text)?;
-        warning.append_child(&keep)?;
-        match parts.chrome.dialog.first_element_child() {
-            Some(head) => head.after_with_node_1(&warning)?,
-            None => {
-                parts.chrome.dialog.append_child(&warning)?;
-            }
+    ) -> Rc<Self> {
+        // After the dialog's heading.
+        if let Some(head) = parts.chrome.dialog.first_element_child() {
+            dom::insert_after(
+                &head,
+                "<div id=\"wf-idle\" class=\"idle\" hidden><p id=\"wf-idle-text\"></p>\
+                 <button id=\"wf-keep\" type=\"button\" class=\"submit\" \
+                 aria-describedby=\"wf-idle-text\"></button></div>",
+            );
         }
+        let warning = dom::by_id(&parts.root, "wf-idle");
+        let text = dom::by_id(&parts.root, "wf-idle-text");
+        let keep = dom::by_id(&parts.root, "wf-keep");
         let window = parts.window.clone();
         let kiosk = Rc::new_cyclic(|weak: &Weak<Self>| {
             let (on_idle, on_clear) = (weak.clone(), weak.clone());
@@ -115,22 +101,22 @@ impl Kiosk {
                 waited: Cell::new(0),
             }
         });
-        kiosk.wire()?;
+        kiosk.wire();
         kiosk.idle.start(kiosk.idle_ms);
-        Ok(kiosk)
+        kiosk
     }
 
-    fn wire(self: &Rc<Self>) -> Result<(), JsValue> {
+    fn wire(self: &Rc<Self>) {
         for kind in ACTIVITY {
             let kiosk = Rc::clone(self);
-            dom::listen(&self.parts.doc, kind, move |_| kiosk.active())?;
+            dom::listen(&self.parts.doc, kind, move |_| kiosk.active());
         }
         let kiosk = Rc::clone(self);
-        dom::listen(&self.keep, "click", move |_| kiosk.keep_going())?;
+        dom::listen(&self.keep, "click", move |_| kiosk.keep_going());
         let kiosk = Rc::clone(self);
         dom::listen(&self.parts.chrome.close, "click", move |_| {
             kiosk.clear_now()
-        })
+        });
     }
 
     /// Someone touched the screen or pressed a key: counting starts again (while the warning
@@ -157,7 +143,7 @@ impl Kiosk {
         self.parts.announcer.say(&warning);
         // The one place focus moves without the resident asking: they are being warned that
         // the screen is about to be cleared, and "Keep going" must be one press away.
-        let _ = self.keep.focus();
+        dom::focus(&self.keep);
         self.clear.start((self.warn_seconds * 1000) as i32);
     }
 
@@ -165,7 +151,7 @@ impl Kiosk {
     fn keep_going(&self) {
         self.clear.cancel();
         self.warning.set_hidden(true);
-        let _ = self.parts.chrome.input.focus();
+        dom::focus(&self.parts.chrome.input);
         self.idle.start(self.idle_ms);
     }
 

@@ -10,10 +10,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use protocol::{Availability, ChatEvent, ClientFrame, ErrorCode, EventBody, Party, ServerFrame};
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::HtmlElement;
 
 use crate::backoff::Backoff;
 use crate::chat::{self, Arrival, Chat};
@@ -24,8 +21,8 @@ use crate::json::{self, ToJson};
 use crate::live_api;
 use crate::live_json;
 use crate::live_parts::Parts;
-use crate::live_render;
 use crate::live_submit::Forms;
+use crate::markup::Markup;
 use crate::numbers;
 use crate::queue::QueueNote;
 use crate::reply::Failure;
@@ -114,19 +111,18 @@ impl Live {
 
     /// Wires the "End chat" button, the forms live chat puts in the transcript, typing in the
     /// input, and the browser coming back online.
-    pub fn wire(self: &Rc<Self>) -> Result<(), JsValue> {
+    pub fn wire(self: &Rc<Self>) {
         let chrome = &self.parts.chrome;
         let live = Rc::clone(self);
-        dom::listen(&chrome.end, "click", move |_| live.end())?;
+        dom::listen(&chrome.end, "click", move |_| live.end());
 
-        self.forms.wire()?;
-
-        let live = Rc::clone(self);
-        dom::listen(&chrome.input, "input", move |_| live.keystroke())?;
+        self.forms.wire();
 
         let live = Rc::clone(self);
-        dom::listen(&self.parts.window, "online", move |_| live.reconnect_now())?;
-        Ok(())
+        dom::listen(&chrome.input, "input", move |_| live.keystroke());
+
+        let live = Rc::clone(self);
+        dom::listen(&self.parts.window, "online", move |_| live.reconnect_now());
     }
 
     /// Whether a chat is on: the input then writes to staff instead of the bot.
@@ -167,7 +163,7 @@ impl Live {
     /// when staff are back and offers to leave a message.
     pub async fn choose(self: Rc<Self>) {
         if self.active() {
-            let _ = self.parts.chrome.input.focus();
+            dom::focus(&self.parts.chrome.input);
             self.parts.announcer.say(&self.status_text());
             return;
         }
@@ -213,17 +209,9 @@ impl Live {
             };
             (out, chat.lang().to_owned())
         };
-        let renderer = self.parts.renderer(&texts);
-        let view = self.parts.view(&texts);
-        match renderer.user(&out.text, &lang) {
-            Ok(message) => {
-                if let Err(err) = view.pending(&message, &out.id) {
-                    dom::report(&err);
-                }
-                self.parts.append(&message);
-            }
-            Err(err) => dom::report(&err),
-        }
+        let message = self.parts.renderer(&texts).user(&out.text, &lang);
+        self.parts.view(&texts).pending(&message, &out.id);
+        self.parts.append(&message);
         self.send_frame(&out.frame());
         self.stop_typing();
         true
@@ -271,7 +259,7 @@ impl Live {
         self.parts.chrome.set_live(true, &texts);
         self.show_talk();
         if talk_had_focus {
-            let _ = self.parts.chrome.input.focus();
+            dom::focus(&self.parts.chrome.input);
         }
         self.refresh();
         if fresh {
@@ -314,17 +302,9 @@ impl Live {
             chat.token(),
             self.parts.uid(),
         );
-        match ended {
-            Ok(message) => {
-                self.parts.append(&message);
-                if bar_had_focus
-                    && let Ok(Some(first)) = message.query_selector("input[type=radio]")
-                    && let Some(first) = first.dyn_ref::<HtmlElement>()
-                {
-                    let _ = first.focus();
-                }
-            }
-            Err(err) => dom::report(&err),
+        self.parts.append(&ended);
+        if bar_had_focus && let Some(first) = dom::find(&ended, "input[type=radio]") {
+            dom::focus(&first);
         }
         self.parts.announcer.add(&texts.get(ids::LIVE_ENDED));
     }
@@ -345,7 +325,7 @@ impl Live {
         self.parts.chrome.set_live(false, &texts);
         self.show_talk();
         if bar_had_focus {
-            let _ = self.parts.chrome.input.focus();
+            dom::focus(&self.parts.chrome.input);
         }
         self.parts
             .show_failure(Failure::Server(ErrorCode::UnknownChat));
@@ -392,8 +372,8 @@ impl Live {
             },
         );
         match socket {
-            Ok(socket) => *self.socket.borrow_mut() = Some(socket),
-            Err(_) => self.dropped(false),
+            Some(socket) => *self.socket.borrow_mut() = Some(socket),
+            None => self.dropped(false),
         }
     }
 
@@ -580,7 +560,7 @@ impl Live {
                 let name = name.or(staff).unwrap_or_else(|| texts.get(ids::LIVE_STAFF));
                 self.staff_typing.set(false);
                 self.refresh();
-                self.parts.show(view.staff(&name, &text, &lang));
+                self.parts.append(&view.staff(&name, &text, &lang));
                 if new {
                     let spoken =
                         texts.format(ids::LIVE_STAFF_SAYS, &[("name", &name), ("text", &text)]);
@@ -596,14 +576,14 @@ impl Live {
                 ..
             } => {
                 let renderer = self.parts.renderer(&texts);
-                self.parts.show(renderer.user(&text, &lang));
+                self.parts.append(&renderer.user(&text, &lang));
             }
             EventBody::Message {
                 from: Party::System,
                 text,
                 ..
             } => {
-                self.parts.show(view.plain_note(&text, &lang));
+                self.parts.append(&view.plain_note(&text, &lang));
                 if new {
                     self.parts.announcer.add(&text);
                 }
@@ -617,7 +597,7 @@ impl Live {
                     None => (ids::LIVE_JOINED, vec![("name", name.as_str())]),
                 };
                 self.refresh();
-                self.parts.show(view.note(id, &args));
+                self.parts.append(&view.note(id, &args));
                 if new {
                     self.parts.announcer.add(&texts.format(id, &args));
                 }
@@ -626,7 +606,7 @@ impl Live {
                 let args = [("department", department.as_str())];
                 self.staff_typing.set(false);
                 self.refresh();
-                self.parts.show(view.note(ids::LIVE_TRANSFERRED, &args));
+                self.parts.append(&view.note(ids::LIVE_TRANSFERRED, &args));
                 if new {
                     self.parts
                         .announcer
@@ -727,14 +707,10 @@ impl Live {
         let texts = self.parts.texts();
         let (id, args) = self.status_message(&texts);
         let status = &self.parts.chrome.live_status;
-        status.set_text_content(None);
-        let _ = status
-            .class_list()
-            .toggle_with_force("typing", id == ids::LIVE_TYPING);
-        let args = status_args(&args);
-        if let Err(err) = live_render::rich_args(&self.parts.doc, status, &texts, id, &args) {
-            dom::report(&err);
-        }
+        dom::set_class(status, "typing", id == ids::LIVE_TYPING);
+        let mut m = Markup::new();
+        m.message(&texts, id, &status_args(&args));
+        status.set_inner_html(m.as_str());
     }
 
     /// Shows "Talk to a person" among the tools when the site offers it and no chat is on.
@@ -745,29 +721,19 @@ impl Live {
 
     /// The resident's message `id` reached the server: it no longer says "Sending…".
     fn mark_sent(&self, id: &str) {
-        let selector = format!("[data-out=\"{id}\"]");
-        if let Ok(Some(message)) = self.parts.chrome.log.query_selector(&selector) {
-            let _ = message.remove_attribute("data-out");
-            if let Ok(Some(pending)) = message.query_selector(".pending") {
+        if let Some(message) = dom::find(&self.parts.chrome.log, &dom::attr_is("", "data-out", id))
+        {
+            dom::unset(&message, "data-out");
+            if let Some(pending) = dom::find(&message, ".pending") {
                 pending.remove();
             }
         }
     }
     /// Messages still "Sending…" when a chat is over will never arrive: they say so.
     fn mark_unsent(&self, texts: &Texts) {
-        let Ok(list) = self
-            .parts
-            .chrome
-            .log
-            .query_selector_all("[data-out] .pending")
-        else {
-            return;
-        };
         let text = texts.get(&ids::error(ErrorCode::ChatClosed));
-        for i in 0..list.length() {
-            if let Some(node) = list.item(i) {
-                node.set_text_content(Some(&text));
-            }
+        for pending in dom::find_all(&self.parts.chrome.log, "[data-out] .pending") {
+            pending.set_text_content(Some(&text));
         }
     }
 }

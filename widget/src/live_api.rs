@@ -1,49 +1,60 @@
 //! Where the live-chat endpoints are, built from the server's base URL.
 
+use crate::strings::concat;
+
 /// `GET`: can a person take a chat now?
 pub fn availability(base: &str, site: &str) -> String {
-    format!("{base}/api/v1/live/availability?site={}", encode(site))
+    concat(&[base, "/api/v1/live/availability?site=", &encode(site)])
 }
 
 /// `POST`: join the queue.
 pub fn chats(base: &str) -> String {
-    format!("{base}/api/v1/chats")
+    concat(&[base, "/api/v1/chats"])
 }
 
 /// The chat's WebSocket: `ws://` or `wss://` as the base is `http://` or `https://`, with the
 /// token and the last event already seen.
 pub fn socket(base: &str, chat_id: &str, token: &str, after: u64) -> String {
-    let base = if let Some(rest) = base.strip_prefix("https://") {
-        format!("wss://{rest}")
+    let (scheme, rest) = if let Some(rest) = base.strip_prefix("https://") {
+        ("wss://", rest)
     } else if let Some(rest) = base.strip_prefix("http://") {
-        format!("ws://{rest}")
+        ("ws://", rest)
     } else {
-        base.to_owned()
+        ("", base)
     };
-    format!(
-        "{base}/api/v1/chats/{}/live?token={}&after={after}",
-        encode(chat_id),
-        encode(token)
-    )
+    concat(&[
+        scheme,
+        rest,
+        "/api/v1/chats/",
+        &encode(chat_id),
+        "/live?token=",
+        &encode(token),
+        "&after=",
+        &after.to_string(),
+    ])
 }
 
 /// `POST`: the resident's stars.
 pub fn rating(base: &str, chat_id: &str) -> String {
-    format!("{base}/api/v1/chats/{}/rating", encode(chat_id))
+    concat(&[base, "/api/v1/chats/", &encode(chat_id), "/rating"])
 }
 
 /// `GET`: the transcript as a download, `format` being `txt` or `html`.
 pub fn transcript(base: &str, chat_id: &str, token: &str, format: &str) -> String {
-    format!(
-        "{base}/api/v1/chats/{}/transcript?token={}&format={format}",
-        encode(chat_id),
-        encode(token)
-    )
+    concat(&[
+        base,
+        "/api/v1/chats/",
+        &encode(chat_id),
+        "/transcript?token=",
+        &encode(token),
+        "&format=",
+        format,
+    ])
 }
 
 /// `POST`: leave a message.
 pub fn tickets(base: &str) -> String {
-    format!("{base}/api/v1/tickets")
+    concat(&[base, "/api/v1/tickets"])
 }
 
 /// `text` percent-encoded for a path segment or query value (everything but `A–Z a–z 0–9 - . _ ~`).
@@ -53,7 +64,10 @@ pub fn encode(text: &str) -> String {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
             out.push(char::from(byte));
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xf)]));
         }
     }
     out

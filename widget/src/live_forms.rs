@@ -3,11 +3,11 @@
 //! (named by the field's `aria-describedby`).
 
 use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
 use crate::dom;
 use crate::ids;
+use crate::markup::Markup;
 use crate::texts::Texts;
 
 /// Longest name or contact, in characters.
@@ -15,271 +15,183 @@ pub const MAX_FIELD_CHARS: usize = 200;
 
 /// The "Leave a message" form: optional name, optional contact (with why it helps), the
 /// message, and a place for an error about the whole form. `uid` makes its ids unique.
-pub fn ticket(doc: &Document, texts: &Texts, uid: u32) -> Result<Element, JsValue> {
-    let p = format!("wf-t{uid}");
-    let title_id = format!("{p}-title");
-    let form = dom::element(
+pub fn ticket(doc: &Document, texts: &Texts, uid: u32) -> HtmlElement {
+    let mut p = String::from("wf-t");
+    p.push_str(&uid.to_string());
+    let p = p.as_str();
+    let short = MAX_FIELD_CHARS.to_string();
+    let max = protocol::live::MAX_CHAT_MESSAGE_CHARS.to_string();
+    let mut m = Markup::new();
+    m.fill(
+        "<h3 id=\"{}-title\">{}</h3>\
+         <div class=\"field\"><label for=\"{}-name\">{}</label>\
+         <input id=\"{}-name\" name=\"name\" type=\"text\" autocomplete=\"name\" maxlength=\"{}\"></div>\
+         <div class=\"field\"><label for=\"{}-contact\">{}</label>\
+         <p class=\"hint\" id=\"{}-contact-hint\">{}</p>\
+         <input id=\"{}-contact\" name=\"contact\" type=\"text\" maxlength=\"{}\" \
+         aria-describedby=\"{}-contact-hint\"></div>\
+         <div class=\"field\"><label for=\"{}-message\">{}</label>\
+         <textarea id=\"{}-message\" name=\"message\" rows=\"4\" maxlength=\"{}\" required></textarea>\
+         <p class=\"field-error\" id=\"{}-message-error\" hidden></p></div>",
+        &[
+            p,
+            &texts.get(ids::LIVE_LEAVE),
+            p,
+            &texts.get(ids::TICKET_NAME),
+            p,
+            &short,
+            p,
+            &texts.get(ids::TICKET_CONTACT),
+            p,
+            &texts.get(ids::TICKET_CONTACT_HINT),
+            p,
+            &short,
+            p,
+            p,
+            &texts.get(ids::TICKET_MESSAGE),
+            p,
+            &max,
+            p,
+        ],
+    );
+    finish(&mut m, texts, p, ids::TICKET_SUBMIT);
+    let mut title = String::from(p);
+    title.push_str("-title");
+    dom::html(
         doc,
         "form",
         &[
             ("class", "ticket"),
             ("novalidate", ""),
-            ("aria-labelledby", &title_id),
+            ("aria-labelledby", &title),
         ],
-    )?;
-    form.append_child(
-        dom::text(doc, "h3", &[("id", &title_id)], &texts.get(ids::LIVE_LEAVE))?.as_ref(),
-    )?;
-    let short = MAX_FIELD_CHARS.to_string();
-    let name_id = format!("{p}-name");
-    let name = field(doc, texts, &name_id, ids::TICKET_NAME)?;
-    name.append_child(
-        dom::element(
-            doc,
-            "input",
-            &[
-                ("id", &name_id),
-                ("name", "name"),
-                ("type", "text"),
-                ("autocomplete", "name"),
-                ("maxlength", &short),
-            ],
-        )?
-        .as_ref(),
-    )?;
-    form.append_child(&name)?;
-
-    let contact_id = format!("{p}-contact");
-    let hint_id = format!("{contact_id}-hint");
-    let contact = field(doc, texts, &contact_id, ids::TICKET_CONTACT)?;
-    contact.append_child(
-        dom::text(
-            doc,
-            "p",
-            &[("class", "hint"), ("id", &hint_id)],
-            &texts.get(ids::TICKET_CONTACT_HINT),
-        )?
-        .as_ref(),
-    )?;
-    contact.append_child(
-        dom::element(
-            doc,
-            "input",
-            &[
-                ("id", &contact_id),
-                ("name", "contact"),
-                ("type", "text"),
-                ("maxlength", &short),
-                ("aria-describedby", &hint_id),
-            ],
-        )?
-        .as_ref(),
-    )?;
-    form.append_child(&contact)?;
-
-    let message_id = format!("{p}-message");
-    let message = field(doc, texts, &message_id, ids::TICKET_MESSAGE)?;
-    let max = protocol::live::MAX_CHAT_MESSAGE_CHARS.to_string();
-    message.append_child(
-        dom::element(
-            doc,
-            "textarea",
-            &[
-                ("id", &message_id),
-                ("name", "message"),
-                ("rows", "4"),
-                ("maxlength", &max),
-                ("required", ""),
-            ],
-        )?
-        .as_ref(),
-    )?;
-    message.append_child(error_slot(doc, &format!("{message_id}-error"))?.as_ref())?;
-    form.append_child(&message)?;
-    finish(doc, texts, &form, &p, ids::TICKET_SUBMIT)?;
-    Ok(form)
+        m.as_str(),
+    )
 }
 
-/// The stars at the end of a chat: a radio group in a `<fieldset>` with its `<legend>`, an
-/// optional comment, and a place for errors. `uid` makes its ids unique.
-pub fn rating(doc: &Document, texts: &Texts, uid: u32) -> Result<Element, JsValue> {
-    let p = format!("wf-r{uid}");
-    let form = dom::element(doc, "form", &[("class", "rating"), ("novalidate", "")])?;
-    let stars_id = format!("{p}-stars");
-    let fieldset = dom::element(doc, "fieldset", &[("id", &stars_id)])?;
-    fieldset.append_child(
-        dom::text(doc, "legend", &[], &texts.get(ids::LIVE_RATING_LEGEND))?.as_ref(),
-    )?;
-    let stars = dom::element(doc, "div", &[("class", "stars")])?;
-    for (i, id) in ids::LIVE_STARS.iter().enumerate() {
-        let value = (i + 1).to_string();
-        let input_id = format!("{p}-s{value}");
-        let star = dom::element(doc, "div", &[("class", "star")])?;
-        star.append_child(
-            dom::element(
-                doc,
-                "input",
-                &[
-                    ("type", "radio"),
-                    ("id", &input_id),
-                    ("name", &stars_id),
-                    ("value", &value),
-                ],
-            )?
-            .as_ref(),
-        )?;
-        star.append_child(
-            dom::text(doc, "label", &[("for", &input_id)], &texts.get(id))?.as_ref(),
-        )?;
-        stars.append_child(&star)?;
+/// The stars at the end of a chat `chat_id` (with its `token`): a radio group in a
+/// `<fieldset>` with its `<legend>`, an optional comment, and a place for errors. `uid` makes
+/// its ids unique.
+pub fn rating(m: &mut Markup, texts: &Texts, uid: u32, chat_id: &str, token: &str) {
+    let mut p = String::from("wf-r");
+    p.push_str(&uid.to_string());
+    let p = p.as_str();
+    m.fill(
+        "<form class=\"rating\" novalidate data-chat=\"{}\" data-token=\"{}\">\
+         <fieldset id=\"{}-stars\"><legend>{}</legend><div class=\"stars\">",
+        &[chat_id, token, p, &texts.get(ids::LIVE_RATING_LEGEND)],
+    );
+    for (value, id) in ["1", "2", "3", "4", "5"].into_iter().zip(ids::LIVE_STARS) {
+        m.fill(
+            "<div class=\"star\"><input type=\"radio\" id=\"{}-s{}\" name=\"{}-stars\" value=\"{}\">\
+             <label for=\"{}-s{}\">{}</label></div>",
+            &[p, value, p, value, p, value, &texts.get(id)],
+        );
     }
-    fieldset.append_child(&stars)?;
-    form.append_child(&fieldset)?;
-    form.append_child(error_slot(doc, &format!("{stars_id}-error"))?.as_ref())?;
-
-    let comment_id = format!("{p}-comment");
-    let comment = field(doc, texts, &comment_id, ids::LIVE_RATING_COMMENT)?;
-    let max = protocol::MAX_COMMENT_CHARS.to_string();
-    comment.append_child(
-        dom::element(
-            doc,
-            "textarea",
-            &[
-                ("id", &comment_id),
-                ("name", "comment"),
-                ("rows", "2"),
-                ("maxlength", &max),
-            ],
-        )?
-        .as_ref(),
-    )?;
-    form.append_child(&comment)?;
-    finish(doc, texts, &form, &p, ids::LIVE_RATING_SUBMIT)?;
-    Ok(form)
+    m.fill(
+        "</div></fieldset><p class=\"field-error\" id=\"{}-stars-error\" hidden></p>\
+         <div class=\"field\"><label for=\"{}-comment\">{}</label>\
+         <textarea id=\"{}-comment\" name=\"comment\" rows=\"2\" maxlength=\"{}\"></textarea></div>",
+        &[
+            p,
+            p,
+            &texts.get(ids::LIVE_RATING_COMMENT),
+            p,
+            &protocol::MAX_COMMENT_CHARS.to_string(),
+        ],
+    );
+    finish(m, texts, p, ids::LIVE_RATING_SUBMIT);
+    m.raw("</form>");
 }
 
 /// The trimmed value of the text field `name` of `form` (empty when there is none).
 pub fn value(form: &Element, name: &str) -> String {
-    let Ok(Some(el)) = form.query_selector(&format!("[name=\"{name}\"]")) else {
+    let Some(el) = dom::find(form, &dom::attr_is("", "name", name)) else {
         return String::new();
     };
     let raw = match el.dyn_ref::<HtmlTextAreaElement>() {
         Some(area) => area.value(),
-        None => el
-            .dyn_ref::<HtmlInputElement>()
-            .map(HtmlInputElement::value)
-            .unwrap_or_default(),
+        None => el.unchecked_ref::<HtmlInputElement>().value(),
     };
     raw.trim().to_owned()
 }
 
 /// The value of the checked radio button of `form`, if any.
 pub fn checked(form: &Element) -> Option<String> {
-    let el = form.query_selector("input[type=radio]:checked").ok()??;
-    el.dyn_ref::<HtmlInputElement>()
-        .map(HtmlInputElement::value)
+    let el = dom::find(form, "input[type=radio]:checked")?;
+    Some(el.unchecked_ref::<HtmlInputElement>().value())
 }
 
 /// Shows `text` as the error about `field` in the element `error` next to it, and names it in
 /// the field's `aria-describedby`; `None` clears it. `invalid` marks the field itself with
 /// `aria-invalid` (for inputs, not for a fieldset).
-pub fn set_error(
-    field: &Element,
-    error: &Element,
-    text: Option<&str>,
-    invalid: bool,
-) -> Result<(), JsValue> {
+pub fn set_error(field: &Element, error: &Element, text: Option<&str>, invalid: bool) {
     let error_id = error.id();
-    let mut described: Vec<String> = field
+    let mut described = String::new();
+    for id in field
         .get_attribute("aria-describedby")
         .unwrap_or_default()
         .split_whitespace()
         .filter(|id| *id != error_id)
-        .map(str::to_owned)
-        .collect();
+    {
+        if !described.is_empty() {
+            described.push(' ');
+        }
+        described.push_str(id);
+    }
+    error.set_text_content(text);
+    dom::flag(error, "hidden", text.is_none());
     match text {
-        Some(text) => {
-            error.set_text_content(Some(text));
-            error.remove_attribute("hidden")?;
-            described.push(error_id);
+        Some(_) => {
+            if !described.is_empty() {
+                described.push(' ');
+            }
+            described.push_str(&error_id);
             if invalid {
-                field.set_attribute("aria-invalid", "true")?;
+                dom::set(field, "aria-invalid", "true");
             }
         }
-        None => {
-            error.set_text_content(None);
-            error.set_attribute("hidden", "")?;
-            field.remove_attribute("aria-invalid")?;
-        }
+        None => dom::unset(field, "aria-invalid"),
     }
     if described.is_empty() {
-        field.remove_attribute("aria-describedby")
+        dom::unset(field, "aria-describedby");
     } else {
-        field.set_attribute("aria-describedby", &described.join(" "))
+        dom::set(field, "aria-describedby", &described);
     }
 }
 
 /// The error element of the field with id `field_id` inside `form`.
-pub fn error_of(form: &Element, field_id: &str) -> Option<Element> {
-    form.query_selector(&format!("#{field_id}-error")).ok()?
+pub fn error_of(form: &Element, field_id: &str) -> Option<HtmlElement> {
+    let mut id = String::from(field_id);
+    id.push_str("-error");
+    dom::find(form, &dom::attr_is("", "id", &id))
 }
 
 /// The form-wide error element and the submit button of `form`.
-pub fn form_error(form: &Element) -> Option<(Element, Element)> {
-    let error = form.query_selector(".form-error").ok()??;
-    let submit = form.query_selector("button[type=submit]").ok()??;
+pub fn form_error(form: &Element) -> Option<(HtmlElement, HtmlElement)> {
+    let error = dom::find(form, ".form-error")?;
+    let submit = dom::find(form, "button[type=submit]")?;
     Some((error, submit))
 }
 
 /// The element that replaces a sent form: a thank-you that can take focus (when the form
 /// had it), with message `id` and its `args`.
-pub fn done(
-    doc: &Document,
-    texts: &Texts,
-    id: &str,
-    args: &[(&str, &str)],
-) -> Result<Element, JsValue> {
-    let p = dom::element(doc, "p", &[("class", "form-done"), ("tabindex", "-1")])?;
-    crate::live_render::rich(doc, &p, texts, id, args)?;
-    Ok(p)
-}
-
-/// A labelled field row for the input `input_id`.
-fn field(doc: &Document, texts: &Texts, input_id: &str, label: &str) -> Result<Element, JsValue> {
-    let row = dom::element(doc, "div", &[("class", "field")])?;
-    row.append_child(dom::text(doc, "label", &[("for", input_id)], &texts.get(label))?.as_ref())?;
-    Ok(row)
-}
-
-/// An empty, hidden error paragraph.
-fn error_slot(doc: &Document, id: &str) -> Result<Element, JsValue> {
-    error_element(doc, id, "field-error")
-}
-
-fn error_element(doc: &Document, id: &str, class: &str) -> Result<Element, JsValue> {
-    let error = dom::element(doc, "p", &[("class", class), ("id", id)])?;
-    error.set_attribute("hidden", "")?;
-    Ok(error)
+pub fn done(doc: &Document, texts: &Texts, id: &str, args: &[(&str, &str)]) -> HtmlElement {
+    let mut m = Markup::new();
+    m.message(texts, id, &crate::live_render::text_args(args));
+    dom::html(
+        doc,
+        "p",
+        &[("class", "form-done"), ("tabindex", "-1")],
+        m.as_str(),
+    )
 }
 
 /// The form-wide error slot (`<p>-error`) and the submit button labelled `label`.
-fn finish(
-    doc: &Document,
-    texts: &Texts,
-    form: &Element,
-    p: &str,
-    label: &str,
-) -> Result<(), JsValue> {
-    let error = error_element(doc, &format!("{p}-error"), "field-error form-error")?;
-    form.append_child(&error)?;
-    form.append_child(
-        dom::text(
-            doc,
-            "button",
-            &[("type", "submit"), ("class", "submit")],
-            &texts.get(label),
-        )?
-        .as_ref(),
-    )?;
-    Ok(())
+fn finish(m: &mut Markup, texts: &Texts, p: &str, label: &str) {
+    m.fill(
+        "<p class=\"field-error form-error\" id=\"{}-error\" hidden></p>\
+         <button type=\"submit\" class=\"submit\">{}</button>",
+        &[p, &texts.get(label)],
+    );
 }

@@ -5,7 +5,6 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlElement, ShadowRoot, Window};
 
 use crate::announce::Announcer;
@@ -66,32 +65,23 @@ impl Parts {
         }
     }
 
-    /// Adds a built message to the transcript (or reports why it could not be built).
-    pub fn show(&self, message: Result<HtmlElement, JsValue>) {
-        match message {
-            Ok(message) => self.append(&message),
-            Err(err) => dom::report(&err),
-        }
-    }
-
     /// Adds a message to the transcript and scrolls to it; focus stays where it is.
     pub fn append(&self, message: &HtmlElement) {
-        if self.chrome.log.append_child(message).is_ok() {
-            self.chrome.reveal(message);
-        }
+        dom::append(&self.chrome.log, message);
+        self.chrome.reveal(message);
     }
 
     /// A note in the UI language (message `id`), shown and announced.
     pub fn show_note_text(&self, id: &str) {
         let texts = self.texts();
-        self.show(self.view(&texts).note(id, &[]));
+        self.append(&self.view(&texts).note(id, &[]));
         self.announcer.say(&texts.get(id));
     }
 
     /// The localised explanation of `failure`, shown and announced.
     pub fn show_failure(&self, failure: Failure) {
         let texts = self.texts();
-        self.show(self.renderer(&texts).failure(failure));
+        self.append(&self.renderer(&texts).failure(failure));
         self.announcer.add(&texts.get(&failure.message_id()));
     }
 

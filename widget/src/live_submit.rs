@@ -6,10 +6,8 @@
 use std::rc::Rc;
 
 use protocol::{Availability, ErrorCode, RatingRequest};
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{Element, HtmlElement};
+use web_sys::Element;
 
 use crate::date;
 use crate::dom;
@@ -33,31 +31,28 @@ impl Forms {
     }
 
     /// Wires "Leave a message" buttons and the sending of both forms in the transcript.
-    pub fn wire(self: &Rc<Self>) -> Result<(), JsValue> {
+    pub fn wire(self: &Rc<Self>) {
         let log = &self.parts.chrome.log;
         let forms = Rc::clone(self);
         dom::listen(log, "click", move |event| {
-            let button =
-                dom::event_element(&event).and_then(|el| el.closest("button.leave").ok().flatten());
-            if let Some(button) = button {
+            if let Some(button) = dom::event_closest(&event, "button.leave") {
                 forms.open_ticket(&button);
             }
-        })?;
+        });
 
         let forms = Rc::clone(self);
         dom::listen(log, "submit", move |event| {
             let Some(form) = dom::event_element(&event) else {
                 return;
             };
-            let classes = form.class_list();
-            if classes.contains("ticket") {
+            if dom::has_class(&form, "ticket") {
                 event.prevent_default();
                 spawn_local(Rc::clone(&forms).submit_ticket(form));
-            } else if classes.contains("rating") {
+            } else if dom::has_class(&form, "rating") {
                 event.prevent_default();
                 spawn_local(Rc::clone(&forms).submit_rating(form));
             }
-        })
+        });
     }
 
     /// Nobody can chat: says when staff are back — only outside office hours, since during
@@ -69,29 +64,19 @@ impl Forms {
             .as_deref()
             .filter(|_| !availability.office_hours)
             .and_then(|iso| date::next_open(iso, &texts));
-        match self.parts.view(&texts).offline(next.as_ref()) {
-            Ok((message, spoken)) => {
-                self.parts.append(&message);
-                self.parts.announcer.say(&spoken);
-            }
-            Err(err) => dom::report(&err),
-        }
+        let (message, spoken) = self.parts.view(&texts).offline(next.as_ref());
+        self.parts.append(&message);
+        self.parts.announcer.say(&spoken);
     }
 
     /// "Leave a message": the form takes the button's place, and focus moves to its first
     /// field.
     fn open_ticket(&self, button: &Element) {
         let texts = self.parts.texts();
-        let Ok(form) = live_forms::ticket(&self.parts.doc, &texts, self.parts.uid()) else {
-            return;
-        };
-        if button.replace_with_with_node_1(&form).is_err() {
-            return;
-        }
-        if let Ok(Some(first)) = form.query_selector("input")
-            && let Some(first) = first.dyn_ref::<HtmlElement>()
-        {
-            let _ = first.focus();
+        let form = live_forms::ticket(&self.parts.doc, &texts, self.parts.uid());
+        dom::replace(button, &form);
+        if let Some(first) = dom::find(&form, "input") {
+            dom::focus(&first);
         }
     }
 
@@ -101,7 +86,7 @@ impl Forms {
         }
         let texts = self.parts.texts();
         let message = live_forms::value(&form, "message");
-        let Some(field) = form.query_selector("textarea[name=message]").ok().flatten() else {
+        let Some(field) = dom::find(&form, "textarea[name=message]") else {
             return;
         };
         let request = self.parts.session.borrow().ticket_request(
@@ -114,23 +99,21 @@ impl Forms {
         let Some(request) = request else {
             if let Some(error) = &error {
                 let text = texts.get(ids::TICKET_MESSAGE_MISSING);
-                let _ = live_forms::set_error(&field, error, Some(&text), true);
+                live_forms::set_error(&field, error, Some(&text), true);
                 self.parts.announcer.say(&text);
             }
-            if let Some(field) = field.dyn_ref::<HtmlElement>() {
-                let _ = field.focus();
-            }
+            dom::focus(&field);
             return;
         };
         if let Some(error) = &error {
-            let _ = live_forms::set_error(&field, error, None, true);
+            live_forms::set_error(&field, error, None, true);
         }
-        let _ = form.set_attribute("aria-busy", "true");
+        dom::set(&form, "aria-busy", "true");
         let url = live_api::tickets(&self.parts.config.base);
         let result = http::post_json(&url, &request)
             .await
             .and_then(|json| live_json::ticket(&json).ok_or(Failure::Server(ErrorCode::Internal)));
-        let _ = form.remove_attribute("aria-busy");
+        dom::unset(&form, "aria-busy");
         match result {
             Ok(reference) => {
                 let args = [("reference", reference.as_str())];
@@ -151,7 +134,7 @@ impl Forms {
         ) else {
             return;
         };
-        let Some(fieldset) = form.query_selector("fieldset").ok().flatten() else {
+        let Some(fieldset) = dom::find(&form, "fieldset") else {
             return;
         };
         let error = live_forms::error_of(&form, &fieldset.id());
@@ -159,18 +142,16 @@ impl Forms {
         let Some(stars) = stars.filter(|s| (1..=5).contains(s)) else {
             if let Some(error) = &error {
                 let text = texts.get(ids::LIVE_RATING_MISSING);
-                let _ = live_forms::set_error(&fieldset, error, Some(&text), false);
+                live_forms::set_error(&fieldset, error, Some(&text), false);
                 self.parts.announcer.say(&text);
             }
-            if let Ok(Some(first)) = form.query_selector("input[type=radio]")
-                && let Some(first) = first.dyn_ref::<HtmlElement>()
-            {
-                let _ = first.focus();
+            if let Some(first) = dom::find(&form, "input[type=radio]") {
+                dom::focus(&first);
             }
             return;
         };
         if let Some(error) = &error {
-            let _ = live_forms::set_error(&fieldset, error, None, false);
+            live_forms::set_error(&fieldset, error, None, false);
         }
         let comment = live_forms::value(&form, "comment");
         let request = RatingRequest {
@@ -179,10 +160,10 @@ impl Forms {
             comment: (!comment.is_empty())
                 .then(|| comment.chars().take(protocol::MAX_COMMENT_CHARS).collect()),
         };
-        let _ = form.set_attribute("aria-busy", "true");
+        dom::set(&form, "aria-busy", "true");
         let url = live_api::rating(&self.parts.config.base, &chat_id);
         let result = http::post_json(&url, &request).await;
-        let _ = form.remove_attribute("aria-busy");
+        dom::unset(&form, "aria-busy");
         match result {
             Ok(_) => self.replace_form(&form, ids::LIVE_RATING_THANKS, &[]),
             Err(failure) => self.form_failure(&form, failure),
@@ -192,15 +173,11 @@ impl Forms {
     /// A sent form gives way to its thank-you, which takes focus if the form had it.
     fn replace_form(&self, form: &Element, id: &str, args: &[(&str, &str)]) {
         let texts = self.parts.texts();
-        let Ok(done) = live_forms::done(&self.parts.doc, &texts, id, args) else {
-            return;
-        };
+        let done = live_forms::done(&self.parts.doc, &texts, id, args);
         let had_focus = self.parts.focus_within(form);
-        if form.replace_with_with_node_1(&done).is_err() {
-            return;
-        }
-        if had_focus && let Some(done) = done.dyn_ref::<HtmlElement>() {
-            let _ = done.focus();
+        dom::replace(form, &done);
+        if had_focus {
+            dom::focus(&done);
         }
         self.parts.announcer.say(&texts.format(id, args));
     }
@@ -209,7 +186,7 @@ impl Forms {
     fn form_failure(&self, form: &Element, failure: Failure) {
         let text = self.parts.texts().get(&failure.message_id());
         if let Some((error, submit)) = live_forms::form_error(form) {
-            let _ = live_forms::set_error(&submit, &error, Some(&text), false);
+            live_forms::set_error(&submit, &error, Some(&text), false);
         }
         self.parts.announcer.say(&text);
     }

@@ -70,10 +70,12 @@ pub fn same_language(a: &str, b: &str) -> bool {
 /// Where the server publishes the UI strings of `tag`: `locales/<tag>/widget.ftl` compiled to
 /// JSON (see `i18n::compact`).
 pub fn catalog_url(base: &str, tag: &str) -> String {
-    format!(
-        "{}/widget/locales/{tag}/widget.json",
-        base.trim_end_matches('/')
-    )
+    crate::strings::concat(&[
+        base.trim_end_matches('/'),
+        "/widget/locales/",
+        tag,
+        "/widget.json",
+    ])
 }
 
 #[cfg(test)]

@@ -1,10 +1,13 @@
-//! Markup written as text, every piece of text and every attribute value escaped, for parts of
-//! the dialog that are built whole (the guided form's steps). One string and one `innerHTML`
-//! cost the widget far less code than an element-by-element build, and the result can be
-//! tested natively.
+//! Markup written as text, for the parts of the dialog that are built whole: one string and
+//! one `innerHTML` cost the widget far less code than an element-by-element build, and the
+//! result can be tested natively.
 //!
-//! Only [`Markup`] writes markup: it escapes `&`, `<`, `>`, `"` and `'` in text and attribute
-//! values, so text from the server is inserted as text, never as markup.
+//! Markup itself only comes from the widget's own `'static` templates; everything else — UI
+//! strings, text from the server, ids, URLs — goes in through [`Markup::text`] or a
+//! template's `{}`, escaped (`&`, `<`, `>`, `"`, `'`), so it is inserted as text, never as
+//! markup.
+
+use crate::texts::{Arg, Part, Texts};
 
 /// Markup being written.
 #[derive(Debug, Default)]
@@ -16,32 +19,30 @@ impl Markup {
         Self(String::new())
     }
 
-    /// `<tag name="value" ...>`; an attribute with an empty name is left out (for optional
-    /// attributes), one with an empty value is written bare (`checked`).
-    pub fn open(&mut self, tag: &str, attrs: &[(&str, &str)]) -> &mut Self {
-        self.0.push('<');
-        self.0.push_str(tag);
-        for (name, value) in attrs {
-            if name.is_empty() {
-                continue;
-            }
-            self.0.push(' ');
-            self.0.push_str(name);
-            if !value.is_empty() {
-                self.0.push_str("=\"");
-                escape(&mut self.0, value);
-                self.0.push('"');
-            }
-        }
-        self.0.push('>');
+    /// The widget's own markup, as it is.
+    pub fn raw(&mut self, markup: &'static str) -> &mut Self {
+        self.0.push_str(markup);
         self
     }
 
-    /// `</tag>`.
-    pub fn close(&mut self, tag: &str) -> &mut Self {
-        self.0.push_str("</");
-        self.0.push_str(tag);
-        self.0.push('>');
+    /// `template` with each `{}` replaced by the next of `values`, escaped (a `{}` without a
+    /// value stays empty).
+    pub fn fill(&mut self, template: &'static str, values: &[&str]) -> &mut Self {
+        let mut values = values.iter();
+        let mut pieces = template.split('{');
+        self.0.push_str(pieces.next().unwrap_or_default());
+        for piece in pieces {
+            match piece.strip_prefix('}') {
+                Some(rest) => {
+                    escape(&mut self.0, values.next().copied().unwrap_or_default());
+                    self.0.push_str(rest);
+                }
+                None => {
+                    self.0.push('{');
+                    self.0.push_str(piece);
+                }
+            }
+        }
         self
     }
 
@@ -51,9 +52,34 @@ impl Markup {
         self
     }
 
-    /// `<tag attrs>text</tag>`.
-    pub fn element(&mut self, tag: &str, attrs: &[(&str, &str)], text: &str) -> &mut Self {
-        self.open(tag, attrs).text(text).close(tag)
+    /// ` lang="…" dir="…"` for text in `lang`.
+    pub fn lang(&mut self, lang: &str) -> &mut Self {
+        self.fill(
+            " lang=\"{}\" dir=\"{}\"",
+            &[lang, i18n::direction(lang).as_str()],
+        )
+    }
+
+    /// Message `id` of `texts` with `args`: its words as text, each value in a `<bdi>` so it
+    /// keeps its own direction inside right-to-left text.
+    pub fn message(&mut self, texts: &Texts, id: &str, args: &[(&str, Arg<'_>)]) -> &mut Self {
+        for part in texts.parts(id, args) {
+            match part {
+                Part::Text(words) => {
+                    self.text(&words);
+                }
+                Part::Arg(i) => {
+                    let value = args.get(i).map_or("", |(_, value)| value.shown());
+                    self.fill("<bdi>{}</bdi>", &[value]);
+                }
+            }
+        }
+        self
+    }
+
+    /// The markup written so far.
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 
     /// The markup written.
@@ -81,21 +107,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn text_and_attributes_are_escaped() {
+    fn text_is_escaped() {
         let mut m = Markup::new();
-        m.open(
-            "input",
-            &[
-                ("value", "\"><script>x</script>"),
-                ("", "skipped"),
-                ("checked", ""),
-            ],
-        )
-        .element("label", &[("for", "a&b")], "<b>Tom & 'Jerry'</b>");
+        m.raw("<b>").text("<b>Tom & 'Jerry' \"x\"</b>").raw("</b>");
         assert_eq!(
             m.finish(),
-            "<input value=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\" checked>\
-             <label for=\"a&amp;b\">&lt;b&gt;Tom &amp; &#39;Jerry&#39;&lt;/b&gt;</label>"
+            "<b>&lt;b&gt;Tom &amp; &#39;Jerry&#39; &quot;x&quot;&lt;/b&gt;</b>"
+        );
+    }
+
+    #[test]
+    fn templates_escape_their_values() {
+        let mut m = Markup::new();
+        m.fill("<p id=\"{}\">{}</p>", &["a\"b", "<i>"])
+            .fill("{x}{}", &[])
+            .raw("<br>")
+            .text("&")
+            .fill("<span{}>", &[])
+            .lang("ar");
+        assert_eq!(
+            m.finish(),
+            "<p id=\"a&quot;b\">&lt;i&gt;</p>{x}<br>&amp;<span> lang=\"ar\" dir=\"rtl\""
         );
     }
 }

@@ -75,12 +75,14 @@ impl Prefs {
 
     /// The stored form: the words of the preferences that are on, separated by spaces.
     pub fn encode(self) -> String {
-        Pref::ALL
-            .into_iter()
-            .filter(|pref| self.get(*pref))
-            .map(Pref::word)
-            .collect::<Vec<_>>()
-            .join(" ")
+        let mut stored = String::new();
+        for pref in Pref::ALL.into_iter().filter(|pref| self.get(*pref)) {
+            if !stored.is_empty() {
+                stored.push(' ');
+            }
+            stored.push_str(pref.word());
+        }
+        stored
     }
 
     /// Reads the stored form; unknown words (from another version) are ignored.
@@ -143,7 +145,11 @@ pub fn save(window: &Window, key: &str, value: &str) {
 /// `sessionStorage`, even while storage is off (a kiosk's reset), leaving the page's own.
 pub fn clear(window: &Window, site: &str) {
     if let Ok(Some(local)) = window.local_storage() {
-        for key in [LANG_KEY, PREFS_KEY, &format!("wayfinder:consent:{site}")] {
+        for key in [
+            LANG_KEY,
+            PREFS_KEY,
+            &crate::strings::concat(&["wayfinder:consent:", site]),
+        ] {
             let _ = local.remove_item(key);
         }
     }

@@ -2,15 +2,14 @@
 //! server has already sanitised.
 
 use protocol::{Action, ActionKind, Answer, AskResponse, Choice};
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, HtmlElement};
+use web_sys::{Document, HtmlElement};
 
 use crate::date;
 use crate::dom;
 use crate::ids;
 use crate::links;
 use crate::locale::same_language;
+use crate::markup::Markup;
 use crate::reply::Failure;
 use crate::texts::Texts;
 
@@ -25,34 +24,46 @@ pub struct Renderer<'a> {
 impl Renderer<'_> {
     /// The resident's own words, in `lang` (the UI language until the server says which
     /// language the question was in).
-    pub fn user(&self, content: &str, lang: &str) -> Result<HtmlElement, JsValue> {
-        let message = self.shell("message user", lang, ids::SENDER_USER)?;
-        message.append_child(dom::text(self.doc, "p", &[("class", "text")], content)?.as_ref())?;
-        Ok(message)
+    pub fn user(&self, content: &str, lang: &str) -> HtmlElement {
+        let mut m = self.sender(ids::SENDER_USER, lang);
+        m.fill("<p class=\"text\">{}</p>", &[content]);
+        self.message("message user", lang, &m)
     }
 
     /// The bot's welcome.
-    pub fn greeting(&self) -> Result<HtmlElement, JsValue> {
+    pub fn greeting(&self) -> HtmlElement {
         self.bot_text("message bot greeting", ids::GREETING)
     }
 
     /// The localised explanation of a failed question.
-    pub fn failure(&self, failure: Failure) -> Result<HtmlElement, JsValue> {
+    pub fn failure(&self, failure: Failure) -> HtmlElement {
         self.bot_text("message bot error", &failure.message_id())
     }
 
     /// The bot's reply: its message, then the answer, candidates or next steps. `uid` makes
     /// the ids inside this message unique.
-    pub fn reply(&self, reply: &AskResponse, uid: u32) -> Result<HtmlElement, JsValue> {
-        let message = self.shell("message bot", &reply.lang, ids::SENDER_BOT)?;
-        message.append_child(
-            dom::text(self.doc, "p", &[("class", "text")], &reply.message)?.as_ref(),
-        )?;
+    pub fn reply(&self, reply: &AskResponse, uid: u32) -> HtmlElement {
+        let inner = self.markup(reply, &uid.to_string());
+        let message = self.message("message bot", &reply.lang, &inner);
+        if let Some(answer) = &reply.answer
+            && let Some(body) = dom::find(&message, ".body")
+        {
+            // Sanitised by the server (ammonia): the only HTML the widget inserts.
+            body.set_inner_html(&answer.html);
+        }
+        message
+    }
+
+    /// The inside of [`Renderer::reply`]'s message, the answer's body left empty.
+    pub fn markup(&self, reply: &AskResponse, uid: &str) -> Markup {
+        let lang = reply.lang.as_str();
+        let mut m = self.sender(ids::SENDER_BOT, lang);
+        m.fill("<p class=\"text\">{}</p>", &[&reply.message]);
         if let Some(answer) = &reply.answer {
-            self.answer(&message, answer, &reply.lang, uid)?;
+            self.answer(&mut m, answer, lang, uid);
         }
         if !reply.choices.is_empty() {
-            message.append_child(self.choices(&reply.choices, &reply.lang)?.as_ref())?;
+            self.choices(&mut m, &reply.choices, lang);
         }
         let actions: Vec<&Action> = reply
             .actions
@@ -64,16 +75,16 @@ impl Renderer<'_> {
             })
             .collect();
         if !actions.is_empty() {
-            message.append_child(self.actions(&actions, &reply.lang)?.as_ref())?;
+            self.actions(&mut m, &actions, lang);
         }
         if reply.answer.is_some() {
-            message.append_child(self.feedback(reply, uid)?.as_ref())?;
+            self.feedback(&mut m, reply, uid);
         }
-        Ok(message)
+        m
     }
 
     /// The text that replaces the feedback buttons once feedback is recorded (or failed).
-    pub fn feedback_result(&self, id: &str) -> Result<Element, JsValue> {
+    pub fn feedback_result(&self, id: &str) -> HtmlElement {
         dom::text(
             self.doc,
             "p",
@@ -82,260 +93,239 @@ impl Renderer<'_> {
         )
     }
 
-    fn bot_text(&self, class: &str, id: &str) -> Result<HtmlElement, JsValue> {
-        let message = self.shell(class, self.texts.lang(), ids::SENDER_BOT)?;
-        message.append_child(
-            dom::text(self.doc, "p", &[("class", "text")], &self.texts.get(id))?.as_ref(),
-        )?;
-        Ok(message)
+    fn bot_text(&self, class: &str, id: &str) -> HtmlElement {
+        let lang = self.texts.lang();
+        let mut m = self.sender(ids::SENDER_BOT, lang);
+        m.fill("<p class=\"text\">{}</p>", &[&self.texts.get(id)]);
+        self.message(class, lang, &m)
     }
 
-    /// A message element in `lang`, starting with its hidden sender label.
-    fn shell(&self, class: &str, lang: &str, sender: &str) -> Result<HtmlElement, JsValue> {
-        let message: HtmlElement =
-            dom::element(self.doc, "div", &[("class", class)])?.dyn_into()?;
-        // Reachable with the arrow keys from the transcript, not with Tab.
-        message.set_tab_index(-1);
-        dom::set_lang(&message, lang)?;
-        message.append_child(
-            self.ui_text("span", &[("class", "vh")], sender, lang)?
-                .as_ref(),
-        )?;
-        Ok(message)
-    }
-
-    /// UI text inside a message in `message_lang`, marked with the UI language when they
-    /// differ.
-    fn ui_text(
-        &self,
-        tag: &str,
-        attrs: &[(&str, &str)],
-        id: &str,
-        message_lang: &str,
-    ) -> Result<Element, JsValue> {
-        let el = dom::text(self.doc, tag, attrs, &self.texts.get(id))?;
-        self.mark_ui_lang(&el, message_lang)?;
-        Ok(el)
-    }
-
-    fn mark_ui_lang(&self, el: &Element, message_lang: &str) -> Result<(), JsValue> {
-        if !same_language(self.texts.lang(), message_lang) {
-            dom::set_lang(el, self.texts.lang())?;
-        }
-        Ok(())
-    }
-
-    fn answer(
-        &self,
-        message: &Element,
-        answer: &Answer,
-        reply_lang: &str,
-        uid: u32,
-    ) -> Result<(), JsValue> {
-        let doc = self.doc;
-        let block = dom::element(doc, "div", &[("class", "answer")])?;
-        if !same_language(&answer.lang, reply_lang) {
-            dom::set_lang(&block, &answer.lang)?;
-        }
-        block.append_child(dom::text(doc, "h3", &[], &answer.title)?.as_ref())?;
-        let body_id = format!("wf-body-{uid}");
-        let body = dom::element(doc, "div", &[("class", "body"), ("id", &body_id)])?;
-        // Sanitised by the server (ammonia): the only HTML the widget inserts.
-        body.set_inner_html(&answer.html);
-        block.append_child(&body)?;
-        if let Some(plain) = answer.plain.as_deref().filter(|p| !p.trim().is_empty()) {
-            let plain_id = format!("wf-plain-{uid}");
-            let easy = dom::text(doc, "div", &[("class", "plain"), ("id", &plain_id)], plain)?;
-            easy.set_attribute("hidden", "")?;
-            block.append_child(&easy)?;
-            let controls = format!("{body_id} {plain_id}");
-            let toggle = self.ui_text(
-                "button",
-                &[
-                    ("type", "button"),
-                    ("class", "simpler"),
-                    ("aria-pressed", "false"),
-                    ("aria-controls", &controls),
-                ],
-                ids::SIMPLER,
-                &answer.lang,
-            )?;
-            block.append_child(&toggle)?;
-        }
-        message.append_child(&block)?;
-        if links::is_safe(&answer.source_url) {
-            let source = self.ui_text("p", &[("class", "meta")], ids::SOURCE, reply_lang)?;
-            dom::append_text(doc, &source, " ")?;
-            let link = dom::text(
-                doc,
-                "a",
-                &[
-                    ("class", "source"),
-                    ("href", &answer.source_url),
-                    ("target", "_blank"),
-                    ("rel", "noopener"),
-                ],
-                &self.texts.get(ids::SOURCE_LINK),
-            )?;
-            link.append_child(
-                dom::hidden_text(doc, &format!(" {}", self.texts.get(ids::NEW_TAB)))?.as_ref(),
-            )?;
-            source.append_child(&link)?;
-            message.append_child(&source)?;
-        }
-        let reviewed = self.ui_text("p", &[("class", "meta")], ids::REVIEWED, reply_lang)?;
-        dom::append_text(doc, &reviewed, " ")?;
-        // The date reads as part of the sentence around it, so it takes the UI language.
-        reviewed.append_child(
-            dom::text(
-                doc,
-                "time",
-                &[("class", "reviewed"), ("datetime", &answer.last_reviewed)],
-                &date::format_date(&answer.last_reviewed, self.texts),
-            )?
-            .as_ref(),
-        )?;
-        message.append_child(&reviewed)?;
-        Ok(())
-    }
-
-    fn choices(&self, choices: &[Choice], reply_lang: &str) -> Result<Element, JsValue> {
-        let list = dom::element(
-            self.doc,
-            "ul",
-            &[
-                ("class", "choices"),
-                ("aria-label", &self.texts.get(ids::CHOICES_LABEL)),
-            ],
-        )?;
-        self.mark_ui_lang(&list, reply_lang)?;
-        for choice in choices {
-            let item = dom::element(self.doc, "li", &[])?;
-            let button = dom::text(
-                self.doc,
-                "button",
-                &[
-                    ("type", "button"),
-                    ("class", "choice"),
-                    ("data-choice", &choice.id),
-                ],
-                &choice.title,
-            )?;
-            dom::set_lang(
-                &button,
-                if choice.lang.is_empty() {
-                    reply_lang
-                } else {
-                    &choice.lang
-                },
-            )?;
-            item.append_child(&button)?;
-            list.append_child(&item)?;
-        }
-        Ok(list)
-    }
-
-    fn actions(&self, actions: &[&Action], reply_lang: &str) -> Result<Element, JsValue> {
-        let list = dom::element(
-            self.doc,
-            "ul",
-            &[
-                ("class", "actions"),
-                ("aria-label", &self.texts.get(ids::ACTIONS_LABEL)),
-            ],
-        )?;
-        self.mark_ui_lang(&list, reply_lang)?;
-        for action in actions {
-            let item = dom::element(self.doc, "li", &[])?;
-            dom::set_lang(&item, reply_lang)?;
-            if action.kind == ActionKind::Chat {
-                // Live chat with staff starts inside the widget: a button, not a link.
-                let talk = dom::text(
-                    self.doc,
-                    "button",
-                    &[("type", "button"), ("class", "talk")],
-                    &action.label,
-                )?;
-                item.append_child(&talk)?;
-                list.append_child(&item)?;
-                continue;
-            }
-            if action.kind == ActionKind::Report {
-                // So does the guided form (see `crate::report`).
-                let report = dom::text(
-                    self.doc,
-                    "button",
-                    &[
-                        ("type", "button"),
-                        ("class", "report-open"),
-                        ("data-url", &action.url),
-                    ],
-                    &action.label,
-                )?;
-                item.append_child(&report)?;
-                list.append_child(&item)?;
-                continue;
-            }
-            let link = dom::text(
-                self.doc,
-                "a",
-                &[
-                    ("class", "action"),
-                    ("href", &action.url),
-                    ("target", "_blank"),
-                    ("rel", "noopener"),
-                ],
-                &action.label,
-            )?;
-            dom::append_text(self.doc, &link, " ")?;
-            link.append_child(
-                self.ui_text("span", &[("class", "vh")], ids::NEW_TAB, reply_lang)?
-                    .as_ref(),
-            )?;
-            item.append_child(&link)?;
-            list.append_child(&item)?;
-        }
-        Ok(list)
-    }
-
-    fn feedback(&self, reply: &AskResponse, uid: u32) -> Result<Element, JsValue> {
-        let question_id = format!("wf-fb-{uid}");
-        let group = dom::element(
+    /// A message element in `lang` holding `inner`. Reachable with the arrow keys from the
+    /// transcript, not with Tab.
+    fn message(&self, class: &str, lang: &str, inner: &Markup) -> HtmlElement {
+        let message = dom::html(
             self.doc,
             "div",
-            &[
-                ("class", "feedback"),
-                ("role", "group"),
-                ("aria-labelledby", &question_id),
-                ("data-conversation", &reply.conversation_id),
-                ("data-message", &reply.message_id),
-            ],
-        )?;
-        self.mark_ui_lang(&group, &reply.lang)?;
-        group.append_child(
-            dom::text(
-                self.doc,
-                "span",
-                &[("id", &question_id)],
-                &self.texts.get(ids::FEEDBACK_QUESTION),
-            )?
-            .as_ref(),
-        )?;
-        for (helpful, id) in [("yes", ids::FEEDBACK_YES), ("no", ids::FEEDBACK_NO)] {
-            group.append_child(
-                dom::text(
-                    self.doc,
-                    "button",
-                    &[
-                        ("type", "button"),
-                        ("class", "rate"),
-                        ("data-helpful", helpful),
-                    ],
-                    &self.texts.get(id),
-                )?
-                .as_ref(),
-            )?;
+            &[("class", class), ("tabindex", "-1")],
+            inner.as_str(),
+        );
+        dom::set_lang(&message, lang);
+        message
+    }
+
+    /// A message's start: its hidden sender label.
+    fn sender(&self, sender: &str, lang: &str) -> Markup {
+        let mut m = Markup::new();
+        m.raw("<span class=\"vh\"");
+        self.ui_lang(&mut m, lang);
+        m.fill(">{}</span>", &[&self.texts.get(sender)]);
+        m
+    }
+
+    /// Marks UI text inside a message in `message_lang` with the UI language when they
+    /// differ.
+    fn ui_lang(&self, m: &mut Markup, message_lang: &str) {
+        if !same_language(self.texts.lang(), message_lang) {
+            m.lang(self.texts.lang());
         }
-        Ok(group)
+    }
+
+    fn answer(&self, m: &mut Markup, answer: &Answer, reply_lang: &str, uid: &str) {
+        m.raw("<div class=\"answer\"");
+        if !same_language(&answer.lang, reply_lang) {
+            m.lang(&answer.lang);
+        }
+        m.fill(
+            "><h3>{}</h3><div class=\"body\" id=\"wf-body-{}\"></div>",
+            &[&answer.title, uid],
+        );
+        if let Some(plain) = answer.plain.as_deref().filter(|p| !p.trim().is_empty()) {
+            m.fill(
+                "<div class=\"plain\" id=\"wf-plain-{}\" hidden>{}</div>\
+                 <button type=\"button\" class=\"simpler\" aria-pressed=\"false\" \
+                 aria-controls=\"wf-body-{} wf-plain-{}\"",
+                &[uid, plain, uid, uid],
+            );
+            self.ui_lang(m, &answer.lang);
+            m.fill(">{}</button>", &[&self.texts.get(ids::SIMPLER)]);
+        }
+        m.raw("</div>");
+        if links::is_safe(&answer.source_url) {
+            m.raw("<p class=\"meta\"");
+            self.ui_lang(m, reply_lang);
+            m.fill(
+                ">{} <a class=\"source\" href=\"{}\" target=\"_blank\" rel=\"noopener\">{}\
+                 <span class=\"vh\"> {}</span></a></p>",
+                &[
+                    &self.texts.get(ids::SOURCE),
+                    &answer.source_url,
+                    &self.texts.get(ids::SOURCE_LINK),
+                    &self.texts.get(ids::NEW_TAB),
+                ],
+            );
+        }
+        m.raw("<p class=\"meta\"");
+        self.ui_lang(m, reply_lang);
+        // The date reads as part of the sentence around it, so it takes the UI language.
+        m.fill(
+            ">{} <time class=\"reviewed\" datetime=\"{}\">{}</time></p>",
+            &[
+                &self.texts.get(ids::REVIEWED),
+                &answer.last_reviewed,
+                &date::format_date(&answer.last_reviewed, self.texts),
+            ],
+        );
+    }
+
+    fn choices(&self, m: &mut Markup, choices: &[Choice], reply_lang: &str) {
+        m.fill(
+            "<ul class=\"choices\" aria-label=\"{}\"",
+            &[&self.texts.get(ids::CHOICES_LABEL)],
+        );
+        self.ui_lang(m, reply_lang);
+        m.raw(">");
+        for choice in choices {
+            let lang = if choice.lang.is_empty() {
+                reply_lang
+            } else {
+                &choice.lang
+            };
+            m.fill(
+                "<li><button type=\"button\" class=\"choice\" data-choice=\"{}\"",
+                &[&choice.id],
+            )
+            .lang(lang)
+            .fill(">{}</button></li>", &[&choice.title]);
+        }
+        m.raw("</ul>");
+    }
+
+    fn actions(&self, m: &mut Markup, actions: &[&Action], reply_lang: &str) {
+        m.fill(
+            "<ul class=\"actions\" aria-label=\"{}\"",
+            &[&self.texts.get(ids::ACTIONS_LABEL)],
+        );
+        self.ui_lang(m, reply_lang);
+        m.raw(">");
+        for action in actions {
+            m.raw("<li").lang(reply_lang).raw(">");
+            match action.kind {
+                // Live chat with staff starts inside the widget: a button, not a link.
+                ActionKind::Chat => {
+                    m.fill(
+                        "<button type=\"button\" class=\"talk\">{}</button>",
+                        &[&action.label],
+                    );
+                }
+                // So does the guided form (see `crate::report`).
+                ActionKind::Report => {
+                    m.fill(
+                        "<button type=\"button\" class=\"report-open\" data-url=\"{}\">{}</button>",
+                        &[&action.url, &action.label],
+                    );
+                }
+                _ => {
+                    m.fill(
+                        "<a class=\"action\" href=\"{}\" target=\"_blank\" rel=\"noopener\">{} \
+                         <span class=\"vh\"",
+                        &[&action.url, &action.label],
+                    );
+                    self.ui_lang(m, reply_lang);
+                    m.fill(">{}</span></a>", &[&self.texts.get(ids::NEW_TAB)]);
+                }
+            }
+            m.raw("</li>");
+        }
+        m.raw("</ul>");
+    }
+
+    fn feedback(&self, m: &mut Markup, reply: &AskResponse, uid: &str) {
+        m.fill(
+            "<div class=\"feedback\" role=\"group\" aria-labelledby=\"wf-fb-{}\" \
+             data-conversation=\"{}\" data-message=\"{}\"",
+            &[uid, &reply.conversation_id, &reply.message_id],
+        );
+        self.ui_lang(m, &reply.lang);
+        m.fill(
+            "><span id=\"wf-fb-{}\">{}</span>\
+             <button type=\"button\" class=\"rate\" data-helpful=\"yes\">{}</button>\
+             <button type=\"button\" class=\"rate\" data-helpful=\"no\">{}</button></div>",
+            &[
+                uid,
+                &self.texts.get(ids::FEEDBACK_QUESTION),
+                &self.texts.get(ids::FEEDBACK_YES),
+                &self.texts.get(ids::FEEDBACK_NO),
+            ],
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use protocol::{ActionKind, Outcome};
+    use wasm_bindgen::{JsCast, JsValue};
+
+    use super::*;
+
+    fn reply() -> AskResponse {
+        AskResponse {
+            conversation_id: "c1".into(),
+            message_id: "m1".into(),
+            lang: "es".into(),
+            outcome: Outcome::Choices,
+            message: "Mire <b>esto</b>".into(),
+            answer: None,
+            choices: vec![Choice {
+                id: "agua\"><x".into(),
+                title: "Pagar el <i>agua</i>".into(),
+                lang: "".into(),
+            }],
+            actions: vec![
+                Action {
+                    kind: ActionKind::Link,
+                    label: "Portal \"x\"".into(),
+                    url: "https://city.gov/pay?a=1&b=2".into(),
+                },
+                Action {
+                    kind: ActionKind::Link,
+                    label: "bad".into(),
+                    url: "javascript:alert(1)".into(),
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn server_text_is_escaped_and_unsafe_links_are_left_out() {
+        let texts = Texts::new("en", None);
+        // Writing markup never touches the document.
+        let doc: Document = JsValue::NULL.unchecked_into();
+        let renderer = Renderer {
+            doc: &doc,
+            texts: &texts,
+        };
+        let m = renderer.markup(&reply(), "7");
+        let html = m.as_str();
+        assert!(html.contains(">Mire &lt;b&gt;esto&lt;/b&gt;</p>"), "{html}");
+        assert!(
+            html.contains("data-choice=\"agua&quot;&gt;&lt;x\" lang=\"es\" dir=\"ltr\">"),
+            "{html}"
+        );
+        assert!(
+            html.contains(">Pagar el &lt;i&gt;agua&lt;/i&gt;</button>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"https://city.gov/pay?a=1&amp;b=2\""),
+            "{html}"
+        );
+        assert!(html.contains(">Portal &quot;x&quot; <span"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(!html.contains("feedback"), "{html}");
+        // English UI text inside a Spanish reply is marked as English.
+        assert!(
+            html.starts_with("<span class=\"vh\" lang=\"en\" dir=\"ltr\">"),
+            "{html}"
+        );
     }
 }

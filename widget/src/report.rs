@@ -15,7 +15,7 @@ use protocol::requests::{Datatype, MAX_DESCRIPTION_CHARS};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement};
 
 use crate::dom;
 use crate::http;
@@ -49,48 +49,45 @@ impl Reports {
     }
 
     /// Wires "Report it here" buttons and the forms' buttons and submits in the transcript.
-    pub fn wire(self: &Rc<Self>) -> Result<(), JsValue> {
+    pub fn wire(self: &Rc<Self>) {
         let log = &self.parts.chrome.log;
         let reports = Rc::clone(self);
         dom::listen(log, "click", move |event| {
-            let Some(button) =
-                dom::event_element(&event).and_then(|el| el.closest("button").ok().flatten())
-            else {
+            let Some(button) = dom::event_closest(&event, "button") else {
                 return;
             };
-            if button.class_list().contains("report-open") {
-                spawn_local(Rc::clone(&reports).open(button));
+            if dom::has_class(&button, "report-open") {
+                spawn_local(Rc::clone(&reports).open(button.into()));
                 return;
             }
-            let Some(form) = button.closest("form.report").ok().flatten() else {
+            let Some(form) = dom::closest(&button, "form.report") else {
                 return;
             };
-            let classes = button.class_list();
-            if classes.contains("back") {
+            if dom::has_class(&button, "back") {
                 reports.back(&form);
-            } else if classes.contains("cancel") {
+            } else if dom::has_class(&button, "cancel") {
                 reports.cancel(&form);
-            } else if classes.contains("change") {
+            } else if dom::has_class(&button, "change") {
                 let step = button
                     .get_attribute("data-step")
                     .and_then(|s| s.parse().ok());
                 if let Some(step) = step {
                     reports.change(&form, step);
                 }
-            } else if classes.contains("locate") {
+            } else if dom::has_class(&button, "locate") {
                 reports.locate(&form);
             }
-        })?;
+        });
         let reports = Rc::clone(self);
         dom::listen(log, "submit", move |event| {
             let Some(form) = dom::event_element(&event) else {
                 return;
             };
-            if form.class_list().contains("report") {
+            if dom::has_class(&form, "report") {
                 event.prevent_default();
                 Rc::clone(&reports).next(form);
             }
-        })
+        });
     }
 
     /// Fetches the service's form behind `button` and opens it at its first step.
@@ -104,14 +101,14 @@ impl Reports {
         if button.get_attribute("aria-disabled").as_deref() == Some("true") {
             return;
         }
-        let _ = button.set_attribute("aria-disabled", "true");
+        dom::set(&button, "aria-disabled", "true");
         let texts = self.parts.texts();
         self.parts.announcer.say(&texts.get(ids::REPORT_LOADING));
         let url = self.parts.config.endpoint(&path);
         let form = http::get_json(&url).await.and_then(|json| {
             report_wire::service_form(&json).ok_or(Failure::Server(ErrorCode::Internal))
         });
-        let _ = button.remove_attribute("aria-disabled");
+        dom::unset(&button, "aria-disabled");
         let form = match form {
             Ok(form) => form,
             Err(failure) => {
@@ -119,10 +116,10 @@ impl Reports {
                 return;
             }
         };
-        let prefix = format!("wf-rq{}", self.parts.uid());
+        let prefix = crate::strings::concat(&["wf-rq", &self.parts.uid().to_string()]);
         let draft = Draft::new(form);
         let view = self.view(&texts, &prefix);
-        let Ok((message, form_el)) = view.shell(&draft) else {
+        let Some((message, form_el)) = view.shell(&draft) else {
             return;
         };
         let move_focus = self.parts.focus_within(&button) || self.focus_is_lost();
@@ -164,22 +161,16 @@ impl Reports {
         };
         let texts = self.parts.texts();
         let view = self.view(&texts, &prefix);
-        let first = self.draft(form).map(|draft| view.step(form, &draft));
-        let first = match first {
-            Some(Ok(first)) => first,
-            Some(Err(err)) => {
-                dom::report(&err);
-                return;
-            }
-            None => return,
+        let Some(first) = self.draft(form).map(|draft| view.step(form, &draft)) else {
+            return;
         };
         if can_locate(&self.parts.window)
-            && let Ok(Some(row)) = form.query_selector(".locate-row")
+            && let Some(row) = dom::find(form, ".locate-row")
         {
-            let _ = row.remove_attribute("hidden");
+            dom::unset(&row, "hidden");
         }
         if focus && let Some(first) = first {
-            let _ = first.focus();
+            dom::focus(&first);
         }
     }
 
@@ -234,18 +225,15 @@ impl Reports {
         if let Some(prefix) = form.get_attribute("data-report") {
             self.drafts.borrow_mut().retain(|(p, _)| *p != prefix);
         }
-        let Ok(note) = dom::text(
+        let note = dom::text(
             &self.parts.doc,
             "p",
             &[("class", "form-done")],
             &texts.get(ids::REPORT_CANCELLED),
-        ) else {
-            return;
-        };
-        if form.replace_with_with_node_1(&note).is_ok() {
-            let _ = self.parts.chrome.input.focus();
-            self.parts.announcer.say(&texts.get(ids::REPORT_CANCELLED));
-        }
+        );
+        dom::replace(form, &note);
+        dom::focus(&self.parts.chrome.input);
+        self.parts.announcer.say(&texts.get(ids::REPORT_CANCELLED));
     }
 
     /// Copies what the current step's fields hold into the draft.
@@ -295,26 +283,24 @@ impl Reports {
         let view = self.view(&texts, &prefix);
         let max = view.number(MAX_DESCRIPTION_CHARS);
         let text = texts.format_args(problem.message, &[("max", max.as_arg())]);
-        let field_id = format!("{prefix}-{}", problem.field);
-        let Ok(Some(field)) = form.query_selector(&format!("#{field_id}")) else {
+        let mut field_id = prefix.clone();
+        field_id.push('-');
+        field_id.push_str(&problem.field);
+        let Some(field) = dom::find(form, &dom::attr_is("", "id", &field_id)) else {
             return;
         };
         let group = field.tag_name().eq_ignore_ascii_case("fieldset");
         if let Some(error) = live_forms::error_of(form, &field_id) {
-            let _ = live_forms::set_error(&field, &error, Some(&text), !group);
+            live_forms::set_error(&field, &error, Some(&text), !group);
         }
         self.parts.announcer.say(&text);
         let target = if group {
-            field
-                .query_selector("input:checked")
-                .ok()
-                .flatten()
-                .or_else(|| field.query_selector("input").ok().flatten())
+            dom::find(&field, "input:checked").or_else(|| dom::find(&field, "input"))
         } else {
             Some(field)
         };
-        if let Some(target) = target.and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
-            let _ = target.focus();
+        if let Some(target) = target {
+            dom::focus(&target);
         }
     }
 
@@ -334,7 +320,7 @@ impl Reports {
             .draft(&form)
             .map(|d| (d.form.phone.clone(), d.form.form_url.clone()))
             .unwrap_or_default();
-        let _ = form.set_attribute("aria-busy", "true");
+        dom::set(&form, "aria-busy", "true");
         self.parts.announcer.say(&texts.get(ids::REPORT_SENDING));
         let url = self.parts.config.endpoint(REQUESTS_PATH);
         let result = http::post_json(&url, &Json(request))
@@ -342,37 +328,28 @@ impl Reports {
             .and_then(|json| {
                 report_wire::receipt(&json).ok_or(Failure::Server(ErrorCode::Internal))
             });
-        let _ = form.remove_attribute("aria-busy");
+        dom::unset(&form, "aria-busy");
         let Some(prefix) = form.get_attribute("data-report") else {
             return;
         };
         let view = self.view(&texts, &prefix);
         match result {
             Ok(receipt) => {
-                let Ok((done, spoken)) = view.sent(&receipt) else {
-                    return;
-                };
+                let (done, spoken) = view.sent(&receipt);
                 let had_focus = self.parts.focus_within(&form);
-                if form.replace_with_with_node_1(&done).is_err() {
-                    return;
-                }
+                dom::replace(&form, &done);
                 self.drafts.borrow_mut().retain(|(p, _)| *p != prefix);
-                if had_focus
-                    && let Ok(Some(first)) = done.query_selector(".form-done")
-                    && let Ok(first) = first.dyn_into::<HtmlElement>()
-                {
-                    let _ = first.focus();
+                if had_focus && let Some(first) = dom::find(&done, ".form-done") {
+                    dom::focus(&first);
                 }
                 self.parts.announcer.say(&spoken);
             }
             Err(_) => {
-                let Ok(Some(error)) = form.query_selector(".form-error") else {
+                let Some(error) = dom::find(&form, ".form-error") else {
                     return;
                 };
-                match view.failed_into(&error, &phone, form_url.as_deref()) {
-                    Ok(spoken) => self.parts.announcer.say(&spoken),
-                    Err(err) => dom::report(&err),
-                }
+                let spoken = view.failed_into(&error, &phone, form_url.as_deref());
+                self.parts.announcer.say(&spoken);
             }
         }
     }
@@ -381,11 +358,11 @@ impl Reports {
     /// shown under the button and announced.
     fn locate(self: &Rc<Self>, form: &Element) {
         let texts = self.parts.texts();
-        let Ok(Some(located)) = form.query_selector(".located") else {
+        let Some(located) = dom::find(form, ".located") else {
             return;
         };
         located.set_text_content(Some(&texts.get(ids::REPORT_LOCATING)));
-        let _ = located.remove_attribute("hidden");
+        dom::unset(&located, "hidden");
         self.parts.announcer.say(&texts.get(ids::REPORT_LOCATING));
 
         let reports = Rc::clone(self);
@@ -408,12 +385,11 @@ impl Reports {
             let texts = reports.parts.texts();
             let prefix = found_form.get_attribute("data-report").unwrap_or_default();
             let view = reports.view(&texts, &prefix);
-            if view.located_into(&found_at, accuracy).is_ok() {
-                reports
-                    .parts
-                    .announcer
-                    .say(&found_at.text_content().unwrap_or_default());
-            }
+            view.located_into(&found_at, accuracy);
+            reports
+                .parts
+                .announcer
+                .say(&found_at.text_content().unwrap_or_default());
             clear_where_error(&found_form, &prefix);
         });
         let reports = Rc::clone(self);
@@ -446,24 +422,22 @@ impl crate::json::ToJson for Json {
 
 /// The values of the checked boxes or radio buttons named `name` in `form`.
 fn checked(form: &Element, name: &str) -> Vec<String> {
-    let Ok(inputs) = form.query_selector_all(&format!("input[name=\"{name}\"]:checked")) else {
-        return Vec::new();
-    };
-    (0..inputs.length())
-        .filter_map(|i| inputs.item(i))
-        .filter_map(|node| node.dyn_into::<HtmlInputElement>().ok())
-        .map(|input| input.value())
+    let mut selector = dom::attr_is("input", "name", name);
+    selector.push_str(":checked");
+    dom::find_all(form, &selector)
+        .map(|input| input.unchecked_into::<HtmlInputElement>().value())
         .collect()
 }
 
 /// Removes the "type an address or use your location" error once a position is known.
 fn clear_where_error(form: &Element, prefix: &str) {
-    let field_id = format!("{prefix}-address");
-    if let (Ok(Some(field)), Some(error)) = (
-        form.query_selector(&format!("#{field_id}")),
+    let mut field_id = String::from(prefix);
+    field_id.push_str("-address");
+    if let (Some(field), Some(error)) = (
+        dom::find(form, &dom::attr_is("", "id", &field_id)),
         live_forms::error_of(form, &field_id),
     ) {
-        let _ = live_forms::set_error(&field, &error, None, true);
+        live_forms::set_error(&field, &error, None, true);
     }
 }
 

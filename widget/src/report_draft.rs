@@ -368,21 +368,23 @@ impl Draft {
     /// The answer to question `q` as the resident reads it (choice names, not keys).
     pub fn shown_answer(&self, q: &FormQuestion) -> Option<String> {
         let values = self.answer(&q.code);
-        let names: Vec<String> = values
-            .iter()
-            .map(|v| v.trim())
-            .filter(|v| !v.is_empty())
-            .map(|v| match q.datatype {
-                Datatype::Singlevaluelist | Datatype::Multivaluelist => q
-                    .values
-                    .iter()
-                    .find(|value| value.key == v)
-                    .map_or_else(|| v.to_owned(), |value| value.name.clone()),
-                Datatype::Datetime => v.replacen('T', " ", 1),
-                _ => v.to_owned(),
-            })
-            .collect();
-        (!names.is_empty()).then(|| names.join(", "))
+        let mut names = String::new();
+        for v in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
+            if !names.is_empty() {
+                names.push_str(", ");
+            }
+            match q.datatype {
+                Datatype::Singlevaluelist | Datatype::Multivaluelist => names.push_str(
+                    q.values
+                        .iter()
+                        .find(|value| value.key == v)
+                        .map_or(v, |value| value.name.as_str()),
+                ),
+                Datatype::Datetime => names.push_str(&v.replacen('T', " ", 1)),
+                _ => names.push_str(v),
+            }
+        }
+        (!names.is_empty()).then_some(names)
     }
 }
 
@@ -402,7 +404,7 @@ pub fn question_field(q: &FormQuestion) -> String {
 /// characters, not parsed: parsing floats would add kilobytes to the widget.
 pub fn number(text: &str) -> Option<String> {
     let text = text.trim().replace(' ', "");
-    let normal = if text.contains('.') {
+    let normal = if has_point(&text) {
         text.replace(',', "")
     } else {
         text.replace(',', ".")
@@ -413,8 +415,14 @@ pub fn number(text: &str) -> Option<String> {
     let ok = all_digits(whole)
         && all_digits(fraction)
         && !whole.is_empty()
-        && fraction.is_empty() != digits.contains('.');
+        && fraction.is_empty() != has_point(digits);
     ok.then_some(normal)
+}
+
+/// Whether `text` has a `.` (by bytes: `str::contains` with a `char` brings a substring
+/// search into the wasm).
+fn has_point(text: &str) -> bool {
+    text.bytes().any(|b| b == b'.')
 }
 
 /// Whether `text` is an http(s) address without spaces.
@@ -425,7 +433,7 @@ pub fn is_web_address(text: &str) -> bool {
         .or_else(|| text.strip_prefix("http://"));
     rest.is_some_and(|rest| {
         let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-        host.contains('.') && !rest.chars().any(char::is_whitespace)
+        has_point(host) && !rest.chars().any(char::is_whitespace)
     })
 }
 

@@ -8,8 +8,6 @@
 //! (`form.lang`); the widget's own words are in the UI language.
 
 use protocol::requests::{Datatype, FormQuestion, MAX_DESCRIPTION_CHARS, RequestReceipt};
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlElement};
 
 use crate::dom;
@@ -17,7 +15,8 @@ use crate::ids;
 use crate::markup::Markup;
 use crate::numbers;
 use crate::report_draft::{self, Draft, MAX_LINE_CHARS, Step};
-use crate::texts::{Arg, Part, Texts};
+use crate::strings::{concat, join_nonblank};
+use crate::texts::{Arg, Texts};
 
 /// Builds the guided form's elements in the UI language of `texts`.
 pub struct ReportView<'a> {
@@ -40,24 +39,21 @@ impl ReportView<'_> {
 
     /// The form in its transcript message, with the service's name as its heading; the steps
     /// are drawn by [`ReportView::step`].
-    pub fn shell(&self, draft: &Draft) -> Result<(HtmlElement, Element), JsValue> {
-        let message: HtmlElement = dom::element(
+    pub fn shell(&self, draft: &Draft) -> Option<(HtmlElement, HtmlElement)> {
+        let message = dom::html(
             self.doc,
             "div",
             &[("class", "message bot report-message"), ("tabindex", "-1")],
-        )?
-        .dyn_into()?;
-        dom::set_lang(&message, self.texts.lang())?;
-        message.set_inner_html(&self.markup().shell(draft));
-        let form = message
-            .query_selector("form")?
-            .ok_or_else(|| JsValue::from_str("wayfinder: no form"))?;
-        Ok((message, form))
+            &self.markup().shell(draft),
+        );
+        dom::set_lang(&message, self.texts.lang());
+        let form = dom::find(&message, "form")?;
+        Some((message, form))
     }
 
     /// Draws the current step of `draft` into `form`: progress, fields with what was entered,
     /// and the buttons. Returns the element to focus first.
-    pub fn step(&self, form: &Element, draft: &Draft) -> Result<Option<HtmlElement>, JsValue> {
+    pub fn step(&self, form: &Element, draft: &Draft) -> Option<HtmlElement> {
         let markup = self.markup();
         let parts = [
             (".progress", markup.progress(draft)),
@@ -65,60 +61,54 @@ impl ReportView<'_> {
             (".report-buttons", markup.buttons(draft)),
         ];
         for (selector, html) in parts {
-            if let Some(el) = form.query_selector(selector)? {
+            if let Some(el) = dom::find(form, selector) {
                 el.set_inner_html(&html);
             }
         }
-        if let Some(error) = form.query_selector(".form-error")? {
+        if let Some(error) = dom::find(form, ".form-error") {
             error.set_text_content(None);
-            error.set_attribute("hidden", "")?;
+            dom::flag(&error, "hidden", true);
         }
-        let Some(container) = form.query_selector(".step")? else {
-            return Ok(None);
-        };
-        let first = if draft.step() == Step::Review {
-            container.query_selector("h4")?
+        let container = dom::find(form, ".step")?;
+        if draft.step() == Step::Review {
+            dom::find(&container, "h4")
         } else {
             // The chosen answer, else the first field (a selector list matches in page order).
-            match container.query_selector("input:checked")? {
-                Some(checked) => Some(checked),
-                None => container.query_selector("input, textarea")?,
-            }
-        };
-        Ok(first.and_then(|el| el.dyn_into::<HtmlElement>().ok()))
+            dom::find(&container, "input:checked")
+                .or_else(|| dom::find(&container, "input, textarea"))
+        }
     }
 
     /// Fills the "your location was found" line.
-    pub fn located_into(&self, located: &Element, accuracy: f64) -> Result<(), JsValue> {
+    pub fn located_into(&self, located: &Element, accuracy: f64) {
         let mut m = Markup::new();
         self.markup().located(&mut m, accuracy);
-        located.set_inner_html(&m.finish());
-        located.remove_attribute("hidden")
+        located.set_inner_html(m.as_str());
+        dom::unset(located, "hidden");
     }
 
     /// What replaces a sent form — the tracking number (or that it comes soon), what the city
     /// says about such requests, the link to follow the request — and what is announced.
-    pub fn sent(&self, receipt: &RequestReceipt) -> Result<(Element, String), JsValue> {
-        let done = dom::element(self.doc, "div", &[("class", "report-done")])?;
-        done.set_inner_html(&self.markup().sent(receipt));
+    pub fn sent(&self, receipt: &RequestReceipt) -> (HtmlElement, String) {
+        let done = dom::html(
+            self.doc,
+            "div",
+            &[("class", "report-done")],
+            &self.markup().sent(receipt),
+        );
         let spoken = match &receipt.service_request_id {
             Some(id) => self.texts.format(ids::REPORT_SENT, &[("id", id)]),
             None => self.texts.get(ids::REPORT_SENT_PENDING),
         };
-        Ok((done, spoken))
+        (done, spoken)
     }
 
     /// Why the form could not be sent, with the city's phone and online form to fall back on,
     /// in `error`; returns what to announce.
-    pub fn failed_into(
-        &self,
-        error: &Element,
-        phone: &str,
-        form_url: Option<&str>,
-    ) -> Result<String, JsValue> {
+    pub fn failed_into(&self, error: &Element, phone: &str, form_url: Option<&str>) -> String {
         error.set_inner_html(&self.markup().failed(phone, form_url));
-        error.remove_attribute("hidden")?;
-        Ok(self.texts.format(ids::REPORT_FAILED, &[("phone", phone)]))
+        dom::unset(error, "hidden");
+        self.texts.format(ids::REPORT_FAILED, &[("phone", phone)])
     }
 
     /// `n` with its text in the UI language, for a message's variable.
@@ -153,44 +143,29 @@ impl StepMarkup<'_> {
         (self.number)(u32::try_from(n).unwrap_or(u32::MAX), self.texts.lang())
     }
 
+    /// `<prefix>-<name>`: the id of something inside the form.
+    fn id(&self, name: &str) -> String {
+        concat(&[self.prefix, "-", name])
+    }
+
     /// The form's frame: heading (the service's name), progress, the step, the form-wide
     /// error and the buttons.
     pub fn shell(&self, draft: &Draft) -> String {
         let p = self.prefix;
-        let title = format!("{p}-title");
         let mut m = Markup::new();
-        m.element("span", &[("class", "vh")], &self.texts.get(ids::SENDER_BOT))
-            .open(
-                "form",
-                &[
-                    ("class", "report"),
-                    ("novalidate", ""),
-                    ("aria-labelledby", &title),
-                    ("data-report", p),
-                ],
-            )
-            .element(
-                "h3",
-                &lang_attrs(&title, &draft.form.lang),
-                &draft.form.name,
-            )
-            .element(
-                "p",
-                &[("class", "progress"), ("id", &format!("{p}-progress"))],
-                "",
-            )
-            .element("div", &[("class", "step")], "")
-            .element(
-                "p",
-                &[
-                    ("class", "field-error form-error"),
-                    ("id", &format!("{p}-error")),
-                    ("hidden", ""),
-                ],
-                "",
-            )
-            .element("div", &[("class", "report-buttons")], "")
-            .close("form");
+        m.fill(
+            "<span class=\"vh\">{}</span>\
+             <form class=\"report\" novalidate aria-labelledby=\"{}-title\" data-report=\"{}\">\
+             <h3 id=\"{}-title\"",
+            &[&self.texts.get(ids::SENDER_BOT), p, p, p],
+        )
+        .lang(&draft.form.lang)
+        .fill(
+            ">{}</h3><p class=\"progress\" id=\"{}-progress\"></p><div class=\"step\"></div>\
+             <p class=\"field-error form-error\" id=\"{}-error\" hidden></p>\
+             <div class=\"report-buttons\"></div></form>",
+            &[&draft.form.name, p, p],
+        );
         m.finish()
     }
 
@@ -216,15 +191,20 @@ impl StepMarkup<'_> {
             ids::REPORT_NEXT
         };
         let mut m = Markup::new();
-        m.element(
-            "button",
-            &[("type", "submit"), ("class", "submit")],
-            &self.texts.get(submit),
+        m.fill(
+            "<button type=\"submit\" class=\"submit\">{}</button>",
+            &[&self.texts.get(submit)],
         );
         if draft.at > 0 {
-            self.button(&mut m, "back", ids::REPORT_BACK);
+            m.fill(
+                "<button type=\"button\" class=\"back\">{}</button>",
+                &[&self.texts.get(ids::REPORT_BACK)],
+            );
         }
-        self.button(&mut m, "cancel", ids::REPORT_CANCEL);
+        m.fill(
+            "<button type=\"button\" class=\"cancel\">{}</button>",
+            &[&self.texts.get(ids::REPORT_CANCEL)],
+        );
         m.finish()
     }
 
@@ -246,19 +226,11 @@ impl StepMarkup<'_> {
         m.finish()
     }
 
-    fn button(&self, m: &mut Markup, class: &str, label: &str) {
-        m.element(
-            "button",
-            &[("type", "button"), ("class", class)],
-            &self.texts.get(label),
-        );
-    }
-
     /// The ids that describe a field: the step's progress, then its hint if any.
     fn described(&self, hint: Option<&str>) -> String {
         match hint {
-            Some(hint) => format!("{}-progress {hint}", self.prefix),
-            None => format!("{}-progress", self.prefix),
+            Some(hint) => concat(&[self.prefix, "-progress ", hint]),
+            None => self.id("progress"),
         }
     }
 
@@ -270,34 +242,25 @@ impl StepMarkup<'_> {
         } else {
             ids::REPORT_OPTIONAL
         };
-        m.element("span", &lang_attrs("", lang), text)
-            .text(" ")
-            .element("span", &[("class", "need")], &self.texts.get(note));
-    }
-
-    fn hint(&self, m: &mut Markup, id: &str, text: &str, lang: Option<&str>) {
-        let dir = lang.map(|l| i18n::direction(l).as_str());
-        m.element(
-            "p",
-            &[
-                ("class", "hint"),
-                ("id", id),
-                (if lang.is_some() { "lang" } else { "" }, lang.unwrap_or("")),
-                (if dir.is_some() { "dir" } else { "" }, dir.unwrap_or("")),
-            ],
-            text,
+        m.raw("<span").lang(lang).fill(
+            ">{}</span> <span class=\"need\">{}</span>",
+            &[text, &self.texts.get(note)],
         );
     }
 
+    /// A hint paragraph, in `lang` when it is not in the UI language.
+    fn hint(&self, m: &mut Markup, id: &str, text: &str, lang: Option<&str>) {
+        m.fill("<p class=\"hint\" id=\"{}\"", &[id]);
+        if let Some(lang) = lang {
+            m.lang(lang);
+        }
+        m.fill(">{}</p>", &[text]);
+    }
+
     fn error_slot(&self, m: &mut Markup, field_id: &str) {
-        m.element(
-            "p",
-            &[
-                ("class", "field-error"),
-                ("id", &format!("{field_id}-error")),
-                ("hidden", ""),
-            ],
-            "",
+        m.fill(
+            "<p class=\"field-error\" id=\"{}-error\" hidden></p>",
+            &[field_id],
         );
     }
 
@@ -305,8 +268,8 @@ impl StepMarkup<'_> {
     fn question(&self, m: &mut Markup, q: &FormQuestion, draft: &Draft) {
         let lang = draft.form.lang.as_str();
         let name = report_draft::question_field(q);
-        let field_id = format!("{}-{name}", self.prefix);
-        let hint_id = format!("{field_id}-hint");
+        let field_id = self.id(&name);
+        let hint_id = concat(&[&field_id, "-hint"]);
         let hint = q.hint.as_deref();
         let described = self.described(hint.map(|_| hint_id.as_str()));
         let values = draft.answer(&q.code);
@@ -320,133 +283,128 @@ impl StepMarkup<'_> {
             } else {
                 "checkbox"
             };
-            m.open(
-                "fieldset",
-                &[("id", &field_id), ("aria-describedby", &described)],
-            )
-            .open("legend", &[]);
+            m.fill(
+                "<fieldset id=\"{}\" aria-describedby=\"{}\"><legend>",
+                &[&field_id, &described],
+            );
             self.label_words(m, &q.description, lang, q.required);
-            m.close("legend");
+            m.raw("</legend>");
             if let Some(hint) = hint {
                 self.hint(m, &hint_id, hint, Some(lang));
             }
-            m.open("div", &[("class", "options")]);
+            m.raw("<div class=\"options\">");
             for (i, value) in q.values.iter().enumerate() {
-                let input_id = format!("{field_id}-{i}");
-                let checked = if values.contains(&value.key) {
-                    "checked"
-                } else {
-                    ""
-                };
-                m.open("div", &[("class", "option")])
-                    .open(
-                        "input",
-                        &[
-                            ("type", kind),
-                            ("id", &input_id),
-                            ("name", &name),
-                            ("value", &value.key),
-                            (checked, ""),
-                        ],
-                    )
-                    .element("label", &lang_with("for", &input_id, lang), &value.name)
-                    .close("div");
+                let input_id = concat(&[&field_id, "-", &i.to_string()]);
+                m.fill(
+                    "<div class=\"option\"><input type=\"{}\" id=\"{}\" name=\"{}\" value=\"{}\"",
+                    &[kind, &input_id, &name, &value.key],
+                );
+                if values.contains(&value.key) {
+                    m.raw(" checked");
+                }
+                m.fill("><label for=\"{}\"", &[&input_id])
+                    .lang(lang)
+                    .fill(">{}</label></div>", &[&value.name]);
             }
-            m.close("div");
+            m.raw("</div>");
             self.error_slot(m, &field_id);
-            m.close("fieldset");
+            m.raw("</fieldset>");
             return;
         }
-        m.open("div", &[("class", "field")])
-            .open("label", &[("for", &field_id)]);
+        m.fill("<div class=\"field\"><label for=\"{}\">", &[&field_id]);
         self.label_words(m, &q.description, lang, q.required);
-        m.close("label");
+        m.raw("</label>");
         if let Some(hint) = hint {
             self.hint(m, &hint_id, hint, Some(lang));
         }
         let current = values.first().map(String::as_str).unwrap_or_default();
-        let required = if q.required { "aria-required" } else { "" };
-        let mut attrs: Vec<(&str, &str)> = vec![
-            ("id", &field_id),
-            ("name", &name),
-            ("aria-describedby", &described),
-            (required, "true"),
-        ];
-        let long = MAX_DESCRIPTION_CHARS.to_string();
-        let line = MAX_LINE_CHARS.to_string();
-        if q.datatype == Datatype::Text {
-            attrs.extend([("rows", "4"), ("maxlength", long.as_str())]);
-            m.open("textarea", &attrs).text(current).close("textarea");
+        let tag = if q.datatype == Datatype::Text {
+            "<textarea"
         } else {
-            attrs.extend(match q.datatype {
-                Datatype::Number => [("type", "text"), ("inputmode", "decimal")],
-                Datatype::Datetime => [("type", "datetime-local"), ("", "")],
-                _ => [("type", "text"), ("maxlength", line.as_str())],
-            });
-            attrs.push(("value", current));
-            m.open("input", &attrs);
+            "<input"
+        };
+        m.raw(tag).fill(
+            " id=\"{}\" name=\"{}\" aria-describedby=\"{}\"",
+            &[&field_id, &name, &described],
+        );
+        if q.required {
+            m.raw(" aria-required=\"true\"");
+        }
+        match q.datatype {
+            Datatype::Text => {
+                m.fill(
+                    " rows=\"4\" maxlength=\"{}\">{}</textarea>",
+                    &[&MAX_DESCRIPTION_CHARS.to_string(), current],
+                );
+            }
+            Datatype::Number => {
+                m.fill(
+                    " type=\"text\" inputmode=\"decimal\" value=\"{}\">",
+                    &[current],
+                );
+            }
+            Datatype::Datetime => {
+                m.fill(" type=\"datetime-local\" value=\"{}\">", &[current]);
+            }
+            _ => {
+                m.fill(
+                    " type=\"text\" maxlength=\"{}\" value=\"{}\">",
+                    &[&MAX_LINE_CHARS.to_string(), current],
+                );
+            }
         }
         self.error_slot(m, &field_id);
-        m.close("div");
+        m.raw("</div>");
     }
 
     /// Where: the address, or "Use my location" where the browser can tell it (the row is
     /// shown by the controller only then).
     fn where_step(&self, m: &mut Markup, draft: &Draft) {
         let p = self.prefix;
-        m.open("fieldset", &[])
-            .element("legend", &[], &self.texts.get(ids::REPORT_WHERE));
-        let address_id = format!("{p}-address");
-        let hint_id = format!("{address_id}-hint");
-        let line = MAX_LINE_CHARS.to_string();
-        m.open("div", &[("class", "field")]).element(
-            "label",
-            &[("for", &address_id)],
-            &self.texts.get(ids::REPORT_ADDRESS),
-        );
-        self.hint(m, &hint_id, &self.texts.get(ids::REPORT_ADDRESS_HINT), None);
-        m.open(
-            "input",
+        let address_id = self.id("address");
+        m.fill(
+            "<fieldset><legend>{}</legend><div class=\"field\"><label for=\"{}\">{}</label>",
             &[
-                ("id", &address_id),
-                ("name", "address"),
-                ("type", "text"),
-                ("autocomplete", "street-address"),
-                ("maxlength", &line),
-                ("value", &draft.address),
-                ("aria-describedby", &self.described(Some(&hint_id))),
+                &self.texts.get(ids::REPORT_WHERE),
+                &address_id,
+                &self.texts.get(ids::REPORT_ADDRESS),
+            ],
+        );
+        let hint_id = concat(&[&address_id, "-hint"]);
+        self.hint(m, &hint_id, &self.texts.get(ids::REPORT_ADDRESS_HINT), None);
+        m.fill(
+            "<input id=\"{}\" name=\"address\" type=\"text\" autocomplete=\"street-address\" \
+             maxlength=\"{}\" value=\"{}\" aria-describedby=\"{}\">",
+            &[
+                &address_id,
+                &MAX_LINE_CHARS.to_string(),
+                &draft.address,
+                &self.described(Some(&hint_id)),
             ],
         );
         self.error_slot(m, &address_id);
-        m.close("div");
-        let locate_hint = format!("{p}-locate-hint");
-        m.open("div", &[("class", "locate-row"), ("hidden", "")])
-            .element(
-                "button",
-                &[
-                    ("type", "button"),
-                    ("class", "locate"),
-                    ("aria-describedby", &locate_hint),
-                ],
-                &self.texts.get(ids::REPORT_LOCATE),
-            );
+        m.fill(
+            "</div><div class=\"locate-row\" hidden>\
+             <button type=\"button\" class=\"locate\" aria-describedby=\"{}-locate-hint\">{}</button>",
+            &[p, &self.texts.get(ids::REPORT_LOCATE)],
+        );
         self.hint(
             m,
-            &locate_hint,
+            &self.id("locate-hint"),
             &self.texts.get(ids::REPORT_LOCATE_HINT),
             None,
         );
         match draft.position {
             Some(position) => {
-                m.open("p", &[("class", "located")]);
+                m.raw("<p class=\"located\">");
                 self.located(m, position.accuracy);
-                m.close("p");
+                m.raw("</p>");
             }
             None => {
-                m.element("p", &[("class", "located"), ("hidden", "")], "");
+                m.raw("<p class=\"located\" hidden></p>");
             }
         }
-        m.close("div").close("fieldset");
+        m.raw("</div></fieldset>");
     }
 
     /// "Your location was found (accurate to about N m)".
@@ -454,8 +412,7 @@ impl StepMarkup<'_> {
         // Whole metres; a position off by more than 1,000 km is no position anyway.
         let meters = accuracy.round().clamp(1.0, 1e6) as usize;
         let shown = self.num(meters);
-        rich(
-            m,
+        m.message(
             self.texts,
             ids::REPORT_LOCATED,
             &[("meters", Arg::Number(meters as f64, &shown))],
@@ -464,49 +421,54 @@ impl StepMarkup<'_> {
 
     /// More details: a description and a photo link.
     fn details(&self, m: &mut Markup, draft: &Draft) {
-        let p = self.prefix;
-        m.open("fieldset", &[])
-            .element("legend", &[], &self.texts.get(ids::REPORT_DETAILS));
+        m.fill(
+            "<fieldset><legend>{}</legend>",
+            &[&self.texts.get(ids::REPORT_DETAILS)],
+        );
         let max = self.num(MAX_DESCRIPTION_CHARS);
         let hint = self.texts.format_args(
             ids::REPORT_DESCRIPTION_HINT,
             &[("max", Arg::Number(MAX_DESCRIPTION_CHARS as f64, &max))],
         );
-        let long = MAX_DESCRIPTION_CHARS.to_string();
-        self.text_field(
-            m,
-            &format!("{p}-description"),
-            ids::REPORT_DESCRIPTION,
-            Some(&hint),
-            (
-                "textarea",
-                &[("name", "description"), ("rows", "4"), ("maxlength", &long)],
-            ),
-            &draft.description,
+        let description = self.id("description");
+        self.text_field(m, &description, ids::REPORT_DESCRIPTION, Some(&hint));
+        m.fill(
+            "<textarea id=\"{}\" name=\"description\" rows=\"4\" maxlength=\"{}\" \
+             aria-describedby=\"{}-hint\">{}</textarea>",
+            &[
+                &description,
+                &MAX_DESCRIPTION_CHARS.to_string(),
+                &description,
+                &draft.description,
+            ],
         );
+        self.end_field(m, &description);
+        let media = self.id("media_url");
         self.text_field(
             m,
-            &format!("{p}-media_url"),
+            &media,
             ids::REPORT_PHOTO,
             Some(&self.texts.get(ids::REPORT_PHOTO_HINT)),
-            (
-                "input",
-                &[("name", "media_url"), ("type", "url"), ("inputmode", "url")],
-            ),
-            &draft.media_url,
         );
-        m.close("fieldset");
+        m.fill(
+            "<input id=\"{}\" name=\"media_url\" type=\"url\" inputmode=\"url\" \
+             aria-describedby=\"{}-hint\" value=\"{}\">",
+            &[&media, &media, &draft.media_url],
+        );
+        self.end_field(m, &media);
+        m.raw("</fieldset>");
     }
 
     /// How to reach the resident, all optional, with the browser's autofill purposes.
     fn contact(&self, m: &mut Markup, draft: &Draft) {
-        let p = self.prefix;
-        let hint_id = format!("{p}-contact-hint");
-        m.open(
-            "fieldset",
-            &[("aria-describedby", &self.described(Some(&hint_id)))],
-        )
-        .element("legend", &[], &self.texts.get(ids::REPORT_CONTACT));
+        let hint_id = self.id("contact-hint");
+        m.fill(
+            "<fieldset aria-describedby=\"{}\"><legend>{}</legend>",
+            &[
+                &self.described(Some(&hint_id)),
+                &self.texts.get(ids::REPORT_CONTACT),
+            ],
+        );
         self.hint(m, &hint_id, &self.texts.get(ids::REPORT_CONTACT_HINT), None);
         let c = &draft.contact;
         let line = MAX_LINE_CHARS.to_string();
@@ -528,45 +490,26 @@ impl StepMarkup<'_> {
             ("email", ids::REPORT_EMAIL, "email", "email", &c.email),
             ("phone", ids::REPORT_PHONE, "tel", "tel", &c.phone),
         ] {
-            self.text_field(
-                m,
-                &format!("{p}-{name}"),
-                label,
-                None,
-                (
-                    "input",
-                    &[
-                        ("name", name),
-                        ("type", kind),
-                        ("autocomplete", autocomplete),
-                        ("maxlength", &line),
-                    ],
-                ),
-                value,
+            let id = self.id(name);
+            self.text_field(m, &id, label, None);
+            m.fill(
+                "<input id=\"{}\" name=\"{}\" type=\"{}\" autocomplete=\"{}\" maxlength=\"{}\" \
+                 value=\"{}\">",
+                &[&id, name, kind, autocomplete, &line, value],
             );
+            self.end_field(m, &id);
         }
-        m.close("fieldset");
+        m.raw("</fieldset>");
     }
 
     /// Everything entered, step by step, each with a "Change" button.
     fn review(&self, m: &mut Markup, draft: &Draft) {
-        m.open("div", &[("class", "review")])
-            .element(
-                "h4",
-                &[("tabindex", "-1")],
-                &self.texts.get(ids::REPORT_REVIEW),
-            )
-            .open("dl", &[]);
+        m.fill(
+            "<div class=\"review\"><h4 tabindex=\"-1\">{}</h4><dl>",
+            &[&self.texts.get(ids::REPORT_REVIEW)],
+        );
         let not_given = self.texts.get(ids::REPORT_NOT_GIVEN);
         let ui = self.texts.lang();
-        let joined = |parts: &[&String], by: &str| {
-            let parts: Vec<&str> = parts
-                .iter()
-                .map(|s| s.trim())
-                .filter(|s| !s.is_empty())
-                .collect();
-            (!parts.is_empty()).then(|| parts.join(by))
-        };
         for (i, step) in draft.steps().iter().enumerate() {
             let (what, what_lang, shown, shown_lang) = match step {
                 Step::Question(_) => {
@@ -574,29 +517,33 @@ impl StepMarkup<'_> {
                         continue;
                     };
                     let lang = draft.form.lang.as_str();
-                    (q.description.clone(), lang, draft.shown_answer(q), lang)
+                    (
+                        q.description.clone(),
+                        lang,
+                        draft.shown_answer(q).unwrap_or_default(),
+                        lang,
+                    )
                 }
                 Step::Where => {
-                    let mut parts: Vec<String> = Vec::new();
-                    if !draft.address.trim().is_empty() {
-                        parts.push(draft.address.trim().to_owned());
-                    }
-                    if let Some(position) = draft.position {
-                        parts.push(self.texts.format(
+                    let position = draft.position.map(|position| {
+                        self.texts.format(
                             ids::REPORT_MY_LOCATION,
                             &[
                                 ("lat", &coordinate(position.lat)),
                                 ("long", &coordinate(position.long)),
                             ],
-                        ));
-                    }
-                    let shown = (!parts.is_empty()).then(|| parts.join("; "));
+                        )
+                    });
+                    let shown = join_nonblank(
+                        &[&draft.address, position.as_deref().unwrap_or_default()],
+                        "; ",
+                    );
                     (self.texts.get(ids::REPORT_WHERE_LABEL), ui, shown, ui)
                 }
                 Step::Details => (
                     self.texts.get(ids::REPORT_DETAILS),
                     ui,
-                    joined(&[&draft.description, &draft.media_url], "\n"),
+                    join_nonblank(&[&draft.description, &draft.media_url], "\n"),
                     "",
                 ),
                 Step::Contact => {
@@ -604,110 +551,84 @@ impl StepMarkup<'_> {
                     (
                         self.texts.get(ids::REPORT_CONTACT),
                         ui,
-                        joined(&[&c.first_name, &c.last_name, &c.email, &c.phone], ", "),
+                        join_nonblank(&[&c.first_name, &c.last_name, &c.email, &c.phone], ", "),
                         "",
                     )
                 }
                 Step::Review => continue,
             };
-            let answer_lang = if shown.is_some() { shown_lang } else { ui };
-            let index = i.to_string();
+            let (shown, answer_lang) = if shown.is_empty() {
+                (not_given.as_str(), ui)
+            } else {
+                (shown.as_str(), shown_lang)
+            };
             let change = self
                 .texts
                 .format(ids::REPORT_CHANGE_LABEL, &[("what", &what)]);
-            m.element("dt", &lang_attrs("", what_lang), &what)
-                .open("dd", &[])
-                .element(
-                    "p",
-                    &[
-                        ("class", "answer"),
-                        (
-                            if answer_lang.is_empty() { "" } else { "lang" },
-                            answer_lang,
-                        ),
-                    ],
-                    shown.as_deref().unwrap_or(&not_given),
-                )
-                .element(
-                    "button",
-                    &[
-                        ("type", "button"),
-                        ("class", "change"),
-                        ("data-step", &index),
-                        ("aria-label", &change),
-                    ],
+            m.raw("<dt")
+                .lang(what_lang)
+                .fill(">{}</dt><dd><p class=\"answer\"", &[&what]);
+            if !answer_lang.is_empty() {
+                m.fill(" lang=\"{}\"", &[answer_lang]);
+            }
+            m.fill(
+                ">{}</p><button type=\"button\" class=\"change\" data-step=\"{}\" \
+                 aria-label=\"{}\">{}</button></dd>",
+                &[
+                    shown,
+                    &i.to_string(),
+                    &change,
                     &self.texts.get(ids::REPORT_CHANGE),
-                )
-                .close("dd");
+                ],
+            );
         }
-        m.close("dl").close("div");
+        m.raw("</dl></div>");
     }
 
-    /// A labelled text field — `control` is the tag and its attributes — with its hint and
-    /// error slot, holding `value`.
-    fn text_field(
-        &self,
-        m: &mut Markup,
-        id: &str,
-        label: &str,
-        hint: Option<&str>,
-        control: (&str, &[(&str, &str)]),
-        value: &str,
-    ) {
-        let hint_id = format!("{id}-hint");
-        m.open("div", &[("class", "field")]).element(
-            "label",
-            &[("for", id)],
-            &self.texts.get(label),
+    /// The start of a labelled text field `id`, up to its control: the row, the label and
+    /// the hint (`<id>-hint`) if any.
+    fn text_field(&self, m: &mut Markup, id: &str, label: &str, hint: Option<&str>) {
+        m.fill(
+            "<div class=\"field\"><label for=\"{}\">{}</label>",
+            &[id, &self.texts.get(label)],
         );
         if let Some(hint) = hint {
-            self.hint(m, &hint_id, hint, None);
+            self.hint(m, &concat(&[id, "-hint"]), hint, None);
         }
-        let (tag, attrs) = control;
-        let mut all: Vec<(&str, &str)> = vec![("id", id)];
-        all.extend_from_slice(attrs);
-        if hint.is_some() {
-            all.push(("aria-describedby", &hint_id));
-        }
-        if tag == "textarea" {
-            m.open("textarea", &all).text(value).close("textarea");
-        } else {
-            all.push(("value", value));
-            m.open("input", &all);
-        }
+    }
+
+    /// The end of text field `id`, after its control: the error slot.
+    fn end_field(&self, m: &mut Markup, id: &str) {
         self.error_slot(m, id);
-        m.close("div");
+        m.raw("</div>");
     }
 
     /// The thank-you of a sent form: tracking number (or that it comes soon), the city's
     /// notice, the link to the status page.
     pub fn sent(&self, receipt: &RequestReceipt) -> String {
         let mut m = Markup::new();
-        m.open("p", &[("class", "form-done"), ("tabindex", "-1")]);
+        m.raw("<p class=\"form-done\" tabindex=\"-1\">");
         match &receipt.service_request_id {
-            Some(id) => rich(
-                &mut m,
-                self.texts,
-                ids::REPORT_SENT,
-                &[("id", Arg::Text(id))],
-            ),
+            Some(id) => {
+                m.message(self.texts, ids::REPORT_SENT, &[("id", Arg::Text(id))]);
+            }
             None => {
                 m.text(&self.texts.get(ids::REPORT_SENT_PENDING));
             }
         }
-        m.close("p");
+        m.raw("</p>");
         if let Some(notice) = &receipt.service_notice {
-            m.open("p", &[("class", "text")]);
-            rich(
-                &mut m,
-                self.texts,
-                ids::REPORT_NOTICE,
-                &[("notice", Arg::Text(notice))],
-            );
-            m.close("p");
+            m.raw("<p class=\"text\">")
+                .message(
+                    self.texts,
+                    ids::REPORT_NOTICE,
+                    &[("notice", Arg::Text(notice))],
+                )
+                .raw("</p>");
         }
         if crate::links::is_safe(&receipt.track_url) {
-            self.new_tab_link(&mut m, "action", &receipt.track_url, ids::REPORT_TRACK);
+            m.raw("<a class=\"action\"");
+            self.new_tab_link(&mut m, &receipt.track_url, ids::REPORT_TRACK);
         }
         m.finish()
     }
@@ -715,64 +636,24 @@ impl StepMarkup<'_> {
     /// Why sending failed, with the city's phone and its own form.
     pub fn failed(&self, phone: &str, form_url: Option<&str>) -> String {
         let mut m = Markup::new();
-        rich(
-            &mut m,
+        m.message(
             self.texts,
             ids::REPORT_FAILED,
             &[("phone", Arg::Text(phone))],
         );
         if let Some(url) = form_url.filter(|url| crate::links::is_safe(url)) {
-            m.text(" ");
-            self.new_tab_link(&mut m, "", url, ids::REPORT_FORM_LINK);
+            m.raw(" <a");
+            self.new_tab_link(&mut m, url, ids::REPORT_FORM_LINK);
         }
         m.finish()
     }
 
-    fn new_tab_link(&self, m: &mut Markup, class: &str, url: &str, label: &str) {
-        m.open(
-            "a",
-            &[
-                (if class.is_empty() { "" } else { "class" }, class),
-                ("href", url),
-                ("target", "_blank"),
-                ("rel", "noopener"),
-            ],
-        )
-        .text(&self.texts.get(label))
-        .text(" ")
-        .element("span", &[("class", "vh")], &self.texts.get(ids::NEW_TAB))
-        .close("a");
-    }
-}
-
-/// `id` (when not empty), `lang` and `dir` attributes for text in `lang`.
-fn lang_attrs<'a>(id: &'a str, lang: &'a str) -> [(&'a str, &'a str); 3] {
-    lang_with("id", id, lang)
-}
-
-/// `key="value"` (left out when `value` is empty), `lang` and `dir` attributes for text in
-/// `lang`.
-fn lang_with<'a>(key: &'a str, value: &'a str, lang: &'a str) -> [(&'a str, &'a str); 3] {
-    [
-        (if value.is_empty() { "" } else { key }, value),
-        ("lang", lang),
-        ("dir", i18n::direction(lang).as_str()),
-    ]
-}
-
-/// Message `id` with `args`: its words as text, each value in a `<bdi>` so it keeps its own
-/// direction inside right-to-left text.
-fn rich(m: &mut Markup, texts: &Texts, id: &str, args: &[(&str, Arg<'_>)]) {
-    for part in texts.parts(id, args) {
-        match part {
-            Part::Text(words) => {
-                m.text(&words);
-            }
-            Part::Arg(i) => {
-                let value = args.get(i).map_or("", |(_, value)| value.shown());
-                m.element("bdi", &[], value);
-            }
-        }
+    /// The rest of a link (after `<a` and its class) that opens `url` in a new tab.
+    fn new_tab_link(&self, m: &mut Markup, url: &str, label: &str) {
+        m.fill(
+            " href=\"{}\" target=\"_blank\" rel=\"noopener\">{} <span class=\"vh\">{}</span></a>",
+            &[url, &self.texts.get(label), &self.texts.get(ids::NEW_TAB)],
+        );
     }
 }
 

@@ -3,12 +3,12 @@
 //! are disclosures: a button with `aria-expanded` that shows or hides what it controls.
 
 use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
+use web_sys::{HtmlElement, HtmlInputElement, ShadowRoot};
 
 use crate::dom;
 use crate::ids;
 use crate::locale;
+use crate::markup::Markup;
 use crate::prefs::{Pref, Prefs};
 use crate::texts::Texts;
 
@@ -23,11 +23,32 @@ pub const PREFS_PANEL_ID: &str = "wf-prefs";
 /// Id of the "Talk to a person" button.
 pub const TALK_BUTTON_ID: &str = "wf-talk";
 
-const SVG_NS: &str = "http://www.w3.org/2000/svg";
+/// A decorative 24×24 icon, hidden from assistive technology: the markup before its path.
+const ICON_START: &str =
+    "<svg viewBox=\"0 0 24 24\" aria-hidden=\"true\" focusable=\"false\"><path d=\"";
 const GLOBE_PATH: &str = "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm6.9 6h-2.9a15.7 15.7 0 0 0-1.4-3.6A8 8 0 0 1 18.9 8zM12 4a14 14 0 0 1 1.9 4h-3.8A14 14 0 0 1 12 4zM4.3 14a8.2 8.2 0 0 1 0-4h3.4a16.5 16.5 0 0 0 0 4zm.8 2h2.9a15.7 15.7 0 0 0 1.4 3.6A8 8 0 0 1 5.1 16zM8 8H5.1a8 8 0 0 1 4.3-3.6A15.7 15.7 0 0 0 8 8zm4 12a14 14 0 0 1-1.9-4h3.8A14 14 0 0 1 12 20zm2.3-6H9.7a14.7 14.7 0 0 1 0-4h4.6a14.7 14.7 0 0 1 0 4zm.3 5.6a15.7 15.7 0 0 0 1.4-3.6h2.9a8 8 0 0 1-4.3 3.6zM16.3 14a16.5 16.5 0 0 0 0-4h3.4a8.2 8.2 0 0 1 0 4z";
 const PERSON_PATH: &str =
     "M12 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9zm0 2c-4 0-8 2-8 5v2h16v-2c0-3-4-5-8-5z";
 const MIC_PATH: &str = "M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.9V21h2v-3.1a7 7 0 0 0 6-6.9z";
+
+/// Each display toggle: its preference, its checkbox's id and its label's id.
+const TOGGLES: [(Pref, &str, &str); 3] = [
+    (
+        Pref::LargerText,
+        "wf-pref-large-text",
+        "wf-pref-large-text-label",
+    ),
+    (
+        Pref::HighContrast,
+        "wf-pref-high-contrast",
+        "wf-pref-high-contrast-label",
+    ),
+    (
+        Pref::ReadAloud,
+        "wf-pref-read-aloud",
+        "wf-pref-read-aloud-label",
+    ),
+];
 
 /// What the browser offers, which decides which controls exist at all.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -42,17 +63,15 @@ pub struct Features {
 struct Toggle {
     pref: Pref,
     input: HtmlInputElement,
-    label: Element,
+    label: HtmlElement,
 }
 
 /// The language menu, the display preferences, "Talk to a person" and the microphone button.
 pub struct Settings {
-    /// The row holding the two menu buttons.
-    pub tools: Element,
     /// The language button (`#wf-lang-button`).
     pub lang_button: HtmlElement,
-    lang_prefix: Element,
-    lang_name: Element,
+    lang_prefix: HtmlElement,
+    lang_name: HtmlElement,
     /// The list of languages (`#wf-langs`), hidden while closed.
     pub lang_list: HtmlElement,
     /// The display preferences button (`#wf-prefs-button`).
@@ -66,180 +85,129 @@ pub struct Settings {
     /// "Talk to a person" (`#wf-talk`), shown once the site is known to offer live chat and
     /// while no chat is on.
     pub talk: HtmlElement,
-    talk_label: Element,
+    talk_label: HtmlElement,
     toggles: Vec<Toggle>,
     /// The microphone button (`#wf-mic`), when the browser can listen.
     pub mic: Option<HtmlElement>,
-    mic_label: Option<Element>,
+    mic_label: Option<HtmlElement>,
 }
 
 impl Settings {
-    /// Builds the controls (not yet in the dialog) for what `features` allows.
-    pub fn build(doc: &Document, features: Features, help_url: &str) -> Result<Self, JsValue> {
-        let tools = dom::element(doc, "div", &[("class", "tools")])?;
-        let lang_button = disclosure_button(doc, LANG_BUTTON_ID, LANG_LIST_ID)?;
-        lang_button.set_attribute("aria-labelledby", "wf-lang-prefix wf-lang-name")?;
-        let globe = icon(doc, GLOBE_PATH)?;
-        lang_button.append_child(&globe)?;
-        let lang_prefix = dom::element(doc, "span", &[("id", "wf-lang-prefix"), ("class", "vh")])?;
-        let lang_name = dom::element(doc, "span", &[("id", "wf-lang-name")])?;
-        lang_button.append_child(&lang_prefix)?;
-        lang_button.append_child(&lang_name)?;
-        let prefs_button = disclosure_button(doc, PREFS_BUTTON_ID, PREFS_PANEL_ID)?;
-        let talk: HtmlElement = dom::element(
-            doc,
-            "button",
-            &[
-                ("id", TALK_BUTTON_ID),
-                ("type", "button"),
-                ("class", "tool"),
-            ],
-        )?
-        .dyn_into()?;
-        talk.append_child(icon(doc, PERSON_PATH)?.as_ref())?;
-        let talk_label = dom::element(doc, "span", &[])?;
-        talk.append_child(&talk_label)?;
-        talk.set_hidden(true);
-        tools.append_child(&lang_button)?;
-        tools.append_child(&prefs_button)?;
-        tools.append_child(&talk)?;
-
-        let lang_list: HtmlElement =
-            dom::element(doc, "ul", &[("id", LANG_LIST_ID), ("class", "langs")])?.dyn_into()?;
-        lang_list.set_hidden(true);
+    /// Writes the row of menu buttons, the language list and the display preferences (for
+    /// what `features` allows), unlabelled: [`Settings::relabel`] labels them.
+    pub fn markup(m: &mut Markup, features: Features, help_url: &str) {
+        m.raw(
+            "<div class=\"tools\"><button id=\"wf-lang-button\" type=\"button\" class=\"tool\" \
+             aria-expanded=\"false\" aria-controls=\"wf-langs\" \
+             aria-labelledby=\"wf-lang-prefix wf-lang-name\">",
+        )
+        .raw(ICON_START)
+        .raw(GLOBE_PATH)
+        .raw(
+            "\"></path></svg><span id=\"wf-lang-prefix\" class=\"vh\"></span>\
+             <span id=\"wf-lang-name\"></span></button>\
+             <button id=\"wf-prefs-button\" type=\"button\" class=\"tool\" \
+             aria-expanded=\"false\" aria-controls=\"wf-prefs\"></button>\
+             <button id=\"wf-talk\" type=\"button\" class=\"tool\" hidden>",
+        )
+        .raw(ICON_START)
+        .raw(PERSON_PATH)
+        .raw(
+            "\"></path></svg><span id=\"wf-talk-label\"></span></button></div>\
+             <ul id=\"wf-langs\" class=\"langs\" hidden>",
+        );
         for (tag, name) in locale::NATIVE_NAMES {
-            let item = dom::element(doc, "li", &[])?;
-            let choice = dom::text(
-                doc,
-                "button",
-                &[
-                    ("type", "button"),
-                    ("class", "lang-choice"),
-                    ("data-lang", tag),
-                ],
-                name,
-            )?;
-            dom::set_lang(&choice, tag)?;
-            item.append_child(&choice)?;
-            lang_list.append_child(&item)?;
+            m.fill(
+                "<li><button type=\"button\" class=\"lang-choice\" data-lang=\"{}\"",
+                &[tag],
+            )
+            .lang(tag)
+            .fill(">{}</button></li>", &[name]);
         }
-
-        let prefs_panel: HtmlElement = dom::element(
-            doc,
-            "div",
-            &[
-                ("id", PREFS_PANEL_ID),
-                ("class", "prefs"),
-                ("role", "group"),
-                ("aria-labelledby", PREFS_BUTTON_ID),
-            ],
-        )?
-        .dyn_into()?;
-        prefs_panel.set_hidden(true);
-        let mut toggles = Vec::new();
-        for pref in Pref::ALL {
-            if pref == Pref::ReadAloud && !features.speak {
-                continue;
-            }
-            let id = format!("wf-pref-{}", pref.word());
-            let row = dom::element(doc, "div", &[("class", "toggle")])?;
-            let input: HtmlInputElement = dom::element(
-                doc,
-                "input",
-                &[
-                    ("type", "checkbox"),
-                    ("id", &id),
-                    ("data-pref", pref.word()),
-                ],
-            )?
-            .dyn_into()?;
-            let label = dom::element(doc, "label", &[("for", &id)])?;
-            row.append_child(&input)?;
-            row.append_child(&label)?;
-            prefs_panel.append_child(&row)?;
-            toggles.push(Toggle { pref, input, label });
+        m.raw(
+            "</ul><div id=\"wf-prefs\" class=\"prefs\" role=\"group\" \
+             aria-labelledby=\"wf-prefs-button\" hidden>",
+        );
+        for (pref, id, label) in toggles(features) {
+            m.fill(
+                "<div class=\"toggle\"><input type=\"checkbox\" id=\"{}\" data-pref=\"{}\">\
+                 <label id=\"{}\" for=\"{}\"></label></div>",
+                &[id, pref.word(), label, id],
+            );
         }
-
         // The same assistant as a plain page, for browsers or assistive technology that
         // struggle with the dialog.
-        let help_link: HtmlElement = dom::element(
-            doc,
-            "a",
-            &[
-                ("id", "wf-help"),
-                ("class", "help-link"),
-                ("href", help_url),
-            ],
-        )?
-        .dyn_into()?;
-        prefs_panel.append_child(&help_link)?;
+        m.fill(
+            "<a id=\"wf-help\" class=\"help-link\" href=\"{}\"></a></div>",
+            &[help_url],
+        );
+    }
 
-        let (mic, mic_label) = if features.listen {
-            let mic: HtmlElement = dom::element(
-                doc,
-                "button",
-                &[
-                    ("id", "wf-mic"),
-                    ("type", "button"),
-                    ("class", "mic"),
-                    ("aria-pressed", "false"),
-                ],
-            )?
-            .dyn_into()?;
-            let shape = icon(doc, MIC_PATH)?;
-            mic.append_child(&shape)?;
-            let label = dom::hidden_text(doc, "")?;
-            mic.append_child(&label)?;
-            (Some(mic), Some(label))
-        } else {
-            (None, None)
-        };
+    /// Writes the microphone button (where the browser can listen).
+    pub fn mic_markup(m: &mut Markup, features: Features) {
+        if features.listen {
+            m.raw("<button id=\"wf-mic\" type=\"button\" class=\"mic\" aria-pressed=\"false\">")
+                .raw(ICON_START)
+                .raw(MIC_PATH)
+                .raw("\"></path></svg><span id=\"wf-mic-label\" class=\"vh\"></span></button>");
+        }
+    }
 
-        Ok(Self {
-            tools,
-            lang_button,
-            lang_prefix,
-            lang_name,
-            lang_list,
-            prefs_button,
-            prefs_panel,
-            help_link,
+    /// The controls [`Settings::markup`] and [`Settings::mic_markup`] wrote into `root`.
+    pub fn find(root: &ShadowRoot, features: Features, help_url: &str) -> Self {
+        let by_id = |id| dom::by_id(root, id);
+        let toggles = toggles(features)
+            .map(|(pref, id, label)| Toggle {
+                pref,
+                input: dom::by_id(root, id).unchecked_into(),
+                label: by_id(label),
+            })
+            .collect();
+        Self {
+            lang_button: by_id(LANG_BUTTON_ID),
+            lang_prefix: by_id("wf-lang-prefix"),
+            lang_name: by_id("wf-lang-name"),
+            lang_list: by_id(LANG_LIST_ID),
+            prefs_button: by_id(PREFS_BUTTON_ID),
+            prefs_panel: by_id(PREFS_PANEL_ID),
+            help_link: by_id("wf-help"),
             help_url: help_url.to_owned(),
-            talk,
-            talk_label,
+            talk: by_id(TALK_BUTTON_ID),
+            talk_label: by_id("wf-talk-label"),
             toggles,
-            mic,
-            mic_label,
-        })
+            mic: features.listen.then(|| by_id("wf-mic")),
+            mic_label: features.listen.then(|| by_id("wf-mic-label")),
+        }
     }
 
     /// Writes the labels in `texts`' language and marks that language as the current one.
-    pub fn relabel(&self, texts: &Texts) -> Result<(), JsValue> {
+    pub fn relabel(&self, texts: &Texts) {
         let lang = texts.lang();
         self.lang_prefix
             .set_text_content(Some(&texts.get(ids::LANGUAGE_BUTTON)));
         self.lang_name
             .set_text_content(Some(locale::native_name(lang)));
-        dom::set_lang(&self.lang_name, lang)?;
-        self.lang_list
-            .set_attribute("aria-label", &texts.get(ids::LANGUAGE_LIST))?;
-        let choices = self.lang_list.query_selector_all("button")?;
-        for i in 0..choices.length() {
-            let Some(choice) = choices.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-                continue;
-            };
+        dom::set_lang(&self.lang_name, lang);
+        dom::set(
+            &self.lang_list,
+            "aria-label",
+            &texts.get(ids::LANGUAGE_LIST),
+        );
+        for choice in dom::find_all(&self.lang_list, "button") {
             if choice.get_attribute("data-lang").as_deref() == Some(lang) {
-                choice.set_attribute("aria-current", "true")?;
+                dom::set(&choice, "aria-current", "true");
             } else {
-                choice.remove_attribute("aria-current")?;
+                dom::unset(&choice, "aria-current");
             }
         }
         self.prefs_button
             .set_text_content(Some(&texts.get(ids::PREFS_BUTTON)));
         self.help_link
             .set_text_content(Some(&texts.get(ids::HELP_PAGE)));
-        self.help_link
-            .set_attribute("href", &format!("{}&lang={lang}", self.help_url))?;
+        let mut help = self.help_url.clone();
+        help.push_str("&lang=");
+        help.push_str(lang);
+        dom::set(&self.help_link, "href", &help);
         self.talk_label
             .set_text_content(Some(&texts.get(ids::TALK)));
         for toggle in &self.toggles {
@@ -253,7 +221,6 @@ impl Settings {
         if let Some(label) = &self.mic_label {
             label.set_text_content(Some(&texts.get(ids::VOICE_INPUT)));
         }
-        Ok(())
     }
 
     /// Ticks the toggles as `prefs` says.
@@ -292,33 +259,12 @@ impl Settings {
 
 fn expand(button: &HtmlElement, panel: &HtmlElement, open: bool) {
     panel.set_hidden(!open);
-    let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
+    dom::set(button, "aria-expanded", if open { "true" } else { "false" });
 }
 
-fn disclosure_button(doc: &Document, id: &str, controls: &str) -> Result<HtmlElement, JsValue> {
-    dom::element(
-        doc,
-        "button",
-        &[
-            ("id", id),
-            ("type", "button"),
-            ("class", "tool"),
-            ("aria-expanded", "false"),
-            ("aria-controls", controls),
-        ],
-    )?
-    .dyn_into()
-    .map_err(JsValue::from)
-}
-
-/// A decorative 24×24 icon, hidden from assistive technology.
-fn icon(doc: &Document, path: &str) -> Result<Element, JsValue> {
-    let svg = doc.create_element_ns(Some(SVG_NS), "svg")?;
-    svg.set_attribute("viewBox", "0 0 24 24")?;
-    svg.set_attribute("aria-hidden", "true")?;
-    svg.set_attribute("focusable", "false")?;
-    let shape = doc.create_element_ns(Some(SVG_NS), "path")?;
-    shape.set_attribute("d", path)?;
-    svg.append_child(&shape)?;
-    Ok(svg)
+/// The display toggles the browser can have.
+fn toggles(features: Features) -> impl Iterator<Item = (Pref, &'static str, &'static str)> {
+    TOGGLES
+        .into_iter()
+        .filter(move |(pref, _, _)| *pref != Pref::ReadAloud || features.speak)
 }

@@ -24,8 +24,8 @@ impl Socket {
         mut opened: impl FnMut() + 'static,
         mut received: impl FnMut(String) + 'static,
         mut closed: impl FnMut(bool) + 'static,
-    ) -> Result<Self, JsValue> {
-        let ws = WebSocket::new(url)?;
+    ) -> Option<Self> {
+        let ws = WebSocket::new(url).ok()?;
         let was_open = std::rc::Rc::new(std::cell::Cell::new(false));
         let on_open = {
             let was_open = std::rc::Rc::clone(&was_open);
@@ -43,7 +43,7 @@ impl Socket {
         ws.set_onopen(Some(on_open.as_ref().unchecked_ref()));
         ws.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         ws.set_onclose(Some(on_close.as_ref().unchecked_ref()));
-        Ok(Self {
+        Some(Self {
             ws,
             _on_open: on_open,
             _on_message: on_message,

@@ -65,7 +65,7 @@ impl Voice {
             let joined = if typed.trim().is_empty() {
                 heard
             } else {
-                format!("{} {heard}", typed.trim_end())
+                crate::strings::concat(&[typed.trim_end(), " ", &heard])
             };
             input.set_value(&joined);
         });
@@ -102,7 +102,7 @@ impl Voice {
         match self.start(lang) {
             Ok(recognition) => {
                 *self.current.borrow_mut() = Some(recognition);
-                let _ = self.button.set_attribute("aria-pressed", "true");
+                crate::dom::set(&self.button, "aria-pressed", "true");
                 true
             }
             Err(_) => {
@@ -127,7 +127,7 @@ impl Voice {
 
     fn stopped(&self) {
         self.current.borrow_mut().take();
-        let _ = self.button.set_attribute("aria-pressed", "false");
+        crate::dom::set(&self.button, "aria-pressed", "false");
     }
 }
 
@@ -145,17 +145,20 @@ fn transcript(event: &JsValue) -> String {
     let get = |value: &JsValue, key: JsValue| Reflect::get(value, &key).unwrap_or_default();
     let results = get(event, "results".into());
     let count = get(&results, "length".into()).as_f64().unwrap_or(0.0) as u32;
-    let mut words: Vec<String> = Vec::new();
+    let mut words = String::new();
     for i in 0..count {
         let best = get(&get(&results, i.into()), 0.into());
         if let Some(text) = get(&best, "transcript".into()).as_string() {
-            let text = text.trim().to_owned();
+            let text = text.trim();
             if !text.is_empty() {
-                words.push(text);
+                if !words.is_empty() {
+                    words.push(' ');
+                }
+                words.push_str(text);
             }
         }
     }
-    words.join(" ")
+    words
 }
 
 fn call(target: &JsValue, method: &str) {

@@ -120,7 +120,7 @@ impl Texts {
             .iter()
             .find_map(|catalog| Some((catalog, catalog.attr(id, attr)?)));
         let Some((catalog, pattern)) = found else {
-            return format!("{id}.{attr}");
+            return crate::strings::concat(&[id, ".", attr]);
         };
         let mut parts = Vec::new();
         write(&pattern, &catalog.lang, args, &mut parts);
@@ -188,7 +188,7 @@ fn write<F: Fields>(pattern: &F, lang: &str, args: &[(&str, Arg<'_>)], parts: &m
             // The last value given for a name counts, as in Fluent's arguments.
             match args.iter().rposition(|(arg, _)| *arg == name) {
                 Some(i) => parts.push(Part::Arg(i)),
-                None => push_text(parts, &format!("{{${name}}}")),
+                None => push_text(parts, &crate::strings::concat(&["{$", &name, "}"])),
             }
         } else if let Some(name) = element.text("select") {
             let value = args

@@ -154,20 +154,24 @@ pub fn accent(color: Rgb, scheme: Scheme) -> Accent {
 /// the dark scheme. It is left out under forced colours, where the system colours win, and
 /// the high-contrast preference keeps its own colours (they are set on the panel).
 pub fn css(color: Rgb) -> String {
-    let rule = |scheme| {
+    let mut css = String::from("@media (forced-colors:none){");
+    for scheme in [Scheme::Light, Scheme::Dark] {
+        if scheme == Scheme::Dark {
+            css.push_str("@media (prefers-color-scheme:dark){");
+        }
         let a = accent(color, scheme);
-        format!(
-            ":host{{--wf-accent:{};--wf-accent-hover:{};--wf-on-accent:{}}}",
-            hex(a.accent),
-            hex(a.hover),
-            hex(a.on)
-        )
-    };
-    format!(
-        "@media (forced-colors:none){{{}@media (prefers-color-scheme:dark){{{}}}}}",
-        rule(Scheme::Light),
-        rule(Scheme::Dark)
-    )
+        for (property, value) in [
+            (":host{--wf-accent:", a.accent),
+            (";--wf-accent-hover:", a.hover),
+            (";--wf-on-accent:", a.on),
+        ] {
+            css.push_str(property);
+            css.push_str(&hex(value));
+        }
+        css.push('}');
+    }
+    css.push_str("}}");
+    css
 }
 
 #[cfg(test)]
