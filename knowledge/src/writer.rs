@@ -364,17 +364,18 @@ pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
 /// been flushed.
 fn replace_file(path: &Path, text: &str) -> std::io::Result<()> {
     let temporary = temporary_path(path);
-    let written = (|| {
-        let mut file = fs::File::create(&temporary)?;
-        std::io::Write::write_all(&mut file, text.as_bytes())?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&temporary, path)
-    })();
+    let written = write_flushed(&temporary, text).and_then(|()| fs::rename(&temporary, path));
     if written.is_err() {
         let _ = fs::remove_file(&temporary);
     }
     written
+}
+
+/// Writes `text` to a new file at `path` (replacing one there) and flushes it to disk.
+fn write_flushed(path: &Path, text: &str) -> std::io::Result<()> {
+    let mut file = fs::File::create(path)?;
+    std::io::Write::write_all(&mut file, text.as_bytes())?;
+    file.sync_all()
 }
 
 /// Like [`write_atomically`], but never replaces a file: fails with
@@ -382,14 +383,8 @@ fn replace_file(path: &Path, text: &str) -> std::io::Result<()> {
 /// otherwise makes `path` appear whole, never empty or cut short.
 pub fn write_new_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     let temporary = temporary_path(path);
-    let written = (|| {
-        let mut file = fs::File::create(&temporary)?;
-        std::io::Write::write_all(&mut file, text.as_bytes())?;
-        file.sync_all()?;
-        drop(file);
-        // A hard link, unlike a rename, refuses to replace an existing file.
-        fs::hard_link(&temporary, path)
-    })();
+    // A hard link, unlike a rename, refuses to replace an existing file.
+    let written = write_flushed(&temporary, text).and_then(|()| fs::hard_link(&temporary, path));
     let _ = fs::remove_file(&temporary);
     written?;
     sync_folder(path)

@@ -95,29 +95,33 @@ async fn run(writer: SqlitePool, mut received: mpsc::Receiver<Pending>) {
     }
 }
 
+/// `group` cut into consecutive pieces, each of the largest size in [`CHUNKS`] that fits
+/// what is left (one statement per piece).
+fn chunks(group: &[Pending]) -> impl Iterator<Item = &[Pending]> {
+    let mut rest = group;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let size = CHUNKS
+            .into_iter()
+            .find(|size| *size <= rest.len())
+            .unwrap_or(1);
+        let (chunk, after) = rest.split_at(size);
+        rest = after;
+        Some(chunk)
+    })
+}
+
 /// Writes `group` in one transaction: the conversations first (created, or their language
 /// and `updated_at` moved on), then each turn's question and reply, in order.
 async fn write(writer: &SqlitePool, group: &[Pending]) -> Result<(), sqlx::Error> {
     let mut tx = writer.begin().await?;
-    let mut rest = group;
-    while !rest.is_empty() {
-        let size = CHUNKS
-            .into_iter()
-            .find(|size| *size <= rest.len())
-            .unwrap_or(1);
-        let (chunk, after) = rest.split_at(size);
+    for chunk in chunks(group) {
         conversations(chunk).build().execute(&mut *tx).await?;
-        rest = after;
     }
-    let mut rest = group;
-    while !rest.is_empty() {
-        let size = CHUNKS
-            .into_iter()
-            .find(|size| *size <= rest.len())
-            .unwrap_or(1);
-        let (chunk, after) = rest.split_at(size);
+    for chunk in chunks(group) {
         messages(chunk).build().execute(&mut *tx).await?;
-        rest = after;
     }
     tx.commit().await
 }
