@@ -11,6 +11,7 @@ use crate::ids;
 use crate::live_api;
 use crate::live_forms;
 use crate::markup::Markup;
+use crate::render::transcript_message;
 use crate::texts::{Arg, Texts};
 
 /// Builds live-chat messages in the UI language of `texts`.
@@ -127,17 +128,9 @@ impl LiveView<'_> {
         m
     }
 
-    /// A transcript message in `lang` holding `inner`, reachable with the arrow keys (not
-    /// with Tab).
+    /// A transcript message in `lang` holding `inner` ([`transcript_message`]).
     fn message(&self, class: &str, lang: &str, inner: &Markup) -> HtmlElement {
-        let message = dom::html(
-            self.doc,
-            "div",
-            &[("class", class), ("tabindex", "-1")],
-            inner.as_str(),
-        );
-        dom::set_lang(&message, lang);
-        message
+        transcript_message(self.doc, class, lang, inner)
     }
 }
 

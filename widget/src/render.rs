@@ -100,17 +100,9 @@ impl Renderer<'_> {
         self.message(class, lang, &m)
     }
 
-    /// A message element in `lang` holding `inner`. Reachable with the arrow keys from the
-    /// transcript, not with Tab.
+    /// A message element in `lang` holding `inner` ([`transcript_message`]).
     fn message(&self, class: &str, lang: &str, inner: &Markup) -> HtmlElement {
-        let message = dom::html(
-            self.doc,
-            "div",
-            &[("class", class), ("tabindex", "-1")],
-            inner.as_str(),
-        );
-        dom::set_lang(&message, lang);
-        message
+        transcript_message(self.doc, class, lang, inner)
     }
 
     /// A message's start: its hidden sender label.
@@ -258,6 +250,19 @@ impl Renderer<'_> {
             ],
         );
     }
+}
+
+/// A transcript message element in `lang` holding `inner`, of class `class`: reachable with
+/// the arrow keys from the transcript, not with Tab. Bot, staff and resident messages alike.
+pub fn transcript_message(doc: &Document, class: &str, lang: &str, inner: &Markup) -> HtmlElement {
+    let message = dom::html(
+        doc,
+        "div",
+        &[("class", class), ("tabindex", "-1")],
+        inner.as_str(),
+    );
+    dom::set_lang(&message, lang);
+    message
 }
 
 #[cfg(test)]
