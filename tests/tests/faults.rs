@@ -836,25 +836,6 @@ impl PgDeployment {
     }
 }
 
-/// Waits until `replica` says a person can take a chat (staff presence reached it).
-async fn wait_until_open(replica: &replica::Replica) {
-    for _ in 0..300 {
-        let availability: Value = Client::new()
-            .get(replica.url("/api/v1/live/availability?site=riverton"))
-            .send()
-            .await
-            .expect("availability")
-            .json()
-            .await
-            .expect("availability JSON");
-        if availability["open"] == true {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("replica {} never heard that staff are online", replica.name);
-}
-
 /// The longest any single request may take, outage or not: beyond it, it hangs.
 const HANG: Duration = Duration::from_secs(30);
 
@@ -1114,7 +1095,7 @@ async fn replicas_ride_out_a_postgresql_restart_under_load() {
     let staff = Arc::new(replica::Staff::login(&b, ANA, common::live::PASSWORD).await);
     let mut console = staff.socket(&b).await;
     console.expect("queue", |f| f["type"] == "queue").await;
-    wait_until_open(&a).await;
+    a.wait_until_open().await;
     let chat = replica::ResidentChat::start(&a, "en").await;
     let response = staff
         .post(

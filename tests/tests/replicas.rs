@@ -21,7 +21,7 @@ use std::time::Duration;
 
 use postgres::Cluster;
 use replica::{Replica, ResidentChat, Staff, is_event};
-use reqwest::{Client, StatusCode};
+use reqwest::StatusCode;
 use serde_json::{Value, json};
 use server::store::{LiveStore as _, PgStore, StaffStore as _};
 
@@ -95,30 +95,6 @@ impl Deployment {
     }
 }
 
-/// Waits until `replica` says a person can take a chat (staff presence reached it).
-async fn wait_until_open(replica: &Replica) {
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
-    loop {
-        let availability: Value = Client::new()
-            .get(replica.url("/api/v1/live/availability?site=riverton"))
-            .send()
-            .await
-            .expect("availability")
-            .json()
-            .await
-            .expect("availability JSON");
-        if availability["open"] == true {
-            return;
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "replica {} never heard that staff are online: {availability}",
-            replica.name
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 /// `(seq, text)` of the message events among `frames`.
 fn messages(frames: &[Value]) -> Vec<(u64, String)> {
     frames
@@ -142,7 +118,7 @@ async fn resident_and_staff_on_different_replicas_chat_both_ways() {
     let mut console = staff.socket(&b).await;
     console.expect("queue", |f| f["type"] == "queue").await;
     // Ana's console is on B; the resident's replica A must know she is there.
-    wait_until_open(&a).await;
+    a.wait_until_open().await;
 
     let chat = ResidentChat::start(&a, "en").await;
     let mut resident = chat.socket(&a, 0).await;
@@ -257,7 +233,7 @@ async fn staff_on_two_replicas_never_accept_the_same_chat() {
     let bo = Staff::login(&b, BO, PASSWORD).await;
     let mut console = ana.socket(&a).await;
     console.expect("queue", |f| f["type"] == "queue").await;
-    wait_until_open(&b).await;
+    b.wait_until_open().await;
 
     const CHATS: usize = 8;
     let mut winners = HashMap::new();
@@ -319,7 +295,7 @@ async fn a_killed_replica_loses_no_acknowledged_message() {
     let staff = Staff::login(&b, ANA, PASSWORD).await;
     let mut console = staff.socket(&b).await;
     console.expect("queue", |f| f["type"] == "queue").await;
-    wait_until_open(&a).await;
+    a.wait_until_open().await;
 
     let chat = ResidentChat::start(&a, "en").await;
     let mut resident = chat.socket(&a, 0).await;
@@ -435,7 +411,7 @@ async fn a_replica_that_stopped_listening_catches_up() {
     let staff = Staff::login(&b, ANA, PASSWORD).await;
     let mut console = staff.socket(&b).await;
     console.expect("queue", |f| f["type"] == "queue").await;
-    wait_until_open(&a).await;
+    a.wait_until_open().await;
     let chat = ResidentChat::start(&a, "en").await;
     let mut resident = chat.socket(&a, 0).await;
     let response = staff

@@ -4,10 +4,7 @@
 
 #![allow(dead_code)]
 
-use std::os::unix::fs::MetadataExt as _;
-use std::process::Command;
-
-use crate::postgres::{Cluster, find_bin};
+use crate::postgres::Cluster;
 
 /// How `pg_ctl` stops the server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,33 +33,13 @@ fn log(cluster: &Cluster) -> String {
     cluster.path().join("data/server.log").display().to_string()
 }
 
-/// Runs `pg_ctl` with `args` on `cluster`; `Err` with its output when it fails.
+/// Runs `pg_ctl` with `args` on `cluster`; `Err` with its output and the server's log when
+/// it fails.
 fn pg_ctl(cluster: &Cluster, args: &[&str]) -> Result<(), String> {
-    let path = find_bin()?.join("pg_ctl");
-    let as_root = std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0);
-    let mut command = if as_root {
-        let mut c = Command::new("runuser");
-        c.args(["-u", "postgres", "--"]).arg(&path);
-        c
-    } else {
-        Command::new(&path)
-    };
-    let output = command
-        .args(args)
-        .current_dir(cluster.path())
-        .output()
-        .map_err(|e| format!("cannot run {}: {e}", path.display()))?;
-    if output.status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "pg_ctl {args:?} failed ({}): {}{}\nPostgreSQL's log:\n{}",
-            output.status,
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr),
-            cluster.log()
-        ))
-    }
+    cluster
+        .run("pg_ctl", args)
+        .map(drop)
+        .map_err(|e| format!("{e}\nPostgreSQL's log:\n{}", cluster.log()))
 }
 
 /// Stops the cluster and waits until it is down.
@@ -76,11 +53,7 @@ pub fn stop(cluster: &Cluster, mode: Mode) -> Result<(), String> {
 /// Starts the stopped cluster again on its port and waits until it takes connections.
 pub fn start(cluster: &Cluster) -> Result<(), String> {
     // The options `Cluster::start` gave it.
-    let options = format!(
-        "-k {} -p {} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
-        cluster.path().join("socket").display(),
-        cluster.port
-    );
+    let options = cluster.server_options();
     pg_ctl(
         cluster,
         &[

@@ -125,11 +125,7 @@ impl Cluster {
         let mut last_error = String::new();
         for _ in 0..3 {
             cluster.port = free_port()?;
-            let options = format!(
-                "-k {} -p {} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
-                cluster.dir.path().join("socket").display(),
-                cluster.port
-            );
+            let options = cluster.server_options();
             match cluster.run(
                 "pg_ctl",
                 &[
@@ -172,8 +168,18 @@ impl Cluster {
         std::fs::read_to_string(self.log_path()).unwrap_or_default()
     }
 
+    /// The server options the cluster is started with (`pg_ctl -o`): its socket folder, its
+    /// port, loopback only, and no waiting on the disk.
+    pub fn server_options(&self) -> String {
+        format!(
+            "-k {} -p {} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+            self.dir.path().join("socket").display(),
+            self.port
+        )
+    }
+
     /// Runs one of PostgreSQL's programs (as the postgres user when we are root).
-    fn run(&self, program: &str, args: &[&str]) -> Result<Output, String> {
+    pub fn run(&self, program: &str, args: &[&str]) -> Result<Output, String> {
         let path = self.bin.join(program);
         let mut command = if self.as_postgres {
             let mut c = Command::new("runuser");

@@ -66,6 +66,30 @@ pub struct Replica {
 }
 
 impl Replica {
+    /// Waits until this replica says a person can take a chat (staff presence reached it).
+    pub async fn wait_until_open(&self) {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+        loop {
+            let availability: Value = Client::new()
+                .get(self.url("/api/v1/live/availability?site=riverton"))
+                .send()
+                .await
+                .expect("availability")
+                .json()
+                .await
+                .expect("availability JSON");
+            if availability["open"] == true {
+                return;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "replica {} never heard that staff are online: {availability}",
+                self.name
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Starts a replica with the configuration in `config` (a file); its output goes to
     /// `<config>.<name>.log`.
     pub fn start(name: &str, config: &Path) -> Self {
