@@ -55,9 +55,9 @@ fn residents_language(
         .chain(context.page_lang)
         .chain(context.browser.first().map(String::as_str))
         .filter(|tag| !tag.trim().is_empty());
+    let content: Vec<&str> = index.languages().collect();
     for tag in said {
         let normalized = i18n::normalize_tag(tag);
-        let content: Vec<&str> = index.languages().collect();
         if !i18n::negotiate(&[normalized.as_str()], &content, "").is_empty() {
             return None;
         }
