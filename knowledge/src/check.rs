@@ -1,8 +1,9 @@
 //! Loading a whole knowledge base from disk and checking it as a whole.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::config::KbConfig;
 use crate::diagnostic::Diagnostic;
@@ -19,19 +20,26 @@ pub struct KnowledgeBase {
     pub root: PathBuf,
     /// `knowledge.toml`.
     pub config: KbConfig,
-    /// Entries in every language, sorted by language then id. Drafts included.
-    pub entries: Vec<Entry>,
+    /// Entries in every language, sorted by language then id. Drafts included. Shared with
+    /// the search indexes built from it, never copied.
+    pub entries: Vec<Arc<Entry>>,
 }
 
 impl KnowledgeBase {
     /// The entry `id` in `lang`, if it exists.
     pub fn get(&self, id: &str, lang: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.id == id && e.lang == lang)
+        self.entries
+            .iter()
+            .find(|e| e.id == id && e.lang == lang)
+            .map(Arc::as_ref)
     }
 
     /// Published entries, the ones residents may see.
     pub fn published(&self) -> impl Iterator<Item = &Entry> {
-        self.entries.iter().filter(|e| e.is_published())
+        self.entries
+            .iter()
+            .filter(|e| e.is_published())
+            .map(Arc::as_ref)
     }
 }
 
@@ -90,7 +98,7 @@ pub fn load(root: &Path) -> (Option<KnowledgeBase>, Vec<Diagnostic>) {
     let kb = KnowledgeBase {
         root: root.to_owned(),
         config,
-        entries,
+        entries: entries.into_iter().map(Arc::new).collect(),
     };
     (Some(kb), problems)
 }
@@ -357,14 +365,16 @@ fn check_question_translations(
     config: &KbConfig,
     problems: &mut Vec<Diagnostic>,
 ) {
+    let defaults: HashMap<&str, &Entry> = entries
+        .iter()
+        .filter(|d| d.lang == config.default_language)
+        .map(|d| (d.id.as_str(), d))
+        .collect();
     for e in entries {
         if e.lang == config.default_language {
             continue;
         }
-        let Some(default) = entries
-            .iter()
-            .find(|d| d.id == e.id && d.lang == config.default_language)
-        else {
+        let Some(default) = defaults.get(e.id.as_str()) else {
             continue;
         };
         if e.questions.is_empty() && !default.questions.is_empty() {

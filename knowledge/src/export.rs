@@ -19,7 +19,7 @@ pub enum Format {
 
 /// The records of every entry of `kb`.
 pub fn rows(kb: &KnowledgeBase) -> Vec<Row> {
-    kb.entries.iter().map(Row::from_entry).collect()
+    kb.entries.iter().map(|e| Row::from_entry(e)).collect()
 }
 
 /// Writes every entry of `kb` to `out` in `format`; returns how many records were written.

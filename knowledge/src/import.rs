@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -111,7 +112,7 @@ pub fn from_jsonl(path: &Path, today: NaiveDate) -> Result<KnowledgeBase, Import
     Ok(KnowledgeBase {
         root: path.to_owned(),
         config,
-        entries,
+        entries: entries.into_iter().map(Arc::new).collect(),
     })
 }
 

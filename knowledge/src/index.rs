@@ -89,6 +89,8 @@ struct LangData {
     word_forms: HashSet<String>,
     word_form_analyzer: AnalyzerPool,
     entries: u32,
+    /// Entry id → position in [`SearchIndex::entries`], for this language's entries.
+    positions: HashMap<String, usize>,
 }
 
 /// An immutable, searchable snapshot of a knowledge base's published entries.
@@ -219,6 +221,7 @@ impl SearchIndex {
                     word_forms: HashSet::new(),
                     word_form_analyzer: AnalyzerPool::new(analyzer::word_form_analyzer(lang)),
                     entries: 0,
+                    positions: HashMap::new(),
                 },
             );
         }
@@ -255,7 +258,8 @@ impl SearchIndex {
             vocabulary.add_entry(terms);
             positions.push(entries.len());
             data.entries += 1;
-            entries.push(Arc::new(entry.clone()));
+            data.positions.insert(entry.id.clone(), entries.len());
+            entries.push(Arc::clone(entry));
             entry_terms.push(Box::default());
         }
         for (lang, (builder, positions)) in vocabularies {
@@ -318,10 +322,8 @@ impl SearchIndex {
     /// translation in `lang`.
     pub fn entry(&self, id: &str, lang: &str) -> Option<Arc<Entry>> {
         let find = |l: &str| {
-            self.entries
-                .iter()
-                .find(|e| e.id == id && e.lang == l)
-                .cloned()
+            let position = *self.langs.get(l)?.positions.get(id)?;
+            Some(Arc::clone(&self.entries[position]))
         };
         find(lang).or_else(|| find(&self.default_language))
     }
@@ -594,7 +596,7 @@ mod tests {
     use crate::parse::parse_entry;
     use std::path::Path;
 
-    fn entry(lang: &str, id: &str, title: &str, asked: &[&str], body: &str) -> Entry {
+    fn entry(lang: &str, id: &str, title: &str, asked: &[&str], body: &str) -> Arc<Entry> {
         let asked = asked
             .iter()
             .map(|a| format!("\"{a}\""))
@@ -603,7 +605,7 @@ mod tests {
         let text = format!(
             "+++\nid = \"{id}\"\nkind = \"faq\"\ntitle = \"{title}\"\nalso_asked = [{asked}]\ntopic = \"t\"\nstatus = \"published\"\nlast_reviewed = 2026-10-01\nowner = \"O\"\nurl = \"https://x.example/{id}\"\n+++\n{body}\n"
         );
-        parse_entry(Path::new("x.md"), lang, &text).unwrap()
+        Arc::new(parse_entry(Path::new("x.md"), lang, &text).unwrap())
     }
 
     fn kb() -> KnowledgeBase {
@@ -664,7 +666,7 @@ mod tests {
             &["unicorn licence"],
             "Unicorns need a permit.",
         );
-        draft.status = crate::entry::Status::Draft;
+        Arc::make_mut(&mut draft).status = crate::entry::Status::Draft;
         kb.entries.push(draft);
         let residents = SearchIndex::build(&kb).unwrap();
         assert!(residents.entry("unicorn-permit", "en").is_none());

@@ -265,11 +265,11 @@ mod tests {
         }
     }
 
-    fn entry(lang: &str, id: &str, title: &str, body: &str) -> knowledge::Entry {
+    fn entry(lang: &str, id: &str, title: &str, body: &str) -> std::sync::Arc<knowledge::Entry> {
         let text = format!(
             "+++\nid = \"{id}\"\nkind = \"faq\"\ntitle = \"{title}\"\ntopic = \"t\"\nstatus = \"published\"\nlast_reviewed = 2026-10-01\nowner = \"O\"\nurl = \"https://x.example/{id}\"\n+++\n{body}\n"
         );
-        knowledge::parse_entry(Path::new("x.md"), lang, &text).unwrap()
+        std::sync::Arc::new(knowledge::parse_entry(Path::new("x.md"), lang, &text).unwrap())
     }
 
     fn partial_index() -> knowledge::SearchIndex {
