@@ -31,6 +31,13 @@ const FUZZY_FACTOR: f32 = 0.3;
 /// apart) in the entry, relative to a match of a single term: "Super Bowl" or "Josh Norman"
 /// together say more than either word alone.
 const PROXIMITY_BOOST: f32 = 0.5;
+/// Neighbouring question terms are looked for together in the body only when one of them
+/// occurs in at most this share of the language's entries, or in at most
+/// [`PROXIMITY_BODY_ENTRIES`]: the positions of both are read wherever both occur, costly for
+/// pairs of common words in large bases, and such pairs say little.
+const PROXIMITY_BODY_SHARE: f32 = 0.02;
+/// See [`PROXIMITY_BODY_SHARE`]: in bases this small, every pair is looked for.
+const PROXIMITY_BODY_ENTRIES: f32 = 100.0;
 /// How many other words may stand between two neighbouring question terms in the entry.
 const PROXIMITY_SLOP: u32 = 2;
 /// Weight of a shared character n-gram ([`analyzer::ngram_analyzer`]) relative to a whole
@@ -534,8 +541,14 @@ impl SearchIndex {
                 }
             }
         }
+        // In the body (the long field) only pairs with a rare term (see
+        // PROXIMITY_BODY_SHARE).
+        let rare_below = PROXIMITY_BODY_ENTRIES.max(data.entries as f32 * PROXIMITY_BODY_SHARE);
+        let rare = |term: &str| data.vocabulary.doc_freq(term) as f32 <= rare_below;
         for (first, second) in &query.neighbours {
-            for (field, boost) in fields {
+            let in_body = rare(first) || rare(second);
+            for (field, boost) in &fields[..if in_body { 3 } else { 2 }] {
+                let (field, boost) = (*field, *boost);
                 let mut phrase = PhraseQuery::new(vec![
                     Term::from_field_text(field, first),
                     Term::from_field_text(field, second),
