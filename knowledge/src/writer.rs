@@ -145,13 +145,30 @@ pub fn import_rows(
         }
     }
 
+    // Every file goes to its temporary file first, all of them are flushed to disk at once,
+    // and only then renamed into place: each entry file appears whole, as with
+    // `write_atomically`, without paying one flush per file (an import of 15,000 records
+    // took 13 s flushing them one by one).
+    let mut staged = Vec::new();
+    for p in planned.iter().filter(|p| !p.exists || options.force) {
+        if let Err(e) = stage_file(&p.path, &p.file.render()) {
+            discard(&staged);
+            return Err(e);
+        }
+        staged.push(p);
+    }
+    if let Err(e) = flush_staged(&options.out, &staged) {
+        discard(&staged);
+        return Err(e);
+    }
     let total = planned.len();
     let mut folders = BTreeSet::new();
     for (done, p) in planned.iter().enumerate() {
         if p.exists && !options.force {
             report.skipped.push(p.path.clone());
         } else {
-            write_file(&p.path, &p.file.render())?;
+            fs::rename(temporary_path(&p.path), &p.path)
+                .map_err(|e| Diagnostic::error(&p.path, 1, format!("cannot write: {e}")))?;
             folders.extend(p.path.parent().map(Path::to_owned));
             report.written.push(p.path.clone());
             *report.per_language.entry(p.lang.clone()).or_default() += 1;
@@ -326,6 +343,47 @@ fn plan(
         file,
         exists,
     })
+}
+
+/// Writes `text` to the [`temporary_path`] of `path`, creating the folder, without flushing
+/// it: [`flush_staged`] flushes them all, then the caller renames each into place.
+fn stage_file(path: &Path, text: &str) -> Result<(), Diagnostic> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir)
+            .map_err(|e| Diagnostic::error(dir, 1, format!("cannot create the folder: {e}")))?;
+    }
+    fs::write(temporary_path(path), text)
+        .map_err(|e| Diagnostic::error(path, 1, format!("cannot write: {e}")))
+}
+
+/// Flushes the staged files' temporary files to disk: on Linux with one `syncfs` of the
+/// file system holding `out`, elsewhere file by file.
+fn flush_staged(out: &Path, staged: &[&Planned]) -> Result<(), Diagnostic> {
+    let failed = |e: std::io::Error| Diagnostic::error(out, 1, format!("cannot flush: {e}"));
+    if staged.is_empty() {
+        return Ok(());
+    }
+    #[cfg(target_os = "linux")]
+    {
+        let folder = fs::File::open(out).map_err(failed)?;
+        rustix::fs::syncfs(&folder).map_err(|e| failed(e.into()))
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        for p in staged {
+            fs::File::open(temporary_path(&p.path))
+                .and_then(|f| f.sync_all())
+                .map_err(failed)?;
+        }
+        Ok(())
+    }
+}
+
+/// Removes the temporary files of an import that stopped before renaming them.
+fn discard(staged: &[&Planned]) {
+    for p in staged {
+        let _ = fs::remove_file(temporary_path(&p.path));
+    }
 }
 
 /// Writes `text` to `path`, creating its folder, atomically as [`write_atomically`] does, but
