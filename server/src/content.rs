@@ -30,8 +30,13 @@ use knowledge::SearchIndex;
 
 use crate::config::SiteConfig;
 
-/// How often content folders are checked for changes.
+/// How often content folders are checked for changes, at most.
 pub const WATCH_EVERY: Duration = Duration::from_secs(2);
+
+/// The checks' share of time, at most 1 in this many: a check lists and stats every file, so
+/// a base of tens of thousands of files is checked less often than every [`WATCH_EVERY`]
+/// (a 15k-file base takes about 80 ms per check: every 8 s instead of every 2 s).
+const WATCH_DUTY: u32 = 100;
 
 /// The outcome of the latest load of a site's content.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -47,8 +52,25 @@ pub struct ContentStatus {
     /// Errors of the latest load (`path:line: message`); when not empty, the serving index is
     /// older than the files.
     pub errors: Vec<String>,
-    /// Warnings of the latest load.
+    /// Warnings of the latest load, the first [`KEPT_WARNINGS`] of them (sorted by path and
+    /// line); `wayfinder check` lists them all.
     pub warnings: Vec<String>,
+    /// How many warnings the latest load found in all.
+    pub warnings_total: usize,
+}
+
+/// Warnings kept in the status and logged at start, at most: a base imported without its
+/// translations has one per entry and language, tens of thousands that nobody reads in a
+/// log and that would stay in memory for as long as the server runs.
+pub const KEPT_WARNINGS: usize = 200;
+
+/// What one load of the content produced besides errors.
+struct Built {
+    indexes: Indexes,
+    /// The first [`KEPT_WARNINGS`] warnings.
+    warnings: Vec<String>,
+    /// All warnings, counted.
+    warnings_total: usize,
 }
 
 /// Why content could not be indexed.
@@ -91,7 +113,7 @@ impl LiveContent {
     pub async fn load(site: &SiteConfig) -> anyhow::Result<Self> {
         tracing::info!(site = %site.id, content = %site.content.display(), "indexing the content");
         let fingerprint = fingerprint_off_runtime(site).await;
-        let (index, warnings) = build(site).await.map_err(|e| {
+        let built = build(site).await.map_err(|e| {
             anyhow::anyhow!(
                 "site {}: the content in {} has {} error(s):\n{}",
                 site.id,
@@ -100,9 +122,18 @@ impl LiveContent {
                 e.0.join("\n")
             )
         })?;
-        for warning in &warnings {
+        for warning in &built.warnings {
             tracing::warn!(site = %site.id, "{warning}");
         }
+        if built.warnings_total > built.warnings.len() {
+            tracing::warn!(
+                site = %site.id,
+                "{} more warning(s) not listed: `wayfinder check {}` lists them all",
+                built.warnings_total - built.warnings.len(),
+                site.content.display()
+            );
+        }
+        let index = built.indexes;
         crate::telemetry::indexed(&site.id, index.residents.len());
         let at = now();
         Ok(Self {
@@ -112,7 +143,8 @@ impl LiveContent {
                 entries: index.residents.len(),
                 drafts: index.drafts(),
                 errors: Vec::new(),
-                warnings,
+                warnings: built.warnings,
+                warnings_total: built.warnings_total,
             }),
             indexes: ArcSwap::from_pointee(index),
             fingerprint: Mutex::new(fingerprint),
@@ -149,12 +181,17 @@ impl LiveContent {
         let mut status = self.status.lock().unwrap_or_else(PoisonError::into_inner);
         status.checked_at = now();
         match result {
-            Ok((index, warnings)) => {
+            Ok(Built {
+                indexes: index,
+                warnings,
+                warnings_total,
+            }) => {
                 status.entries = index.residents.len();
                 status.drafts = index.drafts();
                 status.indexed_at = status.checked_at.clone();
                 status.errors.clear();
                 status.warnings = warnings;
+                status.warnings_total = warnings_total;
                 crate::telemetry::indexed(&site.id, index.residents.len());
                 crate::telemetry::reloaded(&site.id, true);
                 self.indexes.store(Arc::new(index));
@@ -180,22 +217,25 @@ impl LiveContent {
         status.clone()
     }
 
-    /// Reloads when the files changed since the last load; `None` when they did not.
-    pub async fn reload_if_changed(&self, site: &SiteConfig) -> Option<ContentStatus> {
+    /// Reloads when the files changed since the last load; `None` when they did not. Also
+    /// returns how long looking at the files took (not counting a reload).
+    pub async fn reload_if_changed(&self, site: &SiteConfig) -> (Option<ContentStatus>, Duration) {
+        let started = std::time::Instant::now();
         let current = fingerprint_off_runtime(site).await;
+        let looked = started.elapsed();
         let known = *self
             .fingerprint
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
         if current == known {
-            return None;
+            return (None, looked);
         }
-        Some(self.reload(site).await)
+        (Some(self.reload(site).await), looked)
     }
 }
 
 /// Reads, checks and indexes a site's content off the async runtime.
-async fn build(site: &SiteConfig) -> Result<(Indexes, Vec<String>), ContentErrors> {
+async fn build(site: &SiteConfig) -> Result<Built, ContentErrors> {
     let root = site.content.clone();
     let id = site.id.clone();
     tokio::task::spawn_blocking(move || build_blocking(&root, &id))
@@ -203,7 +243,7 @@ async fn build(site: &SiteConfig) -> Result<(Indexes, Vec<String>), ContentError
         .unwrap_or_else(|e| Err(ContentErrors(vec![format!("indexing stopped: {e}")])))
 }
 
-fn build_blocking(root: &Path, id: &str) -> Result<(Indexes, Vec<String>), ContentErrors> {
+fn build_blocking(root: &Path, id: &str) -> Result<Built, ContentErrors> {
     let (kb, problems) = knowledge::load(root);
     let errors: Vec<String> = problems
         .iter()
@@ -213,7 +253,14 @@ fn build_blocking(root: &Path, id: &str) -> Result<(Indexes, Vec<String>), Conte
     if !errors.is_empty() {
         return Err(ContentErrors(errors));
     }
-    let warnings = problems.iter().map(ToString::to_string).collect();
+    // No errors: every problem is a warning.
+    let warnings_total = problems.len();
+    let warnings = problems
+        .iter()
+        .take(KEPT_WARNINGS)
+        .map(ToString::to_string)
+        .collect();
+    drop(problems);
     let kb = kb.ok_or_else(|| {
         ContentErrors(vec![format!(
             "{}: no content (is knowledge.toml there?)",
@@ -236,13 +283,14 @@ fn build_blocking(root: &Path, id: &str) -> Result<(Indexes, Vec<String>), Conte
     } else {
         None
     };
-    Ok((
-        Indexes {
+    Ok(Built {
+        indexes: Indexes {
             residents: Arc::new(residents),
             preview,
         },
         warnings,
-    ))
+        warnings_total,
+    })
 }
 
 async fn fingerprint_off_runtime(site: &SiteConfig) -> u64 {
@@ -257,7 +305,9 @@ async fn fingerprint_off_runtime(site: &SiteConfig) -> u64 {
 /// `.`) are left out, as loading leaves them out: a `.git` folder, or the temporary file of a
 /// write in progress (`knowledge::writer::write_atomically`), never starts a reload.
 pub fn fingerprint(root: &Path) -> u64 {
-    let mut files = Vec::new();
+    // Each file hashed alone and the hashes added: the same sum in any listing order, with
+    // no list of paths to keep and sort.
+    let mut sum: u64 = 0;
     let mut folders = vec![root.to_owned()];
     while let Some(folder) = folders.pop() {
         let Ok(entries) = std::fs::read_dir(&folder) else {
@@ -277,26 +327,26 @@ pub fn fingerprint(root: &Path) -> u64 {
                     .ok()
                     .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
                     .unwrap_or_default();
-                files.push((path, meta.len(), modified));
+                let mut hasher = DefaultHasher::new();
+                (path, meta.len(), modified).hash(&mut hasher);
+                sum = sum.wrapping_add(hasher.finish());
             }
         }
     }
-    files.sort();
-    let mut hasher = DefaultHasher::new();
-    files.hash(&mut hasher);
-    hasher.finish()
+    sum
 }
 
-/// Checks every site's content folder every [`WATCH_EVERY`] and reloads what changed; runs
-/// until dropped.
+/// Checks every site's content folder every [`WATCH_EVERY`] (less often for very large
+/// bases, see [`WATCH_DUTY`]) and reloads what changed; runs until dropped.
 pub async fn watch(state: crate::AppState) {
-    let mut every = tokio::time::interval(WATCH_EVERY);
-    every.tick().await;
+    let mut pause = WATCH_EVERY;
     loop {
-        every.tick().await;
+        tokio::time::sleep(pause).await;
+        let mut looked = Duration::ZERO;
         for site in state.sites.values() {
-            site.content.reload_if_changed(&site.config).await;
+            looked += site.content.reload_if_changed(&site.config).await.1;
         }
+        pause = WATCH_EVERY.max(looked * WATCH_DUTY);
     }
 }
 
@@ -325,5 +375,40 @@ mod tests {
         std::fs::create_dir_all(dir.path().join(".git")).unwrap();
         std::fs::write(dir.path().join(".git/index"), "x").unwrap();
         assert_eq!(fingerprint(dir.path()), second);
+    }
+
+    #[test]
+    fn only_the_first_warnings_are_kept_and_all_are_counted() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("knowledge.toml"),
+            "site = \"t\"\nname = \"T\"\nlanguages = [\"en\", \"es\"]\ndefault_language = \"en\"\n\
+             [topics.t]\nen = \"T\"\nes = \"T\"\n",
+        )
+        .unwrap();
+        std::fs::create_dir_all(dir.path().join("en/t")).unwrap();
+        std::fs::create_dir_all(dir.path().join("es/t")).unwrap();
+        // One warning per entry: no Spanish translation.
+        let entries = KEPT_WARNINGS + 7;
+        for i in 0..entries {
+            std::fs::write(
+                dir.path().join(format!("en/t/e{i:03}.md")),
+                format!(
+                    "+++\nid = \"e{i:03}\"\nkind = \"faq\"\ntitle = \"Question {i}\"\ntopic = \"t\"\n\
+                     status = \"published\"\nlast_reviewed = 2026-10-01\nowner = \"O\"\n\
+                     url = \"https://x.example/{i}\"\n+++\nAnswer {i}.\n"
+                ),
+            )
+            .unwrap();
+        }
+        let built = build_blocking(dir.path(), "t").unwrap();
+        assert_eq!(built.indexes.residents.len(), entries);
+        assert_eq!(built.warnings_total, entries);
+        assert_eq!(built.warnings.len(), KEPT_WARNINGS);
+        assert!(
+            built.warnings[0].contains("e000.md") && built.warnings[0].contains("`es`"),
+            "{}",
+            built.warnings[0]
+        );
     }
 }

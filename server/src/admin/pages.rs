@@ -567,12 +567,20 @@ fn content_section(ctx: &Context<'_>, status: &ContentStatus) -> String {
         let _ = write!(
             out,
             r#"<details class="warnings"><summary>{}</summary><ul class="problems">"#,
-            plural(status.warnings.len() as u64, "warning", "warnings")
+            plural(status.warnings_total as u64, "warning", "warnings")
         );
         for warning in &status.warnings {
             let _ = write!(out, "<li><code>{}</code></li>", escape(warning));
         }
-        out.push_str("</ul></details>\n");
+        out.push_str("</ul>");
+        if status.warnings_total > status.warnings.len() {
+            let _ = write!(
+                out,
+                "<p>{} more not listed here: <code>wayfinder check</code> lists them all.</p>",
+                status.warnings_total - status.warnings.len()
+            );
+        }
+        out.push_str("</details>\n");
     }
     out.push_str("</section>\n");
     out
