@@ -546,9 +546,13 @@ impl SearchIndex {
         let rare_below = PROXIMITY_BODY_ENTRIES.max(data.entries as f32 * PROXIMITY_BODY_SHARE);
         let rare = |term: &str| data.vocabulary.doc_freq(term) as f32 <= rare_below;
         for (first, second) in &query.neighbours {
-            let in_body = rare(first) || rare(second);
-            for (field, boost) in &fields[..if in_body { 3 } else { 2 }] {
-                let (field, boost) = (*field, *boost);
+            // `fields` is title, asked, body: the body last.
+            let searched = if rare(first) || rare(second) {
+                &fields[..]
+            } else {
+                &fields[..2]
+            };
+            for &(field, boost) in searched {
                 let mut phrase = PhraseQuery::new(vec![
                     Term::from_field_text(field, first),
                     Term::from_field_text(field, second),
