@@ -602,14 +602,7 @@ async fn staff_messages_are_checked_as_documented() {
     console.next().await.expect("a queue snapshot");
     let chat =
         common::live::ResidentChat::start(&server, json!({"site": "riverton", "lang": "en"})).await;
-    let accepted = staff
-        .post(
-            &server,
-            &format!("/staff/api/chats/{}/accept", chat.id),
-            json!({}),
-        )
-        .await;
-    assert_eq!(accepted.status(), StatusCode::OK);
+    staff.accept(&server, &chat.id).await;
 
     let doc = description(&server).await;
     let schema = &doc["paths"]["/staff/api/chats/{chat_id}/messages"]["post"]["requestBody"]["content"]

@@ -559,14 +559,7 @@ async fn disk_full() {
     let chat =
         common::live::ResidentChat::start(&server, json!({"site": "riverton", "lang": "en"})).await;
     let mut resident = chat.socket(&server, 0).await;
-    let response = staff
-        .post(
-            &server,
-            &format!("/staff/api/chats/{}/accept", chat.id),
-            json!({}),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
+    staff.accept(&server, &chat.id).await;
     let acknowledged = Arc::new(Mutex::new(Acknowledged::default()));
 
     let ask_and_keep = |n: usize, phase: &'static str| {
@@ -1097,14 +1090,7 @@ async fn replicas_ride_out_a_postgresql_restart_under_load() {
     console.expect("queue", |f| f["type"] == "queue").await;
     a.wait_until_open().await;
     let chat = replica::ResidentChat::start(&a, "en").await;
-    let response = staff
-        .post(
-            &b,
-            &format!("/staff/api/chats/{}/accept", chat.id),
-            json!({}),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
+    staff.accept(&b, &chat.id).await;
     drop(console);
 
     let chatting = Arc::new(Mutex::new(Chatting::default()));

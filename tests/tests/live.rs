@@ -22,18 +22,6 @@ async fn staffed() -> (common::TestServer, Staff, common::live::Socket) {
     (server, staff, console)
 }
 
-async fn accept(server: &common::TestServer, staff: &Staff, chat: &ResidentChat) -> Value {
-    let response = staff
-        .post(
-            server,
-            &format!("/staff/api/chats/{}/accept", chat.id),
-            json!({}),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.expect("a chat summary")
-}
-
 /// Texts of the message events among `frames`, in order.
 fn messages(frames: &[Value]) -> Vec<String> {
     frames
@@ -68,7 +56,7 @@ async fn resident_and_staff_exchange_messages() {
         .await;
     assert_eq!(waiting["waiting"][0]["lang"], "es");
 
-    let summary = accept(&server, &staff, &chat).await;
+    let summary = staff.accept(&server, &chat.id).await;
     assert_eq!(summary["state"], "active");
     let joined = resident.expect("joined", |f| is_event(f, "joined")).await;
     assert_eq!(joined["event"]["name"], "Alex");
@@ -176,7 +164,7 @@ async fn queue_positions_move_up_as_chats_are_taken() {
             })
             .await;
     }
-    accept(&server, &staff, &chats[0].0).await;
+    staff.accept(&server, &chats[0].0.id).await;
     chats[1]
         .1
         .expect("moved to first", |f| {
@@ -190,7 +178,7 @@ async fn queue_positions_move_up_as_chats_are_taken() {
         })
         .await;
     // At the site's limit (2) a third chat is refused, clearly.
-    accept(&server, &staff, &chats[1].0).await;
+    staff.accept(&server, &chats[1].0.id).await;
     let refused = staff
         .post(
             &server,
@@ -209,7 +197,7 @@ async fn a_dropped_connection_resumes_with_nothing_lost_or_duplicated() {
     let (server, staff, _console) = staffed().await;
     let chat = ResidentChat::start(&server, json!({"site": "riverton", "lang": "en"})).await;
     let mut resident = chat.socket(&server, 0).await;
-    accept(&server, &staff, &chat).await;
+    staff.accept(&server, &chat.id).await;
     resident.expect("joined", |f| is_event(f, "joined")).await;
 
     // The resident sends, and the connection dies before the ack is read.
@@ -281,7 +269,7 @@ async fn a_server_restart_loses_nothing() {
     let (server, staff, console) = staffed().await;
     let chat = ResidentChat::start(&server, json!({"site": "riverton", "lang": "en"})).await;
     let mut resident = chat.socket(&server, 0).await;
-    accept(&server, &staff, &chat).await;
+    staff.accept(&server, &chat.id).await;
     resident.expect("joined", |f| is_event(f, "joined")).await;
     resident
         .send(json!({"type": "message", "id": "r-1", "text": "Hello?"}))
@@ -566,7 +554,7 @@ async fn staff_access_is_refused_without_session_csrf_or_right_site() {
 async fn the_audit_chain_records_every_step_and_detects_tampering() {
     let (server, staff, mut console) = staffed().await;
     let chat = ResidentChat::start(&server, json!({"site": "riverton", "lang": "en"})).await;
-    accept(&server, &staff, &chat).await;
+    staff.accept(&server, &chat.id).await;
     console
         .send(json!({"type": "message", "chat_id": chat.id, "id": "s-1", "text": "Hello"}))
         .await;
@@ -579,7 +567,7 @@ async fn the_audit_chain_records_every_step_and_detects_tampering() {
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
-    accept(&server, &staff, &chat).await;
+    staff.accept(&server, &chat.id).await;
     let response = staff
         .post(
             &server,

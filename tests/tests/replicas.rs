@@ -134,14 +134,7 @@ async fn resident_and_staff_on_different_replicas_chat_both_ways() {
         })
         .await;
 
-    let response = staff
-        .post(
-            &b,
-            &format!("/staff/api/chats/{}/accept", chat.id),
-            json!({}),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
+    staff.accept(&b, &chat.id).await;
     let (joined, _) = resident.expect("joined", |f| is_event(f, "joined")).await;
     assert_eq!(joined["event"]["name"], "Ana");
 
@@ -299,14 +292,7 @@ async fn a_killed_replica_loses_no_acknowledged_message() {
 
     let chat = ResidentChat::start(&a, "en").await;
     let mut resident = chat.socket(&a, 0).await;
-    let response = staff
-        .post(
-            &b,
-            &format!("/staff/api/chats/{}/accept", chat.id),
-            json!({}),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
+    staff.accept(&b, &chat.id).await;
     let staff_says = |n: usize| {
         let staff = &staff;
         let b = &b;
@@ -414,14 +400,7 @@ async fn a_replica_that_stopped_listening_catches_up() {
     a.wait_until_open().await;
     let chat = ResidentChat::start(&a, "en").await;
     let mut resident = chat.socket(&a, 0).await;
-    let response = staff
-        .post(
-            &b,
-            &format!("/staff/api/chats/{}/accept", chat.id),
-            json!({}),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
+    staff.accept(&b, &chat.id).await;
     resident.expect("joined", |f| is_event(f, "joined")).await;
 
     // Cut every replica's listening connection and keep them from coming back for a while:

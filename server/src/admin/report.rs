@@ -1,7 +1,7 @@
 //! The figures behind the admin pages and `/admin/api/...`, for one site and one
 //! [`Window`]. Each report is plain data: the API serialises it, the pages render it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -542,6 +542,12 @@ pub fn coverage_of(site_id: &str, root: &std::path::Path) -> CoverageReport {
             .collect()
     };
     let base = published(&default);
+    let in_default: HashMap<&str, &knowledge::Entry> = kb
+        .entries
+        .iter()
+        .filter(|e| e.lang == default)
+        .map(|e| (e.id.as_str(), e.as_ref()))
+        .collect();
     let mut order: Vec<(&String, bool)> = vec![(&default, true)];
     order.extend(
         kb.config
@@ -563,7 +569,7 @@ pub fn coverage_of(site_id: &str, root: &std::path::Path) -> CoverageReport {
                 .collect();
             let missing: Vec<MissingEntry> = base
                 .difference(&here)
-                .filter_map(|id| kb.get(id, &default))
+                .filter_map(|id| in_default.get(id).copied())
                 .map(|e| MissingEntry {
                     id: e.id.clone(),
                     title: e.title.clone(),

@@ -103,6 +103,14 @@ impl Staff {
             .expect("request is sent")
     }
 
+    /// Accepts `chat_id` from the queue, asserts it succeeded and returns the chat summary.
+    pub async fn accept(&self, server: &TestServer, chat_id: &str) -> Value {
+        let path = format!("/staff/api/chats/{chat_id}/accept");
+        let response = self.post(server, &path, json!({})).await;
+        assert_eq!(response.status(), StatusCode::OK, "accepting {chat_id}");
+        response.json().await.expect("a chat summary")
+    }
+
     /// Opens the console's WebSocket.
     pub async fn socket(&self, server: &TestServer) -> Socket {
         Socket::connect(server, "/staff/api/live", Some(&self.cookie)).await

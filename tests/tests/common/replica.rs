@@ -204,6 +204,14 @@ impl Staff {
             .expect("request is sent")
     }
 
+    /// Accepts `chat_id` on `replica`, asserts it succeeded and returns the chat summary.
+    pub async fn accept(&self, replica: &Replica, chat_id: &str) -> Value {
+        let path = format!("/staff/api/chats/{chat_id}/accept");
+        let response = self.post(replica, &path, json!({})).await;
+        assert_eq!(response.status(), StatusCode::OK, "accepting {chat_id}");
+        response.json().await.expect("a chat summary")
+    }
+
     /// The console's WebSocket on `replica`.
     pub async fn socket(&self, replica: &Replica) -> Socket {
         Socket::connect(replica, "/staff/api/live", Some(&self.cookie)).await

@@ -85,26 +85,18 @@ impl Contender {
         headers: &[(&str, &str)],
         marker: &'static str,
     ) -> Result<Self> {
-        let script = inputs.work.join(format!("{}.lua", slug(name)));
-        std::fs::write(&script, wrk::get_script(&paths, headers))?;
-        let url = format!("http://127.0.0.1:{}/", server.port);
-        let headers = headers
-            .iter()
-            .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
-            .collect();
-        Ok(Self {
-            name: name.to_owned(),
-            server,
-            script,
-            url,
-            check: Check {
-                method: "GET",
-                path: paths[0].clone(),
-                headers,
-                body: None,
-                marker,
-            },
-        })
+        let check = Check {
+            method: "GET",
+            path: paths[0].clone(),
+            headers: headers
+                .iter()
+                .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+                .collect(),
+            body: None,
+            marker,
+        };
+        let script = wrk::get_script(&paths, headers);
+        Self::with_script(inputs, name, server, &script, "/", check)
     }
 
     /// A server asked with `POST <path>` and each JSON body in turn.
@@ -116,21 +108,35 @@ impl Contender {
         bodies: Vec<String>,
         marker: &'static str,
     ) -> Result<Self> {
-        let script = inputs.work.join(format!("{}.lua", slug(name)));
-        std::fs::write(&script, wrk::post_json_script(&bodies))?;
+        let check = Check {
+            method: "POST",
+            path: path.to_owned(),
+            headers: vec![("Content-Type".to_owned(), "application/json".to_owned())],
+            body: Some(bodies[0].clone()),
+            marker,
+        };
+        let script = wrk::post_json_script(&bodies);
+        Self::with_script(inputs, name, server, &script, path, check)
+    }
+
+    /// Writes wrk's `script` to the work folder; wrk will load `path` on the server.
+    fn with_script(
+        inputs: &Inputs,
+        name: &str,
+        server: Server,
+        script: &str,
+        path: &str,
+        check: Check,
+    ) -> Result<Self> {
+        let file = inputs.work.join(format!("{}.lua", slug(name)));
+        std::fs::write(&file, script)?;
         let url = format!("http://127.0.0.1:{}{path}", server.port);
         Ok(Self {
             name: name.to_owned(),
             server,
-            script,
+            script: file,
             url,
-            check: Check {
-                method: "POST",
-                path: path.to_owned(),
-                headers: vec![("Content-Type".to_owned(), "application/json".to_owned())],
-                body: Some(bodies[0].clone()),
-                marker,
-            },
+            check,
         })
     }
 
