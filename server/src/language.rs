@@ -45,34 +45,53 @@ pub struct Context<'a> {
     pub conversation: Option<&'a str>,
 }
 
+/// Base language tags and the whatlang languages they name (`fil` is read as `tl`).
+const WHATLANG: [(&str, whatlang::Lang); 21] = {
+    use whatlang::Lang;
+    [
+        ("en", Lang::Eng),
+        ("es", Lang::Spa),
+        ("fr", Lang::Fra),
+        ("de", Lang::Deu),
+        ("pt", Lang::Por),
+        ("it", Lang::Ita),
+        ("ru", Lang::Rus),
+        ("ar", Lang::Ara),
+        ("zh", Lang::Cmn),
+        ("ko", Lang::Kor),
+        ("ja", Lang::Jpn),
+        ("vi", Lang::Vie),
+        ("tl", Lang::Tgl),
+        ("pl", Lang::Pol),
+        ("sv", Lang::Swe),
+        ("nl", Lang::Nld),
+        ("uk", Lang::Ukr),
+        ("hi", Lang::Hin),
+        ("el", Lang::Ell),
+        ("tr", Lang::Tur),
+        ("th", Lang::Tha),
+    ]
+};
+
 /// The whatlang language for a BCP 47 tag, when whatlang knows it.
 pub(crate) fn whatlang_lang(tag: &str) -> Option<whatlang::Lang> {
-    use whatlang::Lang;
-    let base = tag.split(['-', '_']).next().unwrap_or_default();
-    Some(match base {
-        "en" => Lang::Eng,
-        "es" => Lang::Spa,
-        "fr" => Lang::Fra,
-        "de" => Lang::Deu,
-        "pt" => Lang::Por,
-        "it" => Lang::Ita,
-        "ru" => Lang::Rus,
-        "ar" => Lang::Ara,
-        "zh" => Lang::Cmn,
-        "ko" => Lang::Kor,
-        "ja" => Lang::Jpn,
-        "vi" => Lang::Vie,
-        "tl" | "fil" => Lang::Tgl,
-        "pl" => Lang::Pol,
-        "sv" => Lang::Swe,
-        "nl" => Lang::Nld,
-        "uk" => Lang::Ukr,
-        "hi" => Lang::Hin,
-        "el" => Lang::Ell,
-        "tr" => Lang::Tur,
-        "th" => Lang::Tha,
-        _ => return None,
-    })
+    let base = match tag.split(['-', '_']).next().unwrap_or_default() {
+        "fil" => "tl",
+        base => base,
+    };
+    WHATLANG
+        .iter()
+        .find(|(known, _)| *known == base)
+        .map(|(_, lang)| *lang)
+}
+
+/// The base language tag of a whatlang language, when it is one we name (the inverse of
+/// [`whatlang_lang`]).
+pub(crate) fn tag_of(lang: whatlang::Lang) -> Option<&'static str> {
+    WHATLANG
+        .iter()
+        .find(|(_, known)| *known == lang)
+        .map(|(tag, _)| *tag)
 }
 
 /// A tag's language and script subtags after normalisation ([`i18n::normalize_tag`]: `zh-TW`,

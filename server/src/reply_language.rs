@@ -17,7 +17,7 @@
 
 use knowledge::SearchIndex;
 
-use crate::language::{Context, whatlang_lang};
+use crate::language::{Context, tag_of, whatlang_lang};
 
 /// The language of the reply to `text`: `content_lang` (the searched language, from
 /// [`crate::language::resolve`]) unless the resident's own language is one the site has no
@@ -30,15 +30,49 @@ pub fn reply_language(
     content_lang: &str,
     spoken: &dyn Fn(&str) -> bool,
 ) -> String {
-    let Some(own) = residents_language(index, context, spoken) else {
-        return content_lang.to_owned();
-    };
-    if text_agrees(index, text, &own, content_lang) {
-        own
-    } else {
-        content_lang.to_owned()
+    if let Some(own) = residents_language(index, context, spoken) {
+        if text_agrees(index, text, &own, content_lang) {
+            return own;
+        }
+    } else if let Some(written) = written_language(index, text, spoken) {
+        return written.to_owned();
     }
+    content_lang.to_owned()
 }
+
+/// The language `text` is plainly written in when no stated language applies (the page and
+/// the conversation are in content languages, or there are none): the detector names it,
+/// the bot speaks it, the site has no content in it, and the text is mostly not words of
+/// any content language. The detector alone is not trusted on short text (it calls a
+/// six-word French question French with a confidence of 0.36, below its own bar), but a
+/// question of several words none of which the content has is not in a content language.
+/// So a French question on the English page of a city with English and Spanish content gets
+/// a French reply, not a Spanish one because "bibliothèque" looks like "biblioteca"; a
+/// Spanish question misread by the detector is still mostly Spanish words and stays Spanish.
+fn written_language(
+    index: &SearchIndex,
+    text: &str,
+    spoken: &dyn Fn(&str) -> bool,
+) -> Option<&'static str> {
+    let info = whatlang::detect(text)?;
+    let tag = tag_of(info.lang())?;
+    let base = |l: &str| l.split('-').next().unwrap_or_default().to_ascii_lowercase();
+    if !spoken(tag) || index.languages().any(|l| base(l) == tag) {
+        return None;
+    }
+    let words = text.split_whitespace().count();
+    if !info.is_reliable() && words < MIN_WORDS_UNRELIABLE {
+        return None;
+    }
+    let foreign_everywhere = index.languages().all(|lang| {
+        let (known, total) = index.vocabulary_match(lang, text);
+        total > 0 && known * 2 < total
+    });
+    foreign_everywhere.then_some(tag)
+}
+
+/// Words a text needs before the detector's guess counts without its own reliability mark.
+const MIN_WORDS_UNRELIABLE: usize = 3;
 
 /// The first language the resident said they read (conversation, page, browser) that the bot
 /// speaks, when the site has no content in it; `None` when that first language is one of
@@ -189,10 +223,40 @@ mod tests {
             reply(&index, "Öffnungszeiten Bibliothek", on_page("de")),
             content
         );
-        // No hints at all.
+        // Nothing to go on: neither hints nor a text the detector recognises.
         assert_eq!(
-            reply(&index, "horaires de la bibliothèque", Context::default()),
-            crate::language::resolve(&index, "horaires de la bibliothèque", Context::default())
+            reply(&index, "bibliothèque", Context::default()),
+            crate::language::resolve(&index, "bibliothèque", Context::default())
+        );
+    }
+
+    #[test]
+    fn a_plainly_written_language_without_content_is_spoken_without_hints() {
+        let index = index();
+        let french = "Quand la bibliothèque est-elle ouverte ?";
+        // Searched in Spanish ("bibliothèque" is nearest "biblioteca"), answered in French.
+        assert_eq!(reply(&index, french, on_page("en")), "fr");
+        assert_eq!(reply(&index, french, Context::default()), "fr");
+        // After a Spanish exchange on the English page.
+        let after_spanish = Context {
+            page_lang: Some("en"),
+            browser: &[],
+            conversation: Some("es"),
+        };
+        assert_eq!(reply(&index, french, after_spanish), "fr");
+        assert_eq!(
+            reply(&index, "Wann hat die Bibliothek geöffnet?", on_page("en")),
+            crate::language::resolve(&index, "Wann hat die Bibliothek geöffnet?", on_page("en")),
+            "the bot has no German strings"
+        );
+        // Content languages are still answered in their own language.
+        assert_eq!(
+            reply(&index, "¿Cuándo abre la biblioteca?", on_page("en")),
+            "es"
+        );
+        assert_eq!(
+            reply(&index, "When is the library open?", on_page("es")),
+            "en"
         );
     }
 

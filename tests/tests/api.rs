@@ -74,6 +74,35 @@ async fn spanish_question_on_an_english_page_is_answered_in_spanish() {
 }
 
 #[tokio::test]
+async fn french_after_spanish_on_an_english_page_is_answered_in_french() {
+    let server = common::start().await;
+    let client = Client::new();
+    let spanish = ask_ok(
+        &client,
+        &server,
+        json!({"site": "riverton", "text": "¿Cuándo abre la biblioteca?", "page_lang": "en"}),
+    )
+    .await;
+    assert_eq!(spanish.lang, "es");
+    // The city has no French content and the bot speaks French: French, not Spanish.
+    let french = ask_ok(
+        &client,
+        &server,
+        json!({
+            "site": "riverton",
+            "text": "Quand la bibliothèque est-elle ouverte ?",
+            "page_lang": "en",
+            "conversation_id": spanish.conversation_id,
+        }),
+    )
+    .await;
+    assert_eq!(french.lang, "fr", "{}", french.message);
+    assert_eq!(french.conversation_id, spanish.conversation_id);
+    assert!(!french.message.is_empty());
+    assert_ne!(french.message, spanish.message);
+}
+
+#[tokio::test]
 async fn question_the_city_cannot_answer_is_handed_off_not_guessed() {
     let server = common::start().await;
     let client = Client::new();
