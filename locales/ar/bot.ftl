@@ -26,6 +26,7 @@ status-state = الحالة
 status-open = مفتوح: المدينة تعمل عليه.
 status-closed = مغلق: أنهت المدينة هذا الطلب.
 status-service = الخدمة
+status-agency = الجهة المسؤولة
 status-address = الموقع
 status-reported = تاريخ البلاغ
 status-updated = آخر تحديث

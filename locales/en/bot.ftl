@@ -25,6 +25,7 @@ status-state = Status
 status-open = Open: the city is working on it.
 status-closed = Closed: the city has finished this request.
 status-service = Service
+status-agency = Handled by
 status-address = Location
 status-reported = Reported
 status-updated = Last update

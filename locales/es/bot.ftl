@@ -25,6 +25,7 @@ status-state = Estado
 status-open = Abierta: la ciudad está trabajando en ella.
 status-closed = Cerrada: la ciudad terminó esta solicitud.
 status-service = Servicio
+status-agency = A cargo de
 status-address = Ubicación
 status-reported = Reportada
 status-updated = Última actualización

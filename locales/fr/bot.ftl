@@ -25,6 +25,7 @@ status-state = État
 status-open = Ouverte : la ville s’en occupe.
 status-closed = Fermée : la ville a terminé cette demande.
 status-service = Service
+status-agency = Pris en charge par
 status-address = Lieu
 status-reported = Signalée le
 status-updated = Dernière mise à jour

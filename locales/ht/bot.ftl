@@ -25,6 +25,7 @@ status-state = Estati
 status-open = Louvri: vil la ap travay sou li.
 status-closed = Fèmen: vil la fini demann sa a.
 status-service = Sèvis
+status-agency = Sèvis ki okipe l
 status-address = Kote
 status-reported = Rapòte
 status-updated = Dènye mizajou

@@ -25,6 +25,7 @@ status-state = 상태
 status-open = 처리 중: 시에서 작업하고 있습니다.
 status-closed = 완료: 시에서 이 요청을 처리했습니다.
 status-service = 서비스
+status-agency = 담당 부서
 status-address = 위치
 status-reported = 접수일
 status-updated = 최근 업데이트

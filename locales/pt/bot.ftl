@@ -25,6 +25,7 @@ status-state = Situação
 status-open = Aberta: a cidade está cuidando dela.
 status-closed = Fechada: a cidade concluiu esta solicitação.
 status-service = Serviço
+status-agency = Responsável
 status-address = Local
 status-reported = Registrada em
 status-updated = Última atualização

@@ -25,6 +25,7 @@ status-state = Статус
 status-open = Открыта: город над ней работает.
 status-closed = Закрыта: город выполнил эту заявку.
 status-service = Услуга
+status-agency = Ответственная служба
 status-address = Место
 status-reported = Подана
 status-updated = Последнее обновление

@@ -25,6 +25,7 @@ status-state = Katayuan
 status-open = Bukas: inaasikaso ito ng lungsod.
 status-closed = Sarado: natapos na ng lungsod ang kahilingang ito.
 status-service = Serbisyo
+status-agency = Humahawak
 status-address = Lokasyon
 status-reported = Iniulat noong
 status-updated = Huling update

@@ -25,6 +25,7 @@ status-state = Tình trạng
 status-open = Đang mở: thành phố đang xử lý.
 status-closed = Đã đóng: thành phố đã hoàn tất yêu cầu này.
 status-service = Dịch vụ
+status-agency = Đơn vị phụ trách
 status-address = Địa điểm
 status-reported = Ngày báo
 status-updated = Cập nhật gần nhất

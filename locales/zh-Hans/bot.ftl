@@ -25,6 +25,7 @@ status-state = 状态
 status-open = 处理中：市政府正在处理。
 status-closed = 已关闭：市政府已完成此请求。
 status-service = 服务
+status-agency = 负责部门
 status-address = 地点
 status-reported = 提交时间
 status-updated = 最近更新

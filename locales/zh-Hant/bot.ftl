@@ -25,6 +25,7 @@ status-state = 狀態
 status-open = 處理中：市政府正在處理。
 status-closed = 已結案：市政府已完成此請求。
 status-service = 服務
+status-agency = 負責部門
 status-address = 地點
 status-reported = 提交時間
 status-updated = 最近更新

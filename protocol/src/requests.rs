@@ -181,6 +181,9 @@ pub struct RequestStatus {
     /// Where.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
+    /// The city department or agency handling it, when the city says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency_responsible: Option<String>,
     /// The page to bookmark.
     pub track_url: String,
 }

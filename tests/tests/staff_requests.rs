@@ -352,6 +352,7 @@ async fn staff_handle_a_local_request_and_residents_see_it() {
     assert_eq!(status["status_notes"], NOTES);
     assert_eq!(status["expected_datetime"], expected.as_str());
     assert_eq!(status["updated_datetime"], updated.as_str());
+    assert_eq!(status["agency_responsible"], "Public Works");
 
     // … the status page …
     let page = Client::new()
@@ -367,6 +368,10 @@ async fn staff_handle_a_local_request_and_residents_see_it() {
         "{page}"
     );
     assert!(page.contains(&expected_day), "{page}");
+    assert!(
+        page.contains("<dt>Handled by</dt><dd><bdi>Public Works</bdi></dd>"),
+        "{page}"
+    );
 
     // … and "where is my request …?" in the widget.
     let reply: Value = json_of(

@@ -448,6 +448,7 @@ pub fn wire_status(request: &Request, track_url: String) -> RequestStatus {
         updated_datetime: request.updated_datetime.clone(),
         expected_datetime: request.expected_datetime.clone(),
         address: request.address.clone(),
+        agency_responsible: request.agency_responsible.clone(),
         track_url,
     }
 }

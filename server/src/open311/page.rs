@@ -38,6 +38,7 @@ pub fn details_html(bot: &Catalog, site: &Site, status: &RequestStatus) -> Strin
         }
     };
     add("status-service", &status.service_name, false);
+    add("status-agency", &status.agency_responsible, false);
     add("status-address", &status.address, false);
     add("status-reported", &status.requested_datetime, true);
     add("status-updated", &status.updated_datetime, true);
