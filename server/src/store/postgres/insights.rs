@@ -15,7 +15,7 @@ use crate::store::insights::{
 /// offered choice (an answer with a score of exactly 0) are follow-ups, not questions.
 const TURNS: &str = "WITH turns AS (
     SELECT b.lang AS lang, b.outcome AS outcome, b.entry_id AS entry_id,
-           b.coverage AS coverage, b.created_at AS created_at,
+           b.coverage AS coverage, b.created_at AS created_at, b.rowid AS seq,
            (SELECT q.text FROM messages q
              WHERE q.conversation_id = b.conversation_id AND q.role = 'resident'
                AND q.rowid < b.rowid
@@ -99,10 +99,11 @@ impl InsightsStore for PgStore {
         } else {
             ""
         };
-        // Each tally shows its most recent wording.
+        // Each tally shows its most recent wording (the row written last: timestamps alone
+        // tie within a millisecond).
         let sql = format!(
             "{TURNS}
-            SELECT lang, (array_agg(text ORDER BY created_at DESC))[1] AS text, entry_id,
+            SELECT lang, (array_agg(text ORDER BY created_at DESC, seq DESC))[1] AS text, entry_id,
                    COUNT(*) AS count,
                    COUNT(*) FILTER (WHERE outcome = 'answer') AS answered,
                    COUNT(*) FILTER (WHERE outcome = 'choices') AS choices,

@@ -15,7 +15,7 @@ use crate::store::insights::{
 /// offered choice (an answer with a score of exactly 0) are follow-ups, not questions.
 const TURNS: &str = "WITH turns AS (
     SELECT b.lang AS lang, b.outcome AS outcome, b.entry_id AS entry_id,
-           b.coverage AS coverage, b.created_at AS created_at,
+           b.coverage AS coverage, b.created_at AS created_at, b.rowid AS seq,
            (SELECT q.text FROM messages q
              WHERE q.conversation_id = b.conversation_id AND q.role = 'resident'
                AND q.rowid < b.rowid
@@ -99,8 +99,9 @@ impl InsightsStore for SqliteStore {
         } else {
             ""
         };
-        // `text` is a bare column next to MAX(created_at): SQLite takes it from the row with
-        // the latest time, so each tally shows its most recent wording.
+        // `text` and `created_at` are bare columns next to MAX(seq), the only min/max
+        // aggregate: SQLite takes them from the row written last, so each tally shows its
+        // most recent wording (timestamps alone tie within a millisecond).
         let sql = format!(
             "{TURNS}
             SELECT lang, text, entry_id, COUNT(*) AS count,
@@ -108,7 +109,7 @@ impl InsightsStore for SqliteStore {
                    SUM(outcome = 'choices') AS choices,
                    SUM(outcome = 'handoff') AS handoff,
                    SUM(outcome = 'answer' AND coverage < ?3) AS low_coverage,
-                   MAX(created_at) AS last_asked
+                   created_at AS last_asked, MAX(seq) AS last_seq
               FROM turns
              WHERE text IS NOT NULL AND trim(text) <> '' {filter}
              GROUP BY lang, lower(trim(text)), entry_id
