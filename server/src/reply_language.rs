@@ -249,14 +249,10 @@ mod tests {
             crate::language::resolve(&index, "Wann hat die Bibliothek geöffnet?", on_page("en")),
             "the bot has no German strings"
         );
-        // Content languages are still answered in their own language.
+        // A content language is still answered in itself (see also the test above).
         assert_eq!(
             reply(&index, "¿Cuándo abre la biblioteca?", on_page("en")),
             "es"
-        );
-        assert_eq!(
-            reply(&index, "When is the library open?", on_page("es")),
-            "en"
         );
     }
 
