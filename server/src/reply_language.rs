@@ -54,21 +54,29 @@ fn written_language(
     text: &str,
     spoken: &dyn Fn(&str) -> bool,
 ) -> Option<&'static str> {
-    let info = whatlang::detect(text)?;
-    let tag = tag_of(info.lang())?;
-    let base = |l: &str| l.split('-').next().unwrap_or_default().to_ascii_lowercase();
-    if !spoken(tag) || index.languages().any(|l| base(l) == tag) {
-        return None;
-    }
-    let words = text.split_whitespace().count();
-    if !info.is_reliable() && words < MIN_WORDS_UNRELIABLE {
-        return None;
-    }
+    // The vocabulary first: most questions are in a content language and stop here, before
+    // the full detector (every language it knows) runs on the ask path.
     let foreign_everywhere = index.languages().all(|lang| {
         let (known, total) = index.vocabulary_match(lang, text);
         total > 0 && known * 2 < total
     });
-    foreign_everywhere.then_some(tag)
+    if !foreign_everywhere {
+        return None;
+    }
+    let info = whatlang::detect(text)?;
+    let tag = tag_of(info.lang())?;
+    if !spoken(tag) || has_content_in(index, tag) {
+        return None;
+    }
+    let words = text.split_whitespace().count();
+    (info.is_reliable() || words >= MIN_WORDS_UNRELIABLE).then_some(tag)
+}
+
+/// Whether the site has content in language `tag`, matched as locale negotiation matches
+/// (`fr` and `fr-CA` match each other).
+fn has_content_in(index: &SearchIndex, tag: &str) -> bool {
+    let content: Vec<&str> = index.languages().collect();
+    !i18n::negotiate(&[tag], &content, "").is_empty()
 }
 
 /// Words a text needs before the detector's guess counts without its own reliability mark.
@@ -89,10 +97,9 @@ fn residents_language(
         .chain(context.page_lang)
         .chain(context.browser.first().map(String::as_str))
         .filter(|tag| !tag.trim().is_empty());
-    let content: Vec<&str> = index.languages().collect();
     for tag in said {
         let normalized = i18n::normalize_tag(tag);
-        if !i18n::negotiate(&[normalized.as_str()], &content, "").is_empty() {
+        if has_content_in(index, &normalized) {
             return None;
         }
         let primary = normalized.split('-').next().unwrap_or_default();
