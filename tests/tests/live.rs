@@ -147,6 +147,43 @@ async fn resident_and_staff_exchange_messages() {
     server.stop().await;
 }
 
+/// A resident who writes the moment a person joins races the console learning that the chat
+/// is now its staff member's: the message must reach the console all the same.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_message_written_as_the_chat_is_taken_reaches_the_console() {
+    let (server, staff, mut console) = staffed().await;
+    for round in 0..8 {
+        let chat = ResidentChat::start(&server, json!({"site": "riverton", "lang": "en"})).await;
+        let mut resident = chat.socket(&server, 0).await;
+        resident.expect("queue", |f| f["type"] == "queue").await;
+        let text = format!("Hello, it is about my bin ({round})");
+        let write_on_join = async {
+            resident.expect("joined", |f| is_event(f, "joined")).await;
+            resident
+                .send(json!({"type": "message", "id": "m1", "text": text}))
+                .await;
+            resident.expect("ack", |f| f["type"] == "ack").await
+        };
+        let (_, ack) = tokio::join!(staff.accept(&server, &chat.id), write_on_join);
+        assert_eq!(ack["seq"], 2, "{ack}");
+        let relayed = console
+            .expect("the resident's message", |f| {
+                is_event(f, "message") && f["chat_id"] == chat.id.as_str()
+            })
+            .await;
+        assert_eq!(relayed["event"]["text"], text.as_str());
+        let closed = staff
+            .post(
+                &server,
+                &format!("/staff/api/chats/{}/close", chat.id),
+                json!({"reason": "resolved"}),
+            )
+            .await;
+        assert_eq!(closed.status(), StatusCode::OK);
+    }
+    server.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn queue_positions_move_up_as_chats_are_taken() {
     let (server, staff, _console) = staffed().await;

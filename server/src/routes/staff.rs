@@ -13,7 +13,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::Utc;
 use futures_util::{SinkExt as _, StreamExt as _};
-use protocol::{ChatEvent, Department, ErrorCode};
+use protocol::{ChatEvent, Department, ErrorCode, EventBody};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use tokio::sync::broadcast::error::RecvError;
@@ -641,7 +641,16 @@ async fn staff_connection(state: AppState, socket: WebSocket, session: StaffSess
     let (mut sink, mut stream) = socket.split();
     // The staff member's chats, each with the last event `seq` sent on this connection.
     let mut mine: HashMap<String, u64> = HashMap::new();
-    if !refresh(&state, site, &session, &mut mine, &mut sink).await {
+    if !refresh(
+        &state,
+        site,
+        &session,
+        &mut mine,
+        &mut sink,
+        Joining::Connected,
+    )
+    .await
+    {
         return;
     }
     let mut ping = tokio::time::interval(std::time::Duration::from_secs(25));
@@ -681,7 +690,7 @@ async fn staff_connection(state: AppState, socket: WebSocket, session: StaffSess
                     Ok(SiteSignal::Event { chat_id, event }) => {
                         let mut ok = true;
                         if !mine.contains_key(&chat_id) && refresh_due.take().is_some() {
-                            ok = refresh(&state, site, &session, &mut mine, &mut sink).await;
+                            ok = refresh(&state, site, &session, &mut mine, &mut sink, Joining::Taken).await;
                         }
                         if ok && let Some(last) = mine.get_mut(&chat_id) {
                             ok = relay::deliver(&state, &chat_id, event, last, &mut sink, console_event).await;
@@ -713,7 +722,7 @@ async fn staff_connection(state: AppState, socket: WebSocket, session: StaffSess
                 }
             } => {
                 refresh_due = None;
-                if !refresh(&state, site, &session, &mut mine, &mut sink).await {
+                if !refresh(&state, site, &session, &mut mine, &mut sink, Joining::Taken).await {
                     break;
                 }
             }
@@ -734,15 +743,27 @@ fn console_event(chat_id: &str, event: ChatEvent) -> String {
 /// Shortest time between two queue snapshots sent to one console.
 const REFRESH_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
 
-/// Sends a fresh queue snapshot and updates which chats are the staff member's. A chat new
-/// to this connection starts at its current last event (the console reads its history from
-/// `GET /staff/api/chats/{id}`).
+/// How a chat came to be new to a console connection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Joining {
+    /// It was the staff member's when the connection opened: the console reads its history
+    /// from `GET /staff/api/chats/{id}`, so relaying starts at its current last event.
+    Connected,
+    /// It was taken while the connection was open. Events since the staff member joined may
+    /// already have been signalled before this connection knew the chat was its own, so
+    /// they are sent from the store at once (the console drops any it already has, by `seq`).
+    Taken,
+}
+
+/// Sends a fresh queue snapshot and updates which chats are the staff member's; a chat new
+/// to this connection starts as `joining` says.
 async fn refresh<S>(
     state: &AppState,
     site: &Site,
     session: &StaffSession,
     mine: &mut HashMap<String, u64>,
     sink: &mut S,
+    joining: Joining,
 ) -> bool
 where
     S: futures_util::Sink<Message> + Unpin,
@@ -757,11 +778,45 @@ where
         .filter_map(|c| Some((c["chat_id"].as_str()?.to_owned(), c["last_seq"].as_u64()?)))
         .collect();
     mine.retain(|id, _| current.contains_key(id));
-    for (id, last) in current {
-        mine.entry(id).or_insert(last);
-    }
     snapshot["type"] = json!("queue");
-    send_json(sink, &snapshot).await
+    if !send_json(sink, &snapshot).await {
+        return false;
+    }
+    for (id, last) in current {
+        if mine.contains_key(&id) {
+            continue;
+        }
+        if joining == Joining::Connected {
+            mine.insert(id, last);
+            continue;
+        }
+        let Some(start) = since_joined(state, &id).await else {
+            return false;
+        };
+        let last = mine.entry(id.clone()).or_insert(start);
+        if !relay::catch_up(state, &id, last, sink, console_event).await {
+            return false;
+        }
+    }
+    true
+}
+
+/// The `seq` just before the chat's latest `joined` event (where a staff member took it);
+/// `None` when the store cannot be read.
+async fn since_joined(state: &AppState, chat_id: &str) -> Option<u64> {
+    let events = match state.store.events_after(chat_id, 0).await {
+        Ok(events) => events,
+        Err(e) => {
+            tracing::warn!(error = %e, "chat events not read");
+            return None;
+        }
+    };
+    let joined = events
+        .iter()
+        .rev()
+        .find(|e| matches!(e.body, EventBody::Joined { .. }))
+        .map_or(0, |e| e.seq);
+    Some(joined.saturating_sub(1))
 }
 
 /// Handles one frame from a console; returns the answer to send, if any.
