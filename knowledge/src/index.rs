@@ -15,6 +15,7 @@ use crate::analyzer;
 use crate::analyzer_pool::AnalyzerPool;
 use crate::check::KnowledgeBase;
 use crate::entry::Entry;
+use crate::language_statistics::LanguageStatistics;
 use crate::typo::TypoMatchQuery;
 use crate::vocabulary::{self, Typos, Vocabulary, VocabularyBuilder};
 
@@ -405,7 +406,11 @@ impl SearchIndex {
         }
         let tantivy_query = self.tantivy_query(data, &query);
         let searcher = self.reader.searcher();
-        let top = searcher.search(&tantivy_query, &TopDocs::with_limit(limit).order_by_score())?;
+        let top = searcher.search_with_statistics_provider(
+            &tantivy_query,
+            &TopDocs::with_limit(limit).order_by_score(),
+            &LanguageStatistics::new(&searcher, data.entries),
+        )?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
@@ -705,6 +710,41 @@ mod tests {
         let r = index.search("es", "como pago el agua", 5).unwrap();
         assert_eq!(r.hits[0].entry.id, "water-bill");
         assert_eq!(r.hits[0].entry.lang, "es");
+    }
+
+    #[test]
+    fn scores_in_one_language_do_not_depend_on_other_languages_entries() {
+        let english_only = SearchIndex::build(&kb()).unwrap();
+        let mut kb = kb();
+        for i in 0..30 {
+            kb.entries.push(entry(
+                "es",
+                &format!("tema-{i}"),
+                &format!("Pregunta número {i}"),
+                &[],
+                "Una respuesta larga en español, con muchas palabras que el inglés no tiene.",
+            ));
+        }
+        let with_spanish = SearchIndex::build(&kb).unwrap();
+        for question in ["when is trash picked up", "pay the water bill online"] {
+            let before = english_only.search("en", question, 5).unwrap();
+            let after = with_spanish.search("en", question, 5).unwrap();
+            let scores = |r: &SearchResult| {
+                r.hits
+                    .iter()
+                    .map(|h| (h.entry.id.clone(), h.score))
+                    .collect::<Vec<_>>()
+            };
+            let (before, after) = (scores(&before), scores(&after));
+            assert_eq!(before.len(), after.len(), "{question}");
+            for ((id_before, score_before), (id_after, score_after)) in before.iter().zip(&after) {
+                assert_eq!(id_before, id_after, "{question}");
+                assert!(
+                    (score_before - score_after).abs() < 1e-4,
+                    "{question}: {id_before} scored {score_before} alone, {score_after} beside Spanish"
+                );
+            }
+        }
     }
 
     #[test]

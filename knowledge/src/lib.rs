@@ -15,7 +15,8 @@
 //! - builds an in-memory tantivy index with one analyzer per language ([`analyzer`], lent
 //!   out to concurrent searches by an [`analyzer_pool`],
 //!   Chinese in either script folded to Simplified characters by [`han_fold`],
-//!   [`SearchIndex`]) and ranks entries for a question, typos allowed ([`typo`]), with the
+//!   [`SearchIndex`]) and ranks entries for a question, typos allowed ([`typo`]), scored with
+//!   BM25 statistics of the searched language's entries only ([`language_statistics`]), with the
 //!   evidence the caller needs to decide between answering, offering choices and handing off
 //!   ([`Hit`], [`SearchResult`]);
 //! - imports question/answer records from JSONL into the same model in memory ([`import`]);
@@ -43,6 +44,7 @@ pub mod han_fold;
 pub mod import;
 mod index;
 pub mod jsonl_io;
+pub mod language_statistics;
 pub mod markdown;
 pub mod open311;
 mod parse;
