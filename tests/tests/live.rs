@@ -172,14 +172,7 @@ async fn a_message_written_as_the_chat_is_taken_reaches_the_console() {
             })
             .await;
         assert_eq!(relayed["event"]["text"], text.as_str());
-        let closed = staff
-            .post(
-                &server,
-                &format!("/staff/api/chats/{}/close", chat.id),
-                json!({"reason": "resolved"}),
-            )
-            .await;
-        assert_eq!(closed.status(), StatusCode::OK);
+        staff.close(&server, &chat.id).await;
     }
     server.stop().await;
 }
@@ -605,14 +598,7 @@ async fn the_audit_chain_records_every_step_and_detects_tampering() {
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     staff.accept(&server, &chat.id).await;
-    let response = staff
-        .post(
-            &server,
-            &format!("/staff/api/chats/{}/close", chat.id),
-            json!({"reason": "resolved"}),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
+    staff.close(&server, &chat.id).await;
 
     let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", server.database().display()))
         .await

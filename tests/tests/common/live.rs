@@ -111,6 +111,15 @@ impl Staff {
         response.json().await.expect("a chat summary")
     }
 
+    /// Closes `chat_id` as resolved; panics unless it succeeded.
+    pub async fn close(&self, server: &TestServer, chat_id: &str) {
+        let path = format!("/staff/api/chats/{chat_id}/close");
+        let response = self
+            .post(server, &path, json!({"reason": "resolved"}))
+            .await;
+        assert_eq!(response.status(), StatusCode::OK, "closing {chat_id}");
+    }
+
     /// Opens the console's WebSocket.
     pub async fn socket(&self, server: &TestServer) -> Socket {
         Socket::connect(server, "/staff/api/live", Some(&self.cookie)).await
