@@ -321,6 +321,26 @@ async fn the_admin_preview_page_shows_the_draft_marked() {
         .await
         .expect("sent");
     assert_eq!(expired.status(), StatusCode::FORBIDDEN);
+    let foreign = client
+        .post(server.url("/admin/preview"))
+        .header("cookie", &admin.cookie)
+        .header("origin", "https://elsewhere.example")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form.clone())
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(foreign.status(), StatusCode::FORBIDDEN);
+    let html = foreign.text().await.expect("html");
+    assert!(
+        html.contains("this site&#39;s own admin pages")
+            || html.contains("this site's own admin pages"),
+        "{html}"
+    );
+    let incomplete = post("lang=en&question=hi".to_owned()).await.expect("sent");
+    assert_eq!(incomplete.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = incomplete.text().await.expect("html");
+    assert!(html.contains("open the preview page again"), "{html}");
     let empty = post(format!("csrf_token={}&lang=en&question=+", admin.csrf))
         .await
         .expect("sent");

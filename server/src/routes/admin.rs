@@ -552,6 +552,93 @@ async fn page_preview(
     })
 }
 
+/// An admin page whose form posts without script, as its error pages name it.
+struct AdminForm {
+    /// The page the form is on, where "back" leads.
+    back: &'static str,
+    /// The back link's text.
+    back_label: &'static str,
+    /// The page, as "reload the … and retry" names it.
+    page_name: &'static str,
+    /// The error pages' heading: what did not happen.
+    not_done: &'static str,
+    /// Why a post from another origin is refused.
+    foreign: &'static str,
+}
+
+/// A form an admin page posts, with the session's CSRF token in it (a form cannot send
+/// headers).
+trait CsrfForm {
+    /// The token the form carried.
+    fn csrf_token(&self) -> &str;
+}
+
+impl CsrfForm for PreviewForm {
+    fn csrf_token(&self) -> &str {
+        &self.csrf_token
+    }
+}
+
+impl CsrfForm for DraftForm {
+    fn csrf_token(&self) -> &str {
+        &self.csrf_token
+    }
+}
+
+/// Checks a form posted to an admin page, in order: a session (else the sign-in page), this
+/// site's origin, a complete form, its CSRF token, an admin with a site. Returns the site,
+/// session and form, or the page to answer with.
+async fn admin_form<'a, F: CsrfForm>(
+    state: &'a AppState,
+    headers: &HeaderMap,
+    form: Result<Form<F>, FormRejection>,
+    page: &AdminForm,
+) -> Result<(&'a Site, StaffSession, F), Box<Response>> {
+    let token = auth::session_token(headers).map(auth::token_hash);
+    let found = match token {
+        Some(hash) => match state.store.session(&hash, Utc::now()).await {
+            Ok(found) => found.map(|(account, csrf_token)| StaffSession {
+                account,
+                csrf_token,
+                token_hash: hash,
+            }),
+            Err(e) => return Err(Box::new(ApiError::from(e).into_response())),
+        },
+        None => None,
+    };
+    let Some(session) = found else {
+        return Err(Box::new(html(
+            StatusCode::UNAUTHORIZED,
+            pages::sign_in_page(page.back),
+        )));
+    };
+    let problem = |status: StatusCode, message: &str| {
+        Box::new(html(
+            status,
+            pages::error_page(page.not_done, message, page.back, page.back_label),
+        ))
+    };
+    if !same_origin(headers) {
+        return Err(problem(StatusCode::FORBIDDEN, page.foreign));
+    }
+    let Ok(Form(form)) = form else {
+        let message = format!(
+            "The form was incomplete: open the {} again and retry.",
+            page.page_name
+        );
+        return Err(problem(StatusCode::UNPROCESSABLE_ENTITY, &message));
+    };
+    if !auth::same_secret(form.csrf_token(), &session.csrf_token) {
+        let message = format!(
+            "The form has expired (you may have signed in again since): reload the {} and retry.",
+            page.page_name
+        );
+        return Err(problem(StatusCode::FORBIDDEN, &message));
+    }
+    let (site, session) = page_admin(state, Ok(session), page.back)?;
+    Ok((site, session, form))
+}
+
 /// The preview form, as browsers post it.
 #[derive(Debug, Deserialize)]
 struct PreviewForm {
@@ -569,54 +656,15 @@ async fn page_preview_ask(
     headers: HeaderMap,
     form: Result<Form<PreviewForm>, FormRejection>,
 ) -> Response {
-    const BACK: &str = "/admin/preview";
-    let token = auth::session_token(&headers).map(auth::token_hash);
-    let found = match token {
-        Some(hash) => match state.store.session(&hash, Utc::now()).await {
-            Ok(found) => found.map(|(account, csrf_token)| StaffSession {
-                account,
-                csrf_token,
-                token_hash: hash,
-            }),
-            Err(e) => return ApiError::from(e).into_response(),
-        },
-        None => None,
+    const PAGE: AdminForm = AdminForm {
+        back: "/admin/preview",
+        back_label: "Back to the preview",
+        page_name: "preview page",
+        not_done: "The question was not previewed",
+        foreign: "Previews can only be asked from this site's own admin pages.",
     };
-    let Some(session) = found else {
-        return html(StatusCode::UNAUTHORIZED, pages::sign_in_page(BACK));
-    };
-    let refused = |message: &str| {
-        html(
-            StatusCode::FORBIDDEN,
-            pages::error_page(
-                "The question was not previewed",
-                message,
-                BACK,
-                "Back to the preview",
-            ),
-        )
-    };
-    if !same_origin(&headers) {
-        return refused("Previews can only be asked from this site's own admin pages.");
-    }
-    let Ok(Form(form)) = form else {
-        return html(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            pages::error_page(
-                "The question was not previewed",
-                "The form was incomplete: open the preview page again and retry.",
-                BACK,
-                "Back to the preview",
-            ),
-        );
-    };
-    if !auth::same_secret(&form.csrf_token, &session.csrf_token) {
-        return refused(
-            "The form has expired (you may have signed in again since): reload the preview page and retry.",
-        );
-    }
-    let (site, session) = match page_admin(&state, Ok(session), BACK) {
-        Ok(found) => found,
+    let (site, session, form) = match admin_form(&state, &headers, form, &PAGE).await {
+        Ok(checked) => checked,
         Err(response) => return *response,
     };
     let languages = site_languages(site);
@@ -704,54 +752,15 @@ async fn page_draft(
     headers: HeaderMap,
     form: Result<Form<DraftForm>, FormRejection>,
 ) -> Response {
-    const BACK: &str = "/admin/gaps";
-    let token = auth::session_token(&headers).map(auth::token_hash);
-    let found = match token {
-        Some(hash) => match state.store.session(&hash, Utc::now()).await {
-            Ok(found) => found.map(|(account, csrf_token)| StaffSession {
-                account,
-                csrf_token,
-                token_hash: hash,
-            }),
-            Err(e) => return ApiError::from(e).into_response(),
-        },
-        None => None,
+    const PAGE: AdminForm = AdminForm {
+        back: "/admin/gaps",
+        back_label: "Back to the knowledge gaps",
+        page_name: "knowledge gaps page",
+        not_done: "The draft was not saved",
+        foreign: "Drafts can only be written from this site's own admin pages.",
     };
-    let Some(session) = found else {
-        return html(StatusCode::UNAUTHORIZED, pages::sign_in_page(BACK));
-    };
-    let refused = |message: &str| {
-        html(
-            StatusCode::FORBIDDEN,
-            pages::error_page(
-                "The draft was not saved",
-                message,
-                BACK,
-                "Back to the knowledge gaps",
-            ),
-        )
-    };
-    if !same_origin(&headers) {
-        return refused("Drafts can only be written from this site's own admin pages.");
-    }
-    let Ok(Form(form)) = form else {
-        return html(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            pages::error_page(
-                "The draft was not saved",
-                "The form was incomplete: open the knowledge gaps page again and retry.",
-                BACK,
-                "Back to the knowledge gaps",
-            ),
-        );
-    };
-    if !auth::same_secret(&form.csrf_token, &session.csrf_token) {
-        return refused(
-            "The form has expired (you may have signed in again since): reload the knowledge gaps page and retry.",
-        );
-    }
-    let site = match page_admin(&state, Ok(session), BACK) {
-        Ok((site, _)) => site,
+    let (site, _, form) = match admin_form(&state, &headers, form, &PAGE).await {
+        Ok(checked) => checked,
         Err(response) => return *response,
     };
     let days = parse_days(form.days.as_deref()).unwrap_or(crate::admin::DEFAULT_DAYS);
@@ -777,8 +786,8 @@ async fn page_draft(
             pages::error_page(
                 "The draft was not saved",
                 &message,
-                &format!("{BACK}?days={days}"),
-                "Back to the knowledge gaps",
+                &format!("{}?days={days}", PAGE.back),
+                PAGE.back_label,
             ),
         ),
         Err(internal) => internal.into_response(),
