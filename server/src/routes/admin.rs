@@ -594,18 +594,9 @@ async fn admin_form<'a, F: CsrfForm>(
     form: Result<Form<F>, FormRejection>,
     page: &AdminForm,
 ) -> Result<(&'a Site, StaffSession, F), Box<Response>> {
-    let token = auth::session_token(headers).map(auth::token_hash);
-    let found = match token {
-        Some(hash) => match state.store.session(&hash, Utc::now()).await {
-            Ok(found) => found.map(|(account, csrf_token)| StaffSession {
-                account,
-                csrf_token,
-                token_hash: hash,
-            }),
-            Err(e) => return Err(Box::new(ApiError::from(e).into_response())),
-        },
-        None => None,
-    };
+    let found = StaffSession::find(state, headers)
+        .await
+        .map_err(|e| Box::new(e.into_response()))?;
     let Some(session) = found else {
         return Err(Box::new(html(
             StatusCode::UNAUTHORIZED,
@@ -784,7 +775,7 @@ async fn page_draft(
         }) => html(
             status,
             pages::error_page(
-                "The draft was not saved",
+                PAGE.not_done,
                 &message,
                 &format!("{}?days={days}", PAGE.back),
                 PAGE.back_label,

@@ -24,13 +24,36 @@ pub async fn catch_up<S>(
 where
     S: futures_util::Sink<Message> + Unpin,
 {
-    let events = match state.store.events_after(chat_id, *last).await {
-        Ok(events) => events,
+    let Some(events) = stored_after(state, chat_id, *last).await else {
+        return false;
+    };
+    send_all(chat_id, events, last, sink, frame).await
+}
+
+/// The stored events of `chat_id` after `after`, in order; `None` (logged) when the store
+/// cannot be read.
+pub async fn stored_after(state: &AppState, chat_id: &str, after: u64) -> Option<Vec<ChatEvent>> {
+    match state.store.events_after(chat_id, after).await {
+        Ok(events) => Some(events),
         Err(e) => {
             tracing::warn!(error = %e, "chat events not read");
-            return false;
+            None
         }
-    };
+    }
+}
+
+/// Sends `events` of `chat_id` (read from the store, in order) and advances `last`; `false`
+/// when the socket failed.
+pub async fn send_all<S>(
+    chat_id: &str,
+    events: impl IntoIterator<Item = ChatEvent>,
+    last: &mut u64,
+    sink: &mut S,
+    frame: EventFrame,
+) -> bool
+where
+    S: futures_util::Sink<Message> + Unpin,
+{
     for event in events {
         *last = event.seq;
         if sink

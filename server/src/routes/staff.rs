@@ -123,6 +123,21 @@ impl StaffSession {
             name: self.account.name.clone(),
         }
     }
+
+    /// The session the request's cookie names, when it is valid now; no origin or CSRF
+    /// check (the extractor adds those; forms check their own token).
+    pub async fn find(state: &AppState, headers: &HeaderMap) -> Result<Option<Self>, ApiError> {
+        let Some(token) = auth::session_token(headers) else {
+            return Ok(None);
+        };
+        let token_hash = auth::token_hash(token);
+        let found = state.store.session(&token_hash, Utc::now()).await?;
+        Ok(found.map(|(account, csrf_token)| Self {
+            account,
+            csrf_token,
+            token_hash,
+        }))
+    }
 }
 
 fn unauthorized() -> ApiError {
@@ -137,11 +152,7 @@ impl FromRequestParts<AppState> for StaffSession {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let token = auth::session_token(&parts.headers).ok_or_else(unauthorized)?;
-        let token_hash = auth::token_hash(token);
-        let (account, csrf_token) = state
-            .store
-            .session(&token_hash, Utc::now())
+        let session = Self::find(state, &parts.headers)
             .await?
             .ok_or_else(unauthorized)?;
         if !same_origin(&parts.headers) {
@@ -157,7 +168,7 @@ impl FromRequestParts<AppState> for StaffSession {
                 .get("x-csrf-token")
                 .and_then(|v| v.to_str().ok())
                 .unwrap_or_default();
-            if !auth::same_secret(sent, &csrf_token) {
+            if !auth::same_secret(sent, &session.csrf_token) {
                 return Err(ApiError::new(
                     StatusCode::FORBIDDEN,
                     ErrorCode::CsrfRejected,
@@ -165,11 +176,7 @@ impl FromRequestParts<AppState> for StaffSession {
                 ));
             }
         }
-        Ok(Self {
-            account,
-            csrf_token,
-            token_hash,
-        })
+        Ok(session)
     }
 }
 
@@ -790,33 +797,26 @@ where
             mine.insert(id, last);
             continue;
         }
-        let Some(start) = since_joined(state, &id).await else {
+        let Some(events) = since_joined(state, &id).await else {
             return false;
         };
-        let last = mine.entry(id.clone()).or_insert(start);
-        if !relay::catch_up(state, &id, last, sink, console_event).await {
+        let last = mine.entry(id.clone()).or_insert(0);
+        if !relay::send_all(&id, events, last, sink, console_event).await {
             return false;
         }
     }
     true
 }
 
-/// The `seq` just before the chat's latest `joined` event (where a staff member took it);
-/// `None` when the store cannot be read.
-async fn since_joined(state: &AppState, chat_id: &str) -> Option<u64> {
-    let events = match state.store.events_after(chat_id, 0).await {
-        Ok(events) => events,
-        Err(e) => {
-            tracing::warn!(error = %e, "chat events not read");
-            return None;
-        }
-    };
+/// The chat's events from its latest `joined` event (where a staff member took it) on, read
+/// once from the store; `None` when the store cannot be read.
+async fn since_joined(state: &AppState, chat_id: &str) -> Option<Vec<ChatEvent>> {
+    let mut events = relay::stored_after(state, chat_id, 0).await?;
     let joined = events
         .iter()
-        .rev()
-        .find(|e| matches!(e.body, EventBody::Joined { .. }))
-        .map_or(0, |e| e.seq);
-    Some(joined.saturating_sub(1))
+        .rposition(|e| matches!(e.body, EventBody::Joined { .. }))
+        .unwrap_or(0);
+    Some(events.split_off(joined))
 }
 
 /// Handles one frame from a console; returns the answer to send, if any.
