@@ -162,7 +162,7 @@ async fn resident(
             conversation_id = Some(id.clone());
         }
     }
-    let conversation_id = conversation_id.unwrap_or_else(|| Uuid::new_v4().to_string());
+    let conversation_id = conversation_id.unwrap_or_else(crate::store::new_row_id);
 
     let index = site.content.index();
     let replied = respond(
@@ -380,11 +380,11 @@ async fn finish(
     body: reply::ReplyBody,
     stored: Stored,
 ) -> Result<AskResponse, ApiError> {
-    let message_id = Uuid::new_v4().to_string();
+    let message_id = crate::store::new_row_id();
     let turn = Turn {
         site: site.to_owned(),
         conversation_id: conversation_id.clone(),
-        question_id: Uuid::new_v4().to_string(),
+        question_id: crate::store::new_row_id(),
         question: stored.question,
         reply_id: message_id.clone(),
         reply: body.message.clone(),

@@ -168,7 +168,7 @@ async fn start_chat(
     .await?;
     let token = crate::auth::new_token();
     let chat = NewChat {
-        id: uuid::Uuid::new_v4().to_string(),
+        id: crate::store::new_row_id(),
         site: site.config.id.clone(),
         conversation_id,
         lang,

@@ -25,6 +25,17 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
+/// A new id for a conversation, a message or a chat: a UUID whose first 48 bits are the
+/// time in milliseconds (version 7), followed by a counter that starts at a random value
+/// each millisecond and 32 random bits, so that ids cannot be guessed and new rows sort
+/// after older ones. With random (version 4) keys every new row of the busiest tables went
+/// to a different page of their primary key indexes, and each commit rewrote scattered
+/// pages (throughput fell as the database grew); time-ordered keys put new rows side by
+/// side.
+pub fn new_row_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
 /// An opened store, with what only one kind of database offers.
 #[derive(Debug, Clone)]
 pub enum Opened {
@@ -185,5 +196,28 @@ mod tests {
         );
         assert!(is_postgres("postgresql://localhost/w"));
         assert!(!is_postgres("sqlite::memory:"));
+    }
+
+    #[test]
+    fn row_ids_sort_in_the_order_they_were_made_and_stay_unguessable() {
+        let ids: Vec<String> = (0..2000).map(|_| new_row_id()).collect();
+        // Strictly increasing as text (as the database compares them), so no two are equal.
+        for pair in ids.windows(2) {
+            assert!(pair[0] < pair[1], "{} then {}", pair[0], pair[1]);
+        }
+        for id in &ids {
+            let parsed = uuid::Uuid::parse_str(id).unwrap();
+            assert_eq!(parsed.get_version_num(), 7, "{id}");
+        }
+        // Made in the same milliseconds, yet their random parts differ widely: more than
+        // half of the last twelve hex digits change from one id to the next, on average.
+        let changed: usize = ids
+            .windows(2)
+            .map(|pair| {
+                let (a, b) = (&pair[0][24..], &pair[1][24..]);
+                a.chars().zip(b.chars()).filter(|(x, y)| x != y).count()
+            })
+            .sum();
+        assert!(changed > 6 * (ids.len() - 1), "{changed}");
     }
 }

@@ -135,7 +135,7 @@ impl Store for SqliteStore {
             "INSERT INTO feedback (id, conversation_id, message_id, entry_id, helpful, comment, created_at)
              VALUES (?, ?, ?, ?, ?, ?, ?)",
         )
-        .bind(uuid::Uuid::new_v4().to_string())
+        .bind(super::new_row_id())
         .bind(&feedback.conversation_id)
         .bind(&feedback.message_id)
         .bind(entry_id)
