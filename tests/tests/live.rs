@@ -61,6 +61,14 @@ async fn resident_and_staff_exchange_messages() {
     let joined = resident.expect("joined", |f| is_event(f, "joined")).await;
     assert_eq!(joined["event"]["name"], "Alex");
     assert_eq!(joined["event"]["seq"], 1);
+    // The console knows the chat is its own once the join reaches it; from then on the
+    // resident's words come live, as typed. (Written earlier, they come from the store,
+    // redacted: see `a_message_written_as_the_chat_is_taken_reaches_the_console`.)
+    console
+        .expect("joined on the console", |f| {
+            is_event(f, "joined") && f["chat_id"] == chat.id.as_str()
+        })
+        .await;
 
     // Resident → staff, as typed; stored redacted.
     resident

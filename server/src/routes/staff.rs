@@ -759,6 +759,8 @@ enum Joining {
     /// It was taken while the connection was open. Events since the staff member joined may
     /// already have been signalled before this connection knew the chat was its own, so
     /// they are sent from the store at once (the console drops any it already has, by `seq`).
+    /// Those come as stored, redacted, like every event a console reads back; from then on
+    /// the resident's messages come live, as typed.
     Taken,
 }
 
