@@ -6,9 +6,7 @@ use std::sync::Arc;
 
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
-use tantivy::schema::{
-    Field, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions, Value,
-};
+use tantivy::schema::{FAST, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 use crate::analyzer;
@@ -53,6 +51,8 @@ const NGRAM_BOOST: f32 = 0.3;
 const NGRAM_COMMON_SHARE: f32 = 0.1;
 /// See [`NGRAM_COMMON_SHARE`]: in bases this small, every n-gram is searched.
 const NGRAM_COMMON_ENTRIES: f32 = 50.0;
+/// The fast (column) field holding each document's position in [`SearchIndex`]'s entries.
+const ENTRY_FIELD: &str = "entry";
 /// Heap for the one-off index build.
 const WRITER_HEAP_BYTES: usize = 50_000_000;
 
@@ -116,7 +116,6 @@ struct LangData {
 /// bases) and share it behind an `Arc`; a reload builds a new one and swaps it in.
 pub struct SearchIndex {
     reader: IndexReader,
-    entry_field: Field,
     entries: Vec<Arc<Entry>>,
     /// Analysed terms of each entry (title, also_asked, keywords, body) as ascending numbers
     /// in its language's [`Vocabulary`], aligned with `entries`.
@@ -175,7 +174,7 @@ impl SearchIndex {
 
     fn build_filtered(kb: &KnowledgeBase, drafts: bool) -> Result<Self, IndexError> {
         let mut schema = Schema::builder();
-        let entry_field = schema.add_u64_field("entry", STORED);
+        let entry_field = schema.add_u64_field(ENTRY_FIELD, FAST);
         let mut fields = BTreeMap::new();
         for lang in kb.config.all_languages() {
             let indexing = TextFieldIndexing::default()
@@ -295,7 +294,6 @@ impl SearchIndex {
             .try_into()?;
         Ok(Self {
             reader,
-            entry_field,
             entries,
             entry_terms,
             langs,
@@ -422,8 +420,13 @@ impl SearchIndex {
         )?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let Some(ix) = doc.get_first(self.entry_field).and_then(|v| v.as_u64()) else {
+            // The entry's position, from its column (reading stored documents would
+            // decompress a block of the document store per hit).
+            let positions = searcher
+                .segment_reader(address.segment_ord)
+                .fast_fields()
+                .u64(ENTRY_FIELD)?;
+            let Some(ix) = positions.first(address.doc_id) else {
                 continue;
             };
             let ix = ix as usize;
