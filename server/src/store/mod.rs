@@ -26,14 +26,25 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 /// A new id for a conversation, a message or a chat: a UUID whose first 48 bits are the
-/// time in milliseconds (version 7), followed by a counter that starts at a random value
-/// each millisecond and 32 random bits, so that ids cannot be guessed and new rows sort
-/// after older ones. With random (version 4) keys every new row of the busiest tables went
-/// to a different page of their primary key indexes, and each commit rewrote scattered
-/// pages (throughput fell as the database grew); time-ordered keys put new rows side by
-/// side.
+/// time in milliseconds and whose other 74 are random (version 7, RFC 9562's first
+/// method), so new rows sort after older ones and an id cannot be guessed even from another
+/// made in the same millisecond (a conversation id lets its holder link a live chat to the
+/// conversation and read it back in the chat's transcript). With random (version 4) keys
+/// every new row of the busiest tables went to a different page of their indexes, and each
+/// commit rewrote scattered pages (throughput fell as the database grew); time-ordered keys
+/// put new rows side by side.
 pub fn new_row_id() -> String {
-    uuid::Uuid::now_v7().to_string()
+    use rand::RngCore as _;
+    let millis = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| {
+            u64::try_from(since.as_millis()).unwrap_or(u64::MAX)
+        });
+    let mut random = [0u8; 10];
+    rand::rng().fill_bytes(&mut random);
+    uuid::Builder::from_unix_timestamp_millis(millis, &random)
+        .into_uuid()
+        .to_string()
 }
 
 /// An opened store, with what only one kind of database offers.
@@ -199,25 +210,34 @@ mod tests {
     }
 
     #[test]
-    fn row_ids_sort_in_the_order_they_were_made_and_stay_unguessable() {
+    fn row_ids_sort_by_time_and_stay_unguessable() {
         let ids: Vec<String> = (0..2000).map(|_| new_row_id()).collect();
-        // Strictly increasing as text (as the database compares them), so no two are equal.
+        let millis = |id: &str| u64::from_str_radix(&id[..13].replace('-', ""), 16).unwrap();
+        // Ordered by the millisecond they were made in, as the database compares them.
         for pair in ids.windows(2) {
-            assert!(pair[0] < pair[1], "{} then {}", pair[0], pair[1]);
+            assert!(millis(&pair[0]) <= millis(&pair[1]), "{pair:?}");
         }
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_millis() as u64;
+        assert!(now - millis(&ids[0]) < 60_000, "{}", ids[0]);
         for id in &ids {
             let parsed = uuid::Uuid::parse_str(id).unwrap();
             assert_eq!(parsed.get_version_num(), 7, "{id}");
         }
-        // Made in the same milliseconds, yet their random parts differ widely: more than
-        // half of the last twelve hex digits change from one id to the next, on average.
+        let distinct: std::collections::HashSet<&String> = ids.iter().collect();
+        assert_eq!(distinct.len(), ids.len());
+        // Everything after the time is random, even between ids of the same millisecond:
+        // of the 18 hex digits after it (the version digit aside), about 17 differ from one
+        // id to the next (a counter would leave most of them equal).
         let changed: usize = ids
             .windows(2)
             .map(|pair| {
-                let (a, b) = (&pair[0][24..], &pair[1][24..]);
+                let (a, b) = (&pair[0][15..], &pair[1][15..]);
                 a.chars().zip(b.chars()).filter(|(x, y)| x != y).count()
             })
             .sum();
-        assert!(changed > 6 * (ids.len() - 1), "{changed}");
+        assert!(changed > 14 * (ids.len() - 1), "{changed}");
     }
 }
