@@ -418,15 +418,19 @@ impl SearchIndex {
             &TopDocs::with_limit(limit).order_by_score(),
             &LanguageStatistics::new(&searcher, data.entries),
         )?;
+        // Each hit's entry position, from its segment's column (reading stored documents
+        // would decompress a block of the document store per hit).
+        let positions = searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| segment.fast_fields().u64(ENTRY_FIELD))
+            .collect::<Result<Vec<_>, _>>()?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
-            // The entry's position, from its column (reading stored documents would
-            // decompress a block of the document store per hit).
-            let positions = searcher
-                .segment_reader(address.segment_ord)
-                .fast_fields()
-                .u64(ENTRY_FIELD)?;
-            let Some(ix) = positions.first(address.doc_id) else {
+            let Some(ix) = positions
+                .get(address.segment_ord as usize)
+                .and_then(|column| column.first(address.doc_id))
+            else {
                 continue;
             };
             let ix = ix as usize;
