@@ -95,10 +95,14 @@ pub fn load(root: &Path) -> (Option<KnowledgeBase>, Vec<Diagnostic>) {
     entries.sort_by(|a, b| (&a.lang, &a.id).cmp(&(&b.lang, &b.id)));
     crate::references::resolve_links(&mut entries, &config.default_language);
     problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    // Collected into a new vector: collecting in place would keep the entries' buffer
+    // (hundreds of bytes per entry) as the capacity of this vector of pointers.
+    let mut shared = Vec::with_capacity(entries.len());
+    shared.extend(entries.into_iter().map(Arc::new));
     let kb = KnowledgeBase {
         root: root.to_owned(),
         config,
-        entries: entries.into_iter().map(Arc::new).collect(),
+        entries: shared,
     };
     (Some(kb), problems)
 }

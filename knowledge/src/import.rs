@@ -126,7 +126,7 @@ fn entry(record: Record, path: &Path, today: NaiveDate) -> Entry {
                 .ok()
         })
         .unwrap_or(today);
-    let body = record.answer.trim().to_owned();
+    let (body, short) = crate::entry::body_and_short(&record.answer);
     Entry {
         id: record.id,
         lang: record.lang,
@@ -144,7 +144,7 @@ fn entry(record: Record, path: &Path, today: NaiveDate) -> Entry {
         open311_service_code: None,
         questions: Vec::new(),
         html: markdown::to_safe_html(&body),
-        short: markdown::first_paragraph_text(&body),
+        short,
         body,
         path: path.to_owned(),
     }
@@ -178,7 +178,7 @@ mod tests {
         assert_eq!(kb.entries[0].last_reviewed.to_string(), "2020-03-27");
         assert_eq!(kb.entries[1].last_reviewed, today());
         assert_eq!(kb.entries[0].title, "Q1?");
-        assert_eq!(kb.entries[0].short, "A1.");
+        assert_eq!(&*kb.entries[0].short, "A1.");
     }
 
     #[test]

@@ -137,7 +137,7 @@ pub fn parse_entry(path: &Path, lang: &str, text: &str) -> Result<Entry, Vec<Dia
             "the answer is empty: write it below the closing `+++`",
         ));
     }
-    let short = markdown::first_paragraph_text(body);
+    let (body, short) = crate::entry::body_and_short(body);
     if !body.is_empty() && short.is_empty() {
         problems.push(Diagnostic::error(
             path,
@@ -179,9 +179,9 @@ pub fn parse_entry(path: &Path, lang: &str, text: &str) -> Result<Entry, Vec<Dia
             form_url,
             open311_service_code,
             questions,
-            html: markdown::to_safe_html(body),
+            html: markdown::to_safe_html(&body),
             short,
-            body: body.to_owned(),
+            body,
             path: path.to_owned(),
         }),
         _ => Err(problems),
@@ -424,7 +424,7 @@ See the [map](https://www.riverton.example/map).
         assert_eq!(e.kind, Kind::Faq);
         assert_eq!(e.also_asked, vec!["garbage day"]);
         assert_eq!(e.last_reviewed.to_string(), "2026-10-01");
-        assert_eq!(e.short, "Trash is picked up weekly on your street's day.");
+        assert_eq!(&*e.short, "Trash is picked up weekly on your street's day.");
         assert!(e.html.contains("<strong>weekly</strong>"), "{}", e.html);
         assert!(e.is_published());
     }

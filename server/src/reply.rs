@@ -104,7 +104,7 @@ pub fn answer(entry: &Entry) -> Answer {
         id: entry.id.clone(),
         title: entry.title.clone(),
         html: entry.html.clone(),
-        short: entry.short.clone(),
+        short: entry.short.to_string(),
         plain: entry.plain.clone(),
         source_url: entry.url.clone(),
         last_reviewed: entry.last_reviewed.to_string(),
