@@ -141,7 +141,7 @@ impl Contender {
     }
 
     /// Checks one answer, warms the server up, runs wrk at each connection count and reads
-    /// the server's peak memory.
+    /// the server's peak memory and its memory after the runs.
     fn measure(self, seconds: u32) -> Result<Measured> {
         let check = &self.check;
         let headers: Vec<(&str, &str)> = check
@@ -175,6 +175,7 @@ impl Contender {
         }
         Ok(Measured {
             peak_kb: self.server.peak_rss_kb()?,
+            after_kb: self.server.rss_kb()?,
             name: self.name,
             runs,
             ready: Duration::ZERO,
@@ -187,6 +188,8 @@ struct Measured {
     name: String,
     runs: Vec<wrk::Figures>,
     peak_kb: u64,
+    /// Resident memory when the last run ended: what serving costs, without the start.
+    after_kb: u64,
     /// From nothing to answering: importing, indexing or loading the corpus, and starting.
     ready: Duration,
 }
@@ -309,8 +312,8 @@ fn render(
          (perf/queries_mixed_clean.txt); each server alone on CPU {}, wrk on CPU {}, {seconds} s \
          per row. Wayfinder: full /api/v1/ask turn; the others: bare top-10 search for the \
          query's words. Ratios are Wayfinder's figure divided by the server's.\n\n\
-         | server | connections | q/s | p50 | p99 | errors | peak RSS | q/s ratio | p99 ratio | RSS ratio |\n\
-         |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+         | server | connections | q/s | p50 | p99 | errors | peak RSS | RSS after | q/s ratio | p99 ratio | RSS ratio (peak / after) |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
         inputs.queries.len(),
         support::SERVER_CPU,
         support::LOAD_CPU,
@@ -329,13 +332,17 @@ fn render(
                 (Some(b), Some(r)) => (
                     ratio(b.per_second, run.per_second),
                     ratio(b.p99_ms, run.p99_ms),
-                    ratio(r.peak_kb as f64, m.peak_kb as f64),
+                    format!(
+                        "{} / {}",
+                        ratio(r.peak_kb as f64, m.peak_kb as f64),
+                        ratio(r.after_kb as f64, m.after_kb as f64)
+                    ),
                 ),
                 _ => ("—".to_owned(), "—".to_owned(), "—".to_owned()),
             };
             let _ = writeln!(
                 out,
-                "| {} | {} | {:.0} | {:.2} ms | {:.2} ms | {} | {} | {q_ratio} | {p99_ratio} | {rss_ratio} |",
+                "| {} | {} | {:.0} | {:.2} ms | {:.2} ms | {} | {} | {} | {q_ratio} | {p99_ratio} | {rss_ratio} |",
                 m.name,
                 run.connections,
                 run.per_second,
@@ -343,13 +350,15 @@ fn render(
                 run.p99_ms,
                 run.errors,
                 mb(m.peak_kb),
+                mb(m.after_kb),
             );
         }
     }
     out.push_str(
         "\nPeak RSS (VmHWM) of Wayfinder and Typesense includes loading and indexing the corpus \
          in the server process; tantivy-cli's and FTS5's indexes were built by a separate \
-         process before the server started.\n\nFrom nothing to answering (import, index or load, \
+         process before the server started. RSS after is the resident memory when the last run \
+         ended.\n\nFrom nothing to answering (import, index or load, \
          then start):",
     );
     for m in measured {
