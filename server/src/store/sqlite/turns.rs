@@ -5,8 +5,8 @@
 //! round trips to the connection's thread and a sync of the write-ahead log, and under load
 //! the turns queued behind each other. Here one task writes them: turns that arrive while a
 //! group is being written wait together and go into the next group, one transaction with one
-//! statement per table (and one sync), sent to the connection's thread as one command,
-//! whatever their number up to [`MAX_GROUP`]. A lone turn is written at once, as before.
+//! statement per table (and one sync), whatever their number up to [`MAX_GROUP`]. A lone
+//! turn is written at once, as before.
 //!
 //! Durability is unchanged: [`TurnWriter::record`] returns only once the group holding the
 //! turn is committed, so a reply is never sent for a turn that is not stored, and a graceful
@@ -25,6 +25,10 @@ pub const MAX_GROUP: usize = 64;
 
 /// Turns waiting for the writer at most; callers beyond this wait for room.
 const QUEUE: usize = 1024;
+
+/// Rows per statement: groups are cut into these sizes so that only a few statement texts
+/// exist (each prepared once per connection and cached).
+const CHUNKS: [usize; 7] = [64, 32, 16, 8, 4, 2, 1];
 
 /// A turn waiting to be written, with when it was asked and who waits for it.
 struct Pending {
@@ -91,42 +95,43 @@ async fn run(writer: SqlitePool, mut received: mpsc::Receiver<Pending>) {
     }
 }
 
-/// Writes `group` in one transaction: the conversations first (created, or their language
-/// and `updated_at` moved on), then each turn's question and reply, in order.
-///
-/// The transaction is one command to the connection's thread: `BEGIN`, one statement per
-/// table and `COMMIT` in one text. Each command wakes that thread and the runtime's in turn;
-/// sent apart (begin, a statement per table, commit), these wake-ups cost more CPU than
-/// SQLite's work itself. On the one writer connection, held from `BEGIN` until the
-/// transaction has ended either way: when a statement or the commit fails, the transaction
-/// is rolled back before the connection goes back to the pool, or the connection is closed.
-async fn write(writer: &SqlitePool, group: &[Pending]) -> Result<(), sqlx::Error> {
-    let mut connection = writer.acquire().await?;
-    let mut query = QueryBuilder::new("BEGIN; ");
-    push_conversations(&mut query, group);
-    query.push("; ");
-    push_messages(&mut query, group);
-    query.push("; COMMIT");
-    match query.build().execute(&mut *connection).await {
-        Ok(_) => Ok(()),
-        Err(error) => {
-            // A failed statement leaves the transaction open. Should the rollback fail too
-            // (or find no transaction, after a commit that failed and ended it), the
-            // connection is closed rather than returned in a state nobody knows.
-            if let Err(rollback) = sqlx::query("ROLLBACK").execute(&mut *connection).await {
-                tracing::warn!(%rollback, "rolling back turns that failed to be written failed; closing the connection");
-                drop(connection.detach());
-            }
-            Err(error)
+/// `group` cut into consecutive pieces, each of the largest size in [`CHUNKS`] that fits
+/// what is left (one statement per piece).
+fn chunks(group: &[Pending]) -> impl Iterator<Item = &[Pending]> {
+    let mut rest = group;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
         }
-    }
+        let size = CHUNKS
+            .into_iter()
+            .find(|size| *size <= rest.len())
+            .unwrap_or(1);
+        let (chunk, after) = rest.split_at(size);
+        rest = after;
+        Some(chunk)
+    })
 }
 
-/// The statement creating or moving on the conversations of `group`, in order (a
-/// conversation twice in a group ends with its later turn's language and time).
-fn push_conversations<'a>(query: &mut QueryBuilder<'a, Sqlite>, group: &'a [Pending]) {
-    query.push("INSERT INTO conversations (id, site, lang, created_at, updated_at) ");
-    query.push_values(group, |mut row, pending| {
+/// Writes `group` in one transaction: the conversations first (created, or their language
+/// and `updated_at` moved on), then each turn's question and reply, in order.
+async fn write(writer: &SqlitePool, group: &[Pending]) -> Result<(), sqlx::Error> {
+    let mut tx = writer.begin().await?;
+    for chunk in chunks(group) {
+        conversations(chunk).build().execute(&mut *tx).await?;
+    }
+    for chunk in chunks(group) {
+        messages(chunk).build().execute(&mut *tx).await?;
+    }
+    tx.commit().await
+}
+
+/// The statement creating or moving on the conversations of `chunk`, in order (a
+/// conversation twice in a chunk ends with its later turn's language and time).
+fn conversations(chunk: &[Pending]) -> QueryBuilder<'_, Sqlite> {
+    let mut query =
+        QueryBuilder::new("INSERT INTO conversations (id, site, lang, created_at, updated_at) ");
+    query.push_values(chunk, |mut row, pending| {
         row.push_bind(&pending.turn.conversation_id)
             .push_bind(&pending.turn.site)
             .push_bind(&pending.turn.lang)
@@ -136,14 +141,15 @@ fn push_conversations<'a>(query: &mut QueryBuilder<'a, Sqlite>, group: &'a [Pend
     query.push(
         " ON CONFLICT (id) DO UPDATE SET lang = excluded.lang, updated_at = excluded.updated_at",
     );
+    query
 }
 
-/// The statement inserting the question and the reply of each turn of `group`, in order.
-fn push_messages<'a>(query: &mut QueryBuilder<'a, Sqlite>, group: &'a [Pending]) {
-    query.push(
+/// The statement inserting the question and the reply of each turn of `chunk`, in order.
+fn messages(chunk: &[Pending]) -> QueryBuilder<'_, Sqlite> {
+    let mut query = QueryBuilder::new(
         "INSERT INTO messages (id, conversation_id, role, text, lang, outcome, entry_id, score, coverage, created_at) ",
     );
-    let rows = group
+    let rows = chunk
         .iter()
         .flat_map(|pending| [(pending, false), (pending, true)]);
     query.push_values(rows, |mut row, (pending, reply)| {
@@ -172,6 +178,7 @@ fn push_messages<'a>(query: &mut QueryBuilder<'a, Sqlite>, group: &'a [Pending])
                 .push_bind(&pending.at);
         }
     });
+    query
 }
 
 #[cfg(test)]
