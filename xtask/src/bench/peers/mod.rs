@@ -372,3 +372,65 @@ fn render(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn measured(name: &str, per_second: f64, p99_ms: f64, peak_kb: u64, after_kb: u64) -> Measured {
+        Measured {
+            name: name.to_owned(),
+            runs: vec![wrk::Figures {
+                connections: 32,
+                per_second,
+                p50_ms: 1.0,
+                p90_ms: 2.0,
+                p99_ms,
+                errors: 0,
+            }],
+            peak_kb,
+            after_kb,
+            ready: Duration::from_millis(1500),
+        }
+    }
+
+    fn inputs() -> Inputs {
+        let none = PathBuf::new;
+        Inputs {
+            work: none(),
+            documents: none(),
+            records: none(),
+            queries: vec!["library hours".to_owned(), "pay a ticket".to_owned()],
+            tools: Tools {
+                wayfinder: none(),
+                tantivy: none(),
+                typesense: none(),
+                fts5: none(),
+                nodelay: none(),
+            },
+        }
+    }
+
+    #[test]
+    fn each_server_is_compared_with_wayfinder_on_speed_and_both_memories() {
+        let measured = [
+            measured("Wayfinder /api/v1/ask", 3000.0, 12.0, 102_400, 81_920),
+            measured("tantivy-cli", 1500.0, 4.0, 30_720, 20_480),
+        ];
+        let report = render(&measured, "", 14850, &inputs(), 10);
+        assert!(report.contains("| peak RSS | RSS after |"), "{report}");
+        assert!(
+            report.contains(
+                "| Wayfinder /api/v1/ask | 32 | 3000 | 1.00 ms | 12.00 ms | 0 | 100.0 MB | 80.0 MB | — | — | — |"
+            ),
+            "{report}"
+        );
+        assert!(
+            report.contains(
+                "| tantivy-cli | 32 | 1500 | 1.00 ms | 4.00 ms | 0 | 30.0 MB | 20.0 MB | 2.00 | 3.00 | 3.33 / 4.00 |"
+            ),
+            "{report}"
+        );
+        assert!(report.contains("2 queries"), "{report}");
+    }
+}
