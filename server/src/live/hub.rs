@@ -114,8 +114,15 @@ impl Hub {
     }
 
     /// Listens to chat `id`.
+    ///
+    /// Chats nobody listens to any more are dropped here: a chat whose sockets closed and
+    /// that got no later signal would otherwise keep its channel (a buffer of [`CAPACITY`]
+    /// signals) for as long as the process runs. A channel keeps nothing for listeners to
+    /// come, so nothing is lost.
     pub fn subscribe_chat(&self, id: &str) -> broadcast::Receiver<ChatSignal> {
-        lock(&self.chats)
+        let mut chats = lock(&self.chats);
+        chats.retain(|_, sender| sender.receiver_count() > 0);
+        chats
             .entry(id.to_owned())
             .or_insert_with(|| broadcast::channel(CAPACITY).0)
             .subscribe()
@@ -332,6 +339,18 @@ mod tests {
             Ok(ChatSignal::Typing { active: true, .. })
         ));
         assert!(b.try_recv().is_err());
+    }
+
+    #[test]
+    fn chats_nobody_listens_to_are_dropped() {
+        let hub = Hub::default();
+        let ended = hub.subscribe_chat("ended");
+        let _open = hub.subscribe_chat("open");
+        drop(ended);
+        let _new = hub.subscribe_chat("new");
+        let mut kept: Vec<String> = lock(&hub.chats).keys().cloned().collect();
+        kept.sort();
+        assert_eq!(kept, ["new", "open"]);
     }
 
     #[test]
