@@ -1,6 +1,7 @@
-//! Operational metrics in Prometheus format (`GET /metrics`): requests and latency per route,
-//! answers per outcome, content size, age and reloads, live-chat queues, waits and open
-//! WebSockets, rate-limit refusals. Labels never carry resident text.
+//! Operational metrics in Prometheus format (`GET /metrics`, [`render`]): requests and latency
+//! per route, answers per outcome, content size, age and reloads, live-chat queues, waits and
+//! open WebSockets, rate-limit refusals, and the process's memory, CPU time, threads and open
+//! files. Labels never carry resident text.
 //!
 //! Also the process's logs ([`init_logging`]): `tracing` events on standard error, as text or
 //! as one JSON object per line ([`LogFormat`]). Log lines carry ids, languages, outcomes,
@@ -63,6 +64,25 @@ pub fn handle() -> &'static PrometheusHandle {
         }
         handle
     })
+}
+
+/// Reads the process's figures (Prometheus's standard `process_*` metrics: resident and
+/// virtual memory, CPU seconds, threads, open files), described once.
+fn process() -> &'static metrics_process::Collector {
+    static PROCESS: OnceLock<metrics_process::Collector> = OnceLock::new();
+    PROCESS.get_or_init(|| {
+        let collector = metrics_process::Collector::default();
+        collector.describe();
+        collector
+    })
+}
+
+/// Everything the registry holds, in the Prometheus text format, with the process's figures
+/// read just before: what `GET /metrics` serves.
+pub fn render() -> String {
+    let handle = handle();
+    process().collect();
+    handle.render()
 }
 
 fn describe() {

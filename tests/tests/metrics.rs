@@ -1,5 +1,5 @@
 //! `/metrics` on a real server: Prometheus text with requests per route pattern, answers per
-//! outcome, the index, and nothing a resident typed.
+//! outcome, the index, the process's memory, and nothing a resident typed.
 
 mod common;
 
@@ -59,6 +59,10 @@ async fn metrics_count_requests_and_answers_without_resident_text() {
         sample(&text, r#"wayfinder_index_entries{site="riverton"}"#).is_some_and(|n| n > 100.0)
     );
     assert!(text.contains("wayfinder_http_request_duration_seconds_bucket{route=\"/api/v1/ask\""));
+    assert!(
+        sample(&text, "process_resident_memory_bytes ").is_some_and(|bytes| bytes > 1e6),
+        "{text}"
+    );
     assert!(!text.contains("zebrafish"), "no resident text in metrics");
     server.stop().await;
 }

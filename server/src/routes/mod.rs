@@ -103,7 +103,7 @@ async fn metrics() -> impl axum::response::IntoResponse {
             header::CONTENT_TYPE,
             "text/plain; version=0.0.4; charset=utf-8",
         )],
-        crate::telemetry::handle().render(),
+        crate::telemetry::render(),
     )
 }
 
