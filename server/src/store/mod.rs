@@ -34,17 +34,9 @@ use async_trait::async_trait;
 /// commit rewrote scattered pages (throughput fell as the database grew); time-ordered keys
 /// put new rows side by side.
 pub fn new_row_id() -> String {
-    use rand::RngCore as _;
-    let millis = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |since| {
-            u64::try_from(since.as_millis()).unwrap_or(u64::MAX)
-        });
-    let mut random = [0u8; 10];
-    rand::rng().fill_bytes(&mut random);
-    uuid::Builder::from_unix_timestamp_millis(millis, &random)
-        .into_uuid()
-        .to_string()
+    // `NoContext`: no counter, every bit after the time random (`Uuid::now_v7` would put a
+    // counter there).
+    uuid::Uuid::new_v7(uuid::Timestamp::now(uuid::NoContext)).to_string()
 }
 
 /// An opened store, with what only one kind of database offers.
