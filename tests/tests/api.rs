@@ -627,8 +627,7 @@ async fn staff_messages_are_checked_as_documented() {
     let server = common::start().await;
     common::live::add_staff(&server, "riverton", "alex@riverton.example", "Alex").await;
     let staff = common::live::Staff::login(&server, "alex@riverton.example").await;
-    let mut console = staff.socket(&server).await;
-    console.next().await.expect("a queue snapshot");
+    let _console = staff.online(&server).await;
     let chat =
         common::live::ResidentChat::start(&server, json!({"site": "riverton", "lang": "en"})).await;
     staff.accept(&server, &chat.id).await;

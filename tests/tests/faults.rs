@@ -554,8 +554,7 @@ async fn disk_full() {
     let database = server.database();
     common::live::add_staff(&server, "riverton", STAFF, "Alex").await;
     let staff = common::live::Staff::login(&server, STAFF).await;
-    let mut console = staff.socket(&server).await;
-    console.expect("queue", |f| f["type"] == "queue").await;
+    let _console = staff.online(&server).await;
     let chat =
         common::live::ResidentChat::start(&server, json!({"site": "riverton", "lang": "en"})).await;
     let mut resident = chat.socket(&server, 0).await;

@@ -17,8 +17,7 @@ async fn staffed() -> (common::TestServer, Staff, common::live::Socket) {
     let server = common::start().await;
     add_staff(&server, "riverton", STAFF, "Alex").await;
     let staff = Staff::login(&server, STAFF).await;
-    let mut console = staff.socket(&server).await;
-    console.expect("queue", |f| f["type"] == "queue").await;
+    let console = staff.online(&server).await;
     (server, staff, console)
 }
 
@@ -362,7 +361,7 @@ async fn outside_office_hours_a_message_becomes_a_ticket() {
     let server = common::start_with(dir, config).await;
     add_staff(&server, "riverton", STAFF, "Alex").await;
     let staff = Staff::login(&server, STAFF).await;
-    let _console = staff.socket(&server).await;
+    let _console = staff.online(&server).await;
     let client = Client::new();
 
     let availability: Value = client
@@ -515,7 +514,7 @@ async fn staff_access_is_refused_without_session_csrf_or_right_site() {
     );
 
     let alex = Staff::login(&server, STAFF).await;
-    let _alex_console = alex.socket(&server).await;
+    let _alex_console = alex.online(&server).await;
     let chat = ResidentChat::start(&server, json!({"site": "riverton", "lang": "en"})).await;
 
     // A state change without the CSRF token.

@@ -57,7 +57,7 @@ async fn the_purge_removes_what_is_too_old_and_nothing_else() {
     let server = common::start().await;
     add_staff(&server, "riverton", "alex@riverton.example", "Alex").await;
     let staff = Staff::login(&server, "alex@riverton.example").await;
-    let _console = staff.socket(&server).await;
+    let _console = staff.online(&server).await;
 
     let old = ask(
         &server,
@@ -215,7 +215,7 @@ async fn a_data_request_exports_then_deletes_one_whole_conversation() {
     let server = common::start().await;
     add_staff(&server, "riverton", "alex@riverton.example", "Alex").await;
     let staff = Staff::login(&server, "alex@riverton.example").await;
-    let _console = staff.socket(&server).await;
+    let _console = staff.online(&server).await;
 
     let first = ask(
         &server,

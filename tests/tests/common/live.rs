@@ -124,6 +124,14 @@ impl Staff {
     pub async fn socket(&self, server: &TestServer) -> Socket {
         Socket::connect(server, "/staff/api/live", Some(&self.cookie)).await
     }
+
+    /// Opens the console's WebSocket and waits for its first queue snapshot, which the server
+    /// sends once the console counts as online: a chat started before then finds no staff.
+    pub async fn online(&self, server: &TestServer) -> Socket {
+        let mut console = self.socket(server).await;
+        console.expect("queue", |f| f["type"] == "queue").await;
+        console
+    }
 }
 
 /// A resident's chat as created by `POST /api/v1/chats`.
