@@ -416,7 +416,13 @@ async function flow(ctx) {
     if ((await log.count()) !== 1) fail('the chat panel has no role="log" transcript');
     await expectVisible(log.locator('li.system'), 'the "joined" line in the transcript');
     if (ctx.conversationId) {
-      const turns = await selectedPanel(page).locator('.bot-history li').count();
+      // The bot conversation arrives with the chat's details, which may come after the
+      // "joined" event over the socket.
+      const history = selectedPanel(page).locator('.bot-history li');
+      const turns = await waitUntil(async () => {
+        const count = await history.count();
+        return count >= 2 ? count : 0;
+      }, WAIT_MS);
       if (turns < 2) fail(`the bot conversation should show the question and the answer, it shows ${turns} item(s)`);
       const first = selectedPanel(page).locator('.bot-history li').first();
       const text = (await first.locator('.msg-text').textContent()).trim();
