@@ -449,8 +449,15 @@ async function openFlow(context, args, step) {
     if (!acked) fail(`the reply should show once and lose "Sending…" when acknowledged (shown ${await mine.count()} times)`);
     await new Promise((resolve) => setTimeout(resolve, 500));
     if ((await mine.count()) !== 1) fail(`the reply is shown ${await mine.count()} times, expected once`);
-    const typing = (await staff.frames()).filter((f) => f.type === 'typing' && f.chat_id === chatId);
-    const changes = typing.map((f) => f.active);
+    // "Stopped typing" follows the message over the resident's socket and reaches the staff
+    // socket on its own, maybe after the acknowledgement: wait for it, then check them all.
+    const typingChanges = async () =>
+      (await staff.frames()).filter((f) => f.type === 'typing' && f.chat_id === chatId).map((f) => f.active);
+    await waitUntil(async () => {
+      const sofar = await typingChanges();
+      return sofar.length >= 2 && sofar[sofar.length - 1] === false;
+    }, WAIT_MS);
+    const changes = await typingChanges();
     if (changes.length < 2 || changes.length > 4 || changes[0] !== true || changes[changes.length - 1] !== false) {
       fail(`typing should be sent once when it starts and once when it stops, staff saw ${JSON.stringify(changes)}`);
     }
@@ -471,7 +478,10 @@ async function openFlow(context, args, step) {
     await expectLiveStatus(page, new RegExp(`You are chatting with ${staff.name}\\.`), 'who answers, after the reload');
     const history = await waitUntil(async () => (await page.locator('#wf-log .message.staff', { hasText: STAFF_MESSAGE }).count()) === 1);
     if (!history) fail('after the reload the earlier staff message is not shown (once)');
-    if ((await page.locator('#wf-log .message.user', { hasText: RESIDENT_REPLY }).count()) !== 1) {
+    // The history is replayed one event per frame: the resident's reply comes after the staff
+    // message.
+    const own = page.locator('#wf-log .message.user', { hasText: RESIDENT_REPLY });
+    if (!(await waitUntil(async () => (await own.count()) === 1))) {
       fail('after the reload the resident\'s own earlier message is not shown once');
     }
     await staff.call('POST', `/staff/api/chats/${chatId}/messages`, { id: `staff-${Date.now()}`, text: AFTER_RELOAD_MESSAGE });

@@ -459,8 +459,11 @@ async function flow(ctx) {
     if (String(frame.event.seq) !== String(acked.seq)) {
       fail(`the console shows the message as seq ${acked.seq}, the resident received seq ${frame.event.seq}`);
     }
-    // Typing is sent when it starts and stops, not per keystroke.
-    const typing = (await residentFrames(resident)).filter((f) => f.type === 'typing');
+    // Typing is sent when it starts and stops, not per keystroke. Typing frames travel over the
+    // console's socket, the message through its POST: the two reach the resident on their own.
+    const typingFrames = async () => (await residentFrames(resident)).filter((f) => f.type === 'typing');
+    await waitUntil(async () => (await typingFrames()).some((f) => f.active === true), WAIT_MS);
+    const typing = await typingFrames();
     if (!typing.some((f) => f.active === true)) fail('the resident was never told that staff are typing');
     if (typing.length > 6) fail(`the console sent ${typing.length} typing frames for two short messages: one per keystroke?`);
     console.log(`  typing frames for ${STAFF_REPLY.length + 18} keystrokes: ${typing.map((f) => f.active).join(', ')}`);
@@ -537,11 +540,15 @@ async function flow(ctx) {
     const mine = selectedPanel(page).locator('li.from-staff', { hasText: STAFF_WHILE_OFFLINE });
     const delivered = await waitUntil(async () => (await mine.count()) === 1 && (await pending.count()) === 0, 15_000);
     if (!delivered) fail(`the message sent while offline was not delivered once: ${await mine.count()} copies, ${await pending.count()} pending`);
-    await page.waitForTimeout(500);
-    if ((await theirs.count()) !== 1) fail(`the message sent while away is shown ${await theirs.count()} times`);
-    const received = (await residentFrames(resident)).filter(
+    // The console learns of the delivery from its POST's answer; the resident's copy comes over
+    // the resident's own socket, possibly later: wait for it, then check it came once.
+    const receivedFrames = async () => (await residentFrames(resident)).filter(
       (f) => f.type === 'event' && f.event && f.event.kind === 'message' && f.event.text === STAFF_WHILE_OFFLINE,
     );
+    await waitUntil(async () => (await receivedFrames()).length > 0, WAIT_MS);
+    await page.waitForTimeout(500);
+    if ((await theirs.count()) !== 1) fail(`the message sent while away is shown ${await theirs.count()} times`);
+    const received = await receivedFrames();
     if (received.length !== 1) fail(`the resident received the message sent while offline ${received.length} times`);
     const seqs = await selectedPanel(page).locator('.messages li[data-seq]').evaluateAll((items) => items.map((li) => Number(li.dataset.seq)));
     const sorted = [...seqs].sort((a, b) => a - b);

@@ -268,9 +268,9 @@ async function flow({ page, base, args, step }) {
       fail(`residents do not see the change: ${JSON.stringify(document)}`);
     }
     await expectVisible(page.locator('#request-history li'), 'the change in the history');
-    const counts = (await page.locator('#requests-counts').textContent()).trim();
-    if (!(await waitUntil(async () => (await page.locator('#requests-counts').textContent()).trim() === '1 open, 1 closed'))) {
-      fail(`the counts should follow the change; they say ${JSON.stringify(counts)}`);
+    const countsText = async () => (await page.locator('#requests-counts').textContent()).trim();
+    if (!(await waitUntil(async () => (await countsText()) === '1 open, 1 closed'))) {
+      fail(`the counts should follow the change; they say ${JSON.stringify(await countsText())}`);
     }
     await expectNoAxeViolations(page, 'after saving');
   });
