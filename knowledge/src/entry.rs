@@ -1,5 +1,6 @@
 //! The entry model: one answer in one language.
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -66,8 +67,8 @@ pub struct Entry {
     pub questions: Vec<Question>,
     /// The answer as Markdown, as the editor wrote it.
     pub body: Arc<str>,
-    /// The answer rendered to sanitised HTML.
-    pub html: String,
+    /// The answer rendered to sanitised HTML; read it with [`Entry::html`].
+    pub html: AnswerHtml,
     /// The short answer: the first paragraph as plain text. When the answer is one paragraph
     /// without Markdown, this is the same text as [`Entry::body`], shared rather than copied
     /// ([`body_and_short`]).
@@ -99,6 +100,62 @@ impl Entry {
     pub fn is_published(&self) -> bool {
         self.status == Status::Published
     }
+
+    /// The answer as sanitised HTML ([`crate::markdown::to_safe_html`]).
+    pub fn html(&self) -> Cow<'_, str> {
+        self.html.text(&self.short)
+    }
+}
+
+/// An answer's sanitised HTML, held in memory only when it is more than the short answer in
+/// a paragraph. Imported FAQ lists are mostly answers of one plain paragraph, whose HTML is
+/// that paragraph escaped inside `<p>`: worked out again when a reply needs it (a copy and
+/// an escape), rather than held beside the text it repeats for every entry of the base.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnswerHtml {
+    /// Exactly [`paragraph_html`] of the entry's short answer.
+    ShortInParagraph,
+    /// Any other answer, as rendered.
+    Rendered(Box<str>),
+}
+
+impl AnswerHtml {
+    /// `rendered`, the HTML of an answer whose short answer is `short`, kept as
+    /// [`AnswerHtml::ShortInParagraph`] when it is exactly [`paragraph_html`]`(short)`.
+    pub fn new(rendered: String, short: &str) -> Self {
+        if rendered == paragraph_html(short) {
+            Self::ShortInParagraph
+        } else {
+            Self::Rendered(rendered.into_boxed_str())
+        }
+    }
+
+    /// The HTML, given the entry's short answer.
+    pub fn text<'a>(&'a self, short: &str) -> Cow<'a, str> {
+        match self {
+            Self::ShortInParagraph => Cow::Owned(paragraph_html(short)),
+            Self::Rendered(html) => Cow::Borrowed(html),
+        }
+    }
+}
+
+/// `text` escaped as the answer renderer escapes text (`&`, `<`, `>`; a short answer has no
+/// no-break spaces, they are folded into plain ones),
+/// in a `<p>` element followed by a line break: the rendered HTML of an answer that is one
+/// plain paragraph.
+pub fn paragraph_html(text: &str) -> String {
+    let mut html = String::with_capacity(text.len() + 16);
+    html.push_str("<p>");
+    for c in text.chars() {
+        match c {
+            '&' => html.push_str("&amp;"),
+            '<' => html.push_str("&lt;"),
+            '>' => html.push_str("&gt;"),
+            c => html.push(c),
+        }
+    }
+    html.push_str("</p>\n");
+    html
 }
 
 #[cfg(test)]
@@ -111,6 +168,44 @@ mod tests {
         assert_eq!(&*body, "Trash is picked up weekly.");
         assert_eq!(&*short, "Trash is picked up weekly.");
         assert!(Arc::ptr_eq(&body, &short));
+    }
+
+    /// The answers whose HTML is worked out again must come out exactly as rendered.
+    #[test]
+    fn a_plain_paragraph_s_html_is_worked_out_exactly_as_rendered() {
+        for body in [
+            "Trash is picked up weekly.",
+            "Fees & fines: under 5 < 10 > 2, \"quoted\" and 'single'.",
+            "السبت والأحد مغلق. 图书馆每天开放。",
+        ] {
+            let (body, short) = body_and_short(body);
+            let rendered = crate::markdown::to_safe_html(&body);
+            let html = AnswerHtml::new(rendered.clone(), &short);
+            assert_eq!(html, AnswerHtml::ShortInParagraph, "{rendered}");
+            assert_eq!(html.text(&short), rendered);
+        }
+    }
+
+    #[test]
+    fn formatted_answers_keep_their_rendered_html() {
+        for body in [
+            "Pay **online**.",
+            "Call (555) 010-0130.",
+            "One.\n\nTwo.",
+            "[The form](https://example.org/form)",
+            "Line one\nline two",
+            "No\u{a0}break.",
+        ] {
+            let (body, short) = body_and_short(body);
+            let rendered = crate::markdown::to_safe_html(&body);
+            let html = AnswerHtml::new(rendered.clone(), &short);
+            assert_eq!(
+                html,
+                AnswerHtml::Rendered(rendered.clone().into()),
+                "{body}"
+            );
+            assert_eq!(html.text(&short), rendered);
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 use crate::check::KnowledgeBase;
 use crate::config::KbConfig;
-use crate::entry::{Entry, Kind, Status};
+use crate::entry::{AnswerHtml, Entry, Kind, Status};
 use crate::markdown;
 
 /// Topic given to imported entries.
@@ -143,7 +143,7 @@ fn entry(record: Record, path: &Path, today: NaiveDate) -> Entry {
         form_url: None,
         open311_service_code: None,
         questions: Vec::new(),
-        html: markdown::to_safe_html(&body),
+        html: AnswerHtml::new(markdown::to_safe_html(&body), &short),
         short,
         body,
         path: path.to_owned(),

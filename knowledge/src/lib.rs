@@ -65,7 +65,7 @@ pub use check::{CONFIG_FILE, KnowledgeBase, load};
 pub use config::{KbConfig, TopicNames};
 pub use diagnostic::{Diagnostic, Severity};
 pub use editorial::{CheckOptions, editorial_checks};
-pub use entry::{Entry, Kind, Status, body_and_short};
+pub use entry::{AnswerHtml, Entry, Kind, Status, body_and_short, paragraph_html};
 pub use index::{Hit, IndexError, SearchIndex, SearchResult};
 pub use parse::parse_entry;
 pub use questions::{Datatype, Question};

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use toml::{Table, Value};
 
 use crate::diagnostic::Diagnostic;
-use crate::entry::{Entry, Kind, Status};
+use crate::entry::{AnswerHtml, Entry, Kind, Status};
 use crate::markdown;
 use crate::questions::{self, Question};
 
@@ -179,7 +179,7 @@ pub fn parse_entry(path: &Path, lang: &str, text: &str) -> Result<Entry, Vec<Dia
             form_url,
             open311_service_code,
             questions,
-            html: markdown::to_safe_html(&body),
+            html: AnswerHtml::new(markdown::to_safe_html(&body), &short),
             short,
             body,
             path: path.to_owned(),
@@ -425,7 +425,7 @@ See the [map](https://www.riverton.example/map).
         assert_eq!(e.also_asked, vec!["garbage day"]);
         assert_eq!(e.last_reviewed.to_string(), "2026-10-01");
         assert_eq!(&*e.short, "Trash is picked up weekly on your street's day.");
-        assert!(e.html.contains("<strong>weekly</strong>"), "{}", e.html);
+        assert!(e.html().contains("<strong>weekly</strong>"), "{}", e.html());
         assert!(e.is_published());
     }
 

@@ -19,7 +19,7 @@ use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::check::KnowledgeBase;
 use crate::diagnostic::Diagnostic;
-use crate::entry::Entry;
+use crate::entry::{AnswerHtml, Entry};
 use crate::markdown;
 use crate::parse::split_front_matter;
 
@@ -154,11 +154,12 @@ pub fn resolve_links(entries: &mut [Entry], default_language: &str) {
             continue;
         }
         let lang = entry.lang.clone();
-        entry.html = markdown::to_safe_html_resolving(&entry.body, |id| {
+        let html = markdown::to_safe_html_resolving(&entry.body, |id| {
             urls.get(&(lang.clone(), id.to_owned()))
                 .or_else(|| urls.get(&(default_language.to_owned(), id.to_owned())))
                 .cloned()
         });
+        entry.html = AnswerHtml::new(html, &entry.short);
     }
 }
 
@@ -240,12 +241,16 @@ mod base_tests {
         // Resolved: Spanish to the Spanish page, Korean (not translated) to the English one.
         let es = kb.get("day", "es").unwrap();
         assert!(
-            es.html.contains("href=\"https://x.example/missed\""),
+            es.html().contains("href=\"https://x.example/missed\""),
             "{}",
-            es.html
+            es.html()
         );
         let ko = kb.get("day", "ko").unwrap();
-        assert!(ko.html.contains(">missed pickups</a>"), "{}", ko.html);
-        assert!(ko.html.contains("Also old bins and water."), "{}", ko.html);
+        assert!(ko.html().contains(">missed pickups</a>"), "{}", ko.html());
+        assert!(
+            ko.html().contains("Also old bins and water."),
+            "{}",
+            ko.html()
+        );
     }
 }

@@ -42,7 +42,7 @@ fn assert_same_entries(original: &KnowledgeBase, imported: &KnowledgeBase) {
             "{}",
             a.path.display()
         );
-        assert_eq!(a.html, b.html, "{}", a.path.display());
+        assert_eq!(a.html(), b.html(), "{}", a.path.display());
         assert_eq!(a.short, b.short, "{}", a.path.display());
     }
 }

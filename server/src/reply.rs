@@ -103,7 +103,7 @@ pub fn answer(entry: &Entry) -> Answer {
     Answer {
         id: entry.id.clone(),
         title: entry.title.clone(),
-        html: entry.html.clone(),
+        html: entry.html().into_owned(),
         short: entry.short.to_string(),
         plain: entry.plain.clone(),
         source_url: entry.url.clone(),
