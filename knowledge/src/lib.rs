@@ -7,7 +7,8 @@
 //! - reads and validates them, reporting every problem as `path:line: message`
 //!   ([`load`], [`Diagnostic`]);
 //! - renders answers to sanitised HTML and extracts the short answer ([`markdown`]), with
-//!   links to other entries pointed at their pages ([`references`]);
+//!   links to other entries pointed at their pages ([`references`]), keeping in memory only
+//!   what cannot be worked out again ([`body_and_short`], [`AnswerHtml`]);
 //! - runs the editorial checks of `wayfinder check` ([`editorial`]): answers due for review
 //!   ([`review`]), broken links to entries ([`references`]), the same question in two entries
 //!   ([`similar`]), easy-read texts that are hard to read ([`readability`]); and measures
