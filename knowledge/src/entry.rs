@@ -140,9 +140,8 @@ impl AnswerHtml {
 }
 
 /// `text` escaped as the answer renderer escapes text (`&`, `<`, `>`; a short answer has no
-/// no-break spaces, they are folded into plain ones),
-/// in a `<p>` element followed by a line break: the rendered HTML of an answer that is one
-/// plain paragraph.
+/// no-break spaces, they are folded into plain ones) in a `<p>` element followed by a line
+/// break: the rendered HTML of an answer that is one plain paragraph.
 pub fn paragraph_html(text: &str) -> String {
     let mut html = String::with_capacity(text.len() + 16);
     html.push_str("<p>");
