@@ -269,16 +269,24 @@ mod tests {
     #[test]
     fn histogram_samples_are_folded_without_a_scrape() {
         handle();
-        let names: Vec<String> = std::fs::read_dir("/proc/self/task")
-            .expect("the process's threads")
-            .flatten()
-            .filter_map(|task| std::fs::read_to_string(task.path().join("comm")).ok())
-            .map(|name| name.trim().to_owned())
-            .collect();
-        assert!(
-            names.iter().any(|name| name == "metrics-upkeep"),
-            "{names:?}"
-        );
+        let names = || -> Vec<String> {
+            std::fs::read_dir("/proc/self/task")
+                .expect("the process's threads")
+                .flatten()
+                .filter_map(|task| std::fs::read_to_string(task.path().join("comm")).ok())
+                .map(|name| name.trim().to_owned())
+                .collect()
+        };
+        // A new thread names itself once it runs: until then it shows its parent's name.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        let mut seen = names();
+        while !seen.iter().any(|name| name == "metrics-upkeep")
+            && std::time::Instant::now() < deadline
+        {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            seen = names();
+        }
+        assert!(seen.iter().any(|name| name == "metrics-upkeep"), "{seen:?}");
     }
 
     #[test]
