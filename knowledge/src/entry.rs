@@ -139,20 +139,14 @@ impl AnswerHtml {
     }
 }
 
-/// `text` escaped as the answer renderer escapes text (`&`, `<`, `>`; a short answer has no
-/// no-break spaces, they are folded into plain ones) in a `<p>` element followed by a line
-/// break: the rendered HTML of an answer that is one plain paragraph.
+/// `text` escaped as the answer renderer escapes text nodes (`&`, `<`, `>`; a short answer
+/// has no no-break spaces, they are folded into plain ones) in a `<p>` element followed by a
+/// line break: the rendered HTML of an answer that is one plain paragraph.
 pub fn paragraph_html(text: &str) -> String {
     let mut html = String::with_capacity(text.len() + 16);
     html.push_str("<p>");
-    for c in text.chars() {
-        match c {
-            '&' => html.push_str("&amp;"),
-            '<' => html.push_str("&lt;"),
-            '>' => html.push_str("&gt;"),
-            c => html.push(c),
-        }
-    }
+    // Writing into a `String` never fails.
+    let _ = pulldown_cmark_escape::escape_html_body_text(&mut html, text);
     html.push_str("</p>\n");
     html
 }
@@ -169,6 +163,14 @@ mod tests {
         assert!(Arc::ptr_eq(&body, &short));
     }
 
+    /// An answer as an entry holds it: its short answer, its rendering and the HTML kept.
+    fn kept(body: &str) -> (Arc<str>, String, AnswerHtml) {
+        let (body, short) = body_and_short(body);
+        let rendered = crate::markdown::to_safe_html(&body);
+        let html = AnswerHtml::new(rendered.clone(), &short);
+        (short, rendered, html)
+    }
+
     /// The answers whose HTML is worked out again must come out exactly as rendered.
     #[test]
     fn a_plain_paragraph_s_html_is_worked_out_exactly_as_rendered() {
@@ -177,9 +179,7 @@ mod tests {
             "Fees & fines: under 5 < 10 > 2, \"quoted\" and 'single'.",
             "السبت والأحد مغلق. 图书馆每天开放。",
         ] {
-            let (body, short) = body_and_short(body);
-            let rendered = crate::markdown::to_safe_html(&body);
-            let html = AnswerHtml::new(rendered.clone(), &short);
+            let (short, rendered, html) = kept(body);
             assert_eq!(html, AnswerHtml::ShortInParagraph, "{rendered}");
             assert_eq!(html.text(&short), rendered);
         }
@@ -195,9 +195,7 @@ mod tests {
             "Line one\nline two",
             "No\u{a0}break.",
         ] {
-            let (body, short) = body_and_short(body);
-            let rendered = crate::markdown::to_safe_html(&body);
-            let html = AnswerHtml::new(rendered.clone(), &short);
+            let (short, rendered, html) = kept(body);
             assert_eq!(
                 html,
                 AnswerHtml::Rendered(rendered.clone().into()),
