@@ -2,11 +2,11 @@
 
 use std::borrow::Cow;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+use crate::packed::PackedText;
 use crate::questions::Question;
 
 /// What an entry describes.
@@ -65,34 +65,10 @@ pub struct Entry {
     /// What the city asks when a resident requests the service, in this entry's language
     /// (only on services with an `open311_service_code`).
     pub questions: Vec<Question>,
-    /// The answer as Markdown, as the editor wrote it.
-    pub body: Arc<str>,
-    /// The answer rendered to sanitised HTML; read it with [`Entry::html`].
-    pub html: AnswerHtml,
-    /// The short answer: the first paragraph as plain text. When the answer is one paragraph
-    /// without Markdown, this is the same text as [`Entry::body`], shared rather than copied
-    /// ([`body_and_short`]).
-    pub short: Arc<str>,
+    /// The answer: the editor's Markdown, the short answer and the sanitised HTML.
+    pub answer: Answer,
     /// Where the entry was read from.
     pub path: PathBuf,
-}
-
-/// An answer's Markdown (trimmed) and its short answer ([`markdown::first_paragraph_text`]),
-/// sharing one allocation when they are the same text, as they are for answers of one plain
-/// paragraph, common in imported FAQ lists: a server holds every entry in memory, and the
-/// short answer would otherwise double the size of such answers.
-///
-/// [`markdown::first_paragraph_text`]: crate::markdown::first_paragraph_text
-pub fn body_and_short(body: &str) -> (Arc<str>, Arc<str>) {
-    let body = body.trim();
-    let short = crate::markdown::first_paragraph_text(body);
-    let body: Arc<str> = Arc::from(body);
-    let short = if short == *body {
-        Arc::clone(&body)
-    } else {
-        Arc::from(short)
-    };
-    (body, short)
 }
 
 impl Entry {
@@ -100,42 +76,77 @@ impl Entry {
     pub fn is_published(&self) -> bool {
         self.status == Status::Published
     }
-
-    /// The answer as sanitised HTML ([`crate::markdown::to_safe_html`]).
-    pub fn html(&self) -> Cow<'_, str> {
-        self.html.text(&self.short)
-    }
 }
 
-/// An answer's sanitised HTML, held in memory only when it is more than the short answer in
-/// a paragraph. Imported FAQ lists are mostly answers of one plain paragraph, whose HTML is
-/// that paragraph escaped inside `<p>`: worked out again when a reply needs it (a copy and
-/// an escape), rather than held beside the text it repeats for every entry of the base.
+/// An answer in the three forms replies and tools need: the editor's Markdown, the short
+/// answer (its first paragraph as plain text, [`markdown::first_paragraph_text`]) and the
+/// sanitised HTML. A server holds every answer of its bases in memory, so each form is held
+/// packed ([`PackedText`]), and the second and third only when they cannot be worked out
+/// from the Markdown: for an answer of one plain paragraph, common in imported FAQ lists,
+/// the short answer is the Markdown itself and the HTML is that paragraph escaped in `<p>`
+/// ([`paragraph_html`]), worked out again when a reply needs it.
+///
+/// [`markdown::first_paragraph_text`]: crate::markdown::first_paragraph_text
 #[derive(Debug, Clone, PartialEq)]
-pub enum AnswerHtml {
-    /// Exactly [`paragraph_html`] of the entry's short answer.
-    ShortInParagraph,
-    /// Any other answer, as rendered.
-    Rendered(Box<str>),
+pub struct Answer {
+    markdown: PackedText,
+    /// `None`: the same text as the Markdown.
+    short: Option<PackedText>,
+    /// `None`: [`paragraph_html`] of the short answer.
+    html: Option<PackedText>,
 }
 
-impl AnswerHtml {
-    /// `rendered`, the HTML of an answer whose short answer is `short`, kept as
-    /// [`AnswerHtml::ShortInParagraph`] when it is exactly [`paragraph_html`]`(short)`.
-    pub fn new(rendered: String, short: &str) -> Self {
-        if rendered == paragraph_html(short) {
-            Self::ShortInParagraph
-        } else {
-            Self::Rendered(rendered.into_boxed_str())
+impl Answer {
+    /// The answer written as `markdown` (trimmed), rendered by [`crate::markdown::to_safe_html`].
+    pub fn new(markdown: &str) -> Self {
+        Self::rendered_by(markdown, crate::markdown::to_safe_html)
+    }
+
+    /// The answer written as `markdown` (trimmed), rendered to HTML by `render`: with links to
+    /// other entries pointed at their pages, say ([`crate::references::resolve_links`]).
+    pub fn rendered_by(markdown: &str, render: impl FnOnce(&str) -> String) -> Self {
+        let markdown = markdown.trim();
+        let short = crate::markdown::first_paragraph_text(markdown);
+        let html = render(markdown);
+        Self {
+            html: (html != paragraph_html(&short)).then(|| PackedText::new(&html)),
+            short: (short != markdown).then(|| PackedText::new(&short)),
+            markdown: PackedText::new(markdown),
         }
     }
 
-    /// The HTML, given the entry's short answer.
-    pub fn text<'a>(&'a self, short: &str) -> Cow<'a, str> {
-        match self {
-            Self::ShortInParagraph => Cow::Owned(paragraph_html(short)),
-            Self::Rendered(html) => Cow::Borrowed(html),
+    /// The answer as Markdown, as the editor wrote it (trimmed).
+    pub fn markdown(&self) -> Cow<'_, str> {
+        self.markdown.text()
+    }
+
+    /// The short answer: the first paragraph as plain text (empty when the answer starts
+    /// with something else, a heading or a list).
+    pub fn short(&self) -> Cow<'_, str> {
+        match &self.short {
+            Some(short) => short.text(),
+            None => self.markdown.text(),
         }
+    }
+
+    /// The answer as sanitised HTML.
+    pub fn html(&self) -> Cow<'_, str> {
+        match &self.html {
+            Some(html) => html.text(),
+            None => Cow::Owned(paragraph_html(&self.short())),
+        }
+    }
+
+    /// Whether the answer is empty.
+    pub fn is_empty(&self) -> bool {
+        self.markdown.is_empty()
+    }
+
+    /// Bytes held for the answer's texts.
+    pub fn held_len(&self) -> usize {
+        self.markdown.held_len()
+            + self.short.as_ref().map_or(0, PackedText::held_len)
+            + self.html.as_ref().map_or(0, PackedText::held_len)
     }
 }
 
@@ -156,19 +167,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn one_plain_paragraph_is_its_own_short_answer_shared() {
-        let (body, short) = body_and_short("  Trash is picked up weekly.\n");
-        assert_eq!(&*body, "Trash is picked up weekly.");
-        assert_eq!(&*short, "Trash is picked up weekly.");
-        assert!(Arc::ptr_eq(&body, &short));
-    }
-
-    /// An answer as an entry holds it: its short answer, its rendering and the HTML kept.
-    fn kept(body: &str) -> (Arc<str>, String, AnswerHtml) {
-        let (body, short) = body_and_short(body);
-        let rendered = crate::markdown::to_safe_html(&body);
-        let html = AnswerHtml::new(rendered.clone(), &short);
-        (short, rendered, html)
+    fn one_plain_paragraph_is_its_own_short_answer() {
+        let answer = Answer::new("  Trash is picked up weekly.\n");
+        assert_eq!(answer.markdown(), "Trash is picked up weekly.");
+        assert_eq!(answer.short(), "Trash is picked up weekly.");
+        assert_eq!(answer.short, None);
+        assert_eq!(answer.held_len(), "Trash is picked up weekly.".len());
     }
 
     /// The answers whose HTML is worked out again must come out exactly as rendered.
@@ -179,9 +183,10 @@ mod tests {
             "Fees & fines: under 5 < 10 > 2, \"quoted\" and 'single'.",
             "السبت والأحد مغلق. 图书馆每天开放。",
         ] {
-            let (short, rendered, html) = kept(body);
-            assert_eq!(html, AnswerHtml::ShortInParagraph, "{rendered}");
-            assert_eq!(html.text(&short), rendered);
+            let answer = Answer::new(body);
+            let rendered = crate::markdown::to_safe_html(body);
+            assert_eq!(answer.html, None, "{rendered}");
+            assert_eq!(answer.html(), rendered);
         }
     }
 
@@ -195,21 +200,45 @@ mod tests {
             "Line one\nline two",
             "No\u{a0}break.",
         ] {
-            let (short, rendered, html) = kept(body);
-            assert_eq!(
-                html,
-                AnswerHtml::Rendered(rendered.clone().into()),
-                "{body}"
-            );
-            assert_eq!(html.text(&short), rendered);
+            let answer = Answer::new(body);
+            let rendered = crate::markdown::to_safe_html(body);
+            assert!(answer.html.is_some(), "{body}");
+            assert_eq!(answer.html(), rendered);
         }
     }
 
     #[test]
     fn a_longer_answer_keeps_its_own_short_answer() {
-        let (body, short) = body_and_short("Pay **online**.\n\nOr by phone.");
-        assert_eq!(&*body, "Pay **online**.\n\nOr by phone.");
-        assert_eq!(&*short, "Pay online.");
-        assert!(!Arc::ptr_eq(&body, &short));
+        let answer = Answer::new("Pay **online**.\n\nOr by phone.");
+        assert_eq!(answer.markdown(), "Pay **online**.\n\nOr by phone.");
+        assert_eq!(answer.short(), "Pay online.");
+        assert!(answer.short.is_some());
+    }
+
+    #[test]
+    fn a_long_answer_is_held_in_less_than_its_texts_and_reads_back_whole() {
+        let paragraph = "Bulky items such as sofas, mattresses and appliances are collected \
+            on the first Monday of each month. Book a pickup by the Thursday before, and put \
+            the items at the curb by 6 a.m. on the day.";
+        let markdown = format!("{paragraph}\n\n- Sofas\n- Mattresses\n\n{paragraph}");
+        let answer = Answer::new(&markdown);
+        let html = crate::markdown::to_safe_html(&markdown);
+        assert_eq!(answer.markdown(), markdown);
+        assert_eq!(answer.short(), paragraph);
+        assert_eq!(answer.html(), html);
+        let texts = markdown.len() + paragraph.len() + html.len();
+        assert!(
+            answer.held_len() < texts * 3 / 4,
+            "{} of {texts}",
+            answer.held_len()
+        );
+    }
+
+    #[test]
+    fn html_can_be_rendered_by_the_caller() {
+        let answer =
+            Answer::rendered_by("See [pickup](entry:pickup).", |_| "<p>linked</p>\n".into());
+        assert_eq!(answer.html(), "<p>linked</p>\n");
+        assert_eq!(answer.short(), "See pickup.");
     }
 }

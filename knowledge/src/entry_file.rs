@@ -67,7 +67,7 @@ impl EntryFile {
             plain: entry.plain.clone(),
             form_url: entry.form_url.clone(),
             open311_service_code: entry.open311_service_code.clone(),
-            body: entry.body.to_string(),
+            body: entry.answer.markdown().into_owned(),
         }
     }
 

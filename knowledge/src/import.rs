@@ -16,8 +16,7 @@ use serde::Deserialize;
 
 use crate::check::KnowledgeBase;
 use crate::config::KbConfig;
-use crate::entry::{AnswerHtml, Entry, Kind, Status};
-use crate::markdown;
+use crate::entry::{Answer, Entry, Kind, Status};
 
 /// Topic given to imported entries.
 pub const IMPORTED_TOPIC: &str = "imported";
@@ -126,7 +125,6 @@ fn entry(record: Record, path: &Path, today: NaiveDate) -> Entry {
                 .ok()
         })
         .unwrap_or(today);
-    let (body, short) = crate::entry::body_and_short(&record.answer);
     Entry {
         id: record.id,
         lang: record.lang,
@@ -143,9 +141,7 @@ fn entry(record: Record, path: &Path, today: NaiveDate) -> Entry {
         form_url: None,
         open311_service_code: None,
         questions: Vec::new(),
-        html: AnswerHtml::new(markdown::to_safe_html(&body), &short),
-        short,
-        body,
+        answer: Answer::new(&record.answer),
         path: path.to_owned(),
     }
 }
@@ -178,7 +174,7 @@ mod tests {
         assert_eq!(kb.entries[0].last_reviewed.to_string(), "2020-03-27");
         assert_eq!(kb.entries[1].last_reviewed, today());
         assert_eq!(kb.entries[0].title, "Q1?");
-        assert_eq!(&*kb.entries[0].short, "A1.");
+        assert_eq!(kb.entries[0].answer.short(), "A1.");
     }
 
     #[test]

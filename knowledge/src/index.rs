@@ -252,7 +252,7 @@ impl SearchIndex {
                 .cloned()
                 .collect::<Vec<_>>()
                 .join("\n");
-            let body_text = crate::markdown::to_plain_text(&entry.body);
+            let body_text = crate::markdown::to_plain_text(&entry.answer.markdown());
             let mut doc = TantivyDocument::default();
             doc.add_u64(entry_field, entries.len() as u64);
             doc.add_text(data.title, &entry.title);

@@ -8,7 +8,7 @@
 //!   ([`load`], [`Diagnostic`]);
 //! - renders answers to sanitised HTML and extracts the short answer ([`markdown`]), with
 //!   links to other entries pointed at their pages ([`references`]), keeping in memory only
-//!   what cannot be worked out again ([`body_and_short`], [`AnswerHtml`]);
+//!   what cannot be worked out again, compressed when that pays ([`Answer`], [`PackedText`]);
 //! - runs the editorial checks of `wayfinder check` ([`editorial`]): answers due for review
 //!   ([`review`]), broken links to entries ([`references`]), the same question in two entries
 //!   ([`similar`]), easy-read texts that are hard to read ([`readability`]); and measures
@@ -48,6 +48,7 @@ pub mod jsonl_io;
 pub mod language_statistics;
 pub mod markdown;
 pub mod open311;
+mod packed;
 mod parse;
 pub mod questions;
 pub mod readability;
@@ -66,7 +67,8 @@ pub use check::{CONFIG_FILE, KnowledgeBase, load};
 pub use config::{KbConfig, TopicNames};
 pub use diagnostic::{Diagnostic, Severity};
 pub use editorial::{CheckOptions, editorial_checks};
-pub use entry::{AnswerHtml, Entry, Kind, Status, body_and_short, paragraph_html};
+pub use entry::{Answer, Entry, Kind, Status, paragraph_html};
 pub use index::{Hit, IndexError, SearchIndex, SearchResult};
+pub use packed::PackedText;
 pub use parse::parse_entry;
 pub use questions::{Datatype, Question};

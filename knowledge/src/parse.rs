@@ -8,8 +8,7 @@ use chrono::NaiveDate;
 use toml::{Table, Value};
 
 use crate::diagnostic::Diagnostic;
-use crate::entry::{AnswerHtml, Entry, Kind, Status};
-use crate::markdown;
+use crate::entry::{Answer, Entry, Kind, Status};
 use crate::questions::{self, Question};
 
 /// Front-matter keys an entry may have.
@@ -137,8 +136,8 @@ pub fn parse_entry(path: &Path, lang: &str, text: &str) -> Result<Entry, Vec<Dia
             "the answer is empty: write it below the closing `+++`",
         ));
     }
-    let (body, short) = crate::entry::body_and_short(body);
-    if !body.is_empty() && short.is_empty() {
+    let answer = Answer::new(body);
+    if !answer.is_empty() && answer.short().is_empty() {
         problems.push(Diagnostic::error(
             path,
             body_line,
@@ -179,9 +178,7 @@ pub fn parse_entry(path: &Path, lang: &str, text: &str) -> Result<Entry, Vec<Dia
             form_url,
             open311_service_code,
             questions,
-            html: AnswerHtml::new(markdown::to_safe_html(&body), &short),
-            short,
-            body,
+            answer,
             path: path.to_owned(),
         }),
         _ => Err(problems),
@@ -424,8 +421,15 @@ See the [map](https://www.riverton.example/map).
         assert_eq!(e.kind, Kind::Faq);
         assert_eq!(e.also_asked, vec!["garbage day"]);
         assert_eq!(e.last_reviewed.to_string(), "2026-10-01");
-        assert_eq!(&*e.short, "Trash is picked up weekly on your street's day.");
-        assert!(e.html().contains("<strong>weekly</strong>"), "{}", e.html());
+        assert_eq!(
+            e.answer.short(),
+            "Trash is picked up weekly on your street's day."
+        );
+        assert!(
+            e.answer.html().contains("<strong>weekly</strong>"),
+            "{}",
+            e.answer.html()
+        );
         assert!(e.is_published());
     }
 

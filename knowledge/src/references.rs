@@ -19,7 +19,7 @@ use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::check::KnowledgeBase;
 use crate::diagnostic::Diagnostic;
-use crate::entry::{AnswerHtml, Entry};
+use crate::entry::{Answer, Entry};
 use crate::markdown;
 use crate::parse::split_front_matter;
 
@@ -112,12 +112,13 @@ pub fn broken_references(kb: &KnowledgeBase) -> Vec<Diagnostic> {
     let default = kb.config.default_language.as_str();
     let mut problems = Vec::new();
     for entry in &kb.entries {
-        if !may_link_to_entries(&entry.body) {
+        let markdown = entry.answer.markdown();
+        if !may_link_to_entries(&markdown) {
             continue;
         }
         let references = match fs::read_to_string(&entry.path) {
             Ok(text) => references_in_file(&text),
-            Err(_) => references_in(&entry.body, 1),
+            Err(_) => references_in(&markdown, 1),
         };
         for reference in references {
             let target = reference.target.as_str();
@@ -150,16 +151,18 @@ pub fn resolve_links(entries: &mut [Entry], default_language: &str) {
         .map(|e| ((e.lang.clone(), e.id.clone()), e.url.clone()))
         .collect();
     for entry in entries.iter_mut() {
-        if !may_link_to_entries(&entry.body) || references_in(&entry.body, 1).is_empty() {
+        let body = entry.answer.markdown().into_owned();
+        if !may_link_to_entries(&body) || references_in(&body, 1).is_empty() {
             continue;
         }
         let lang = entry.lang.clone();
-        let html = markdown::to_safe_html_resolving(&entry.body, |id| {
-            urls.get(&(lang.clone(), id.to_owned()))
-                .or_else(|| urls.get(&(default_language.to_owned(), id.to_owned())))
-                .cloned()
+        entry.answer = Answer::rendered_by(&body, |body| {
+            markdown::to_safe_html_resolving(body, |id| {
+                urls.get(&(lang.clone(), id.to_owned()))
+                    .or_else(|| urls.get(&(default_language.to_owned(), id.to_owned())))
+                    .cloned()
+            })
         });
-        entry.html = AnswerHtml::new(html, &entry.short);
     }
 }
 
@@ -241,16 +244,22 @@ mod base_tests {
         // Resolved: Spanish to the Spanish page, Korean (not translated) to the English one.
         let es = kb.get("day", "es").unwrap();
         assert!(
-            es.html().contains("href=\"https://x.example/missed\""),
+            es.answer
+                .html()
+                .contains("href=\"https://x.example/missed\""),
             "{}",
-            es.html()
+            es.answer.html()
         );
         let ko = kb.get("day", "ko").unwrap();
-        assert!(ko.html().contains(">missed pickups</a>"), "{}", ko.html());
         assert!(
-            ko.html().contains("Also old bins and water."),
+            ko.answer.html().contains(">missed pickups</a>"),
             "{}",
-            ko.html()
+            ko.answer.html()
+        );
+        assert!(
+            ko.answer.html().contains("Also old bins and water."),
+            "{}",
+            ko.answer.html()
         );
     }
 }

@@ -115,7 +115,7 @@ impl Row {
             question: entry.title.clone(),
             also_asked: entry.also_asked.clone(),
             keywords: entry.keywords.clone(),
-            answer: entry.body.to_string(),
+            answer: entry.answer.markdown().into_owned(),
             url: Some(entry.url.clone()),
             owner: Some(entry.owner.clone()),
             last_reviewed: Some(entry.last_reviewed.to_string()),

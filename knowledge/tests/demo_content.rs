@@ -39,7 +39,7 @@ fn demo_content_checks_clean() {
             entry.path.display(),
             entry.url
         );
-        assert!(!entry.short.is_empty(), "{}", entry.path.display());
+        assert!(!entry.answer.short().is_empty(), "{}", entry.path.display());
     }
 }
 

@@ -42,8 +42,7 @@ fn assert_same_entries(original: &KnowledgeBase, imported: &KnowledgeBase) {
             "{}",
             a.path.display()
         );
-        assert_eq!(a.html(), b.html(), "{}", a.path.display());
-        assert_eq!(a.short, b.short, "{}", a.path.display());
+        assert_eq!(a.answer, b.answer, "{}", a.path.display());
     }
 }
 
@@ -107,7 +106,8 @@ fn an_open311_service_list_becomes_service_entries_that_check_clean() {
     assert!(dumping.keywords.contains(&"Illegal Dumping".to_owned()));
     assert!(
         dumping
-            .short
+            .answer
+            .short()
             .starts_with("Identify someone that has dumped")
     );
     assert!(dumping.path.ends_with("en/requests/illegal-dumping.md"));

@@ -103,8 +103,8 @@ pub fn answer(entry: &Entry) -> Answer {
     Answer {
         id: entry.id.clone(),
         title: entry.title.clone(),
-        html: entry.html().into_owned(),
-        short: entry.short.to_string(),
+        html: entry.answer.html().into_owned(),
+        short: entry.answer.short().into_owned(),
         plain: entry.plain.clone(),
         source_url: entry.url.clone(),
         last_reviewed: entry.last_reviewed.to_string(),

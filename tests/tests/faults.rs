@@ -429,7 +429,7 @@ async fn an_import_killed_midway_leaves_every_entry_whole() {
                 .strip_prefix("record-")
                 .and_then(|n| n.parse().ok())
                 .expect("a record id");
-            let body = entry.body.trim();
+            let body = entry.answer.markdown();
             if body == record_answer(i, 2) {
                 replaced += 1;
             } else {

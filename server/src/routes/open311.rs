@@ -112,7 +112,7 @@ fn service_list(index: &SearchIndex, upstream: bool) -> Vec<Service> {
             Some(Service {
                 service_code: entry.open311_service_code.clone()?,
                 service_name: entry.title.clone(),
-                description: Some(entry.short.to_string()),
+                description: Some(entry.answer.short().into_owned()),
                 metadata: upstream || !entry.questions.is_empty(),
                 kind: "realtime".into(),
                 keywords: (!entry.keywords.is_empty()).then(|| entry.keywords.join(", ")),
