@@ -15,7 +15,7 @@ use crate::check::KnowledgeBase;
 use crate::entry::Entry;
 use crate::language_statistics::LanguageStatistics;
 use crate::typo::TypoMatchQuery;
-use crate::vocabulary::{self, Typos, Vocabulary, VocabularyBuilder};
+use crate::vocabulary::{self, TermSet, Typos, Vocabulary, VocabularyBuilder};
 
 /// Weight of a match in the title relative to the body.
 const TITLE_BOOST: f32 = 3.0;
@@ -106,8 +106,10 @@ struct LangData {
     word_forms: HashSet<String>,
     word_form_analyzer: AnalyzerPool,
     entries: u32,
-    /// Entry id → position in [`SearchIndex::entries`], for this language's entries.
-    positions: HashMap<String, usize>,
+    /// Positions in [`SearchIndex::entries`] of this language's entries, in the order of
+    /// their ids: found by binary search ([`SearchIndex::entry`]), four bytes an entry where a
+    /// map from id would copy every id.
+    by_id: Box<[u32]>,
 }
 
 /// An immutable, searchable snapshot of a knowledge base's published entries.
@@ -119,7 +121,7 @@ pub struct SearchIndex {
     entries: Vec<Arc<Entry>>,
     /// Analysed terms of each entry (title, also_asked, keywords, body) as ascending numbers
     /// in its language's [`Vocabulary`], aligned with `entries`.
-    entry_terms: Vec<Box<[u32]>>,
+    entry_terms: Vec<TermSet>,
     langs: BTreeMap<String, LangData>,
     default_language: String,
     partial_languages: Vec<String>,
@@ -237,7 +239,7 @@ impl SearchIndex {
                     word_forms: HashSet::new(),
                     word_form_analyzer: AnalyzerPool::new(analyzer::word_form_analyzer(lang)),
                     entries: 0,
-                    positions: HashMap::new(),
+                    by_id: Box::default(),
                 },
             );
         }
@@ -274,16 +276,18 @@ impl SearchIndex {
             vocabulary.add_entry(terms);
             positions.push(entries.len());
             data.entries += 1;
-            data.positions.insert(entry.id.clone(), entries.len());
             entries.push(Arc::clone(entry));
-            entry_terms.push(Box::default());
+            entry_terms.push(TermSet::default());
         }
         for (lang, (builder, positions)) in vocabularies {
             let (vocabulary, terms) = builder.finish().map_err(tantivy::TantivyError::from)?;
+            let mut by_id: Vec<u32> = positions.iter().map(|&p| p as u32).collect();
+            by_id.sort_by(|&a, &b| entries[a as usize].id.cmp(&entries[b as usize].id));
             for (position, terms) in positions.into_iter().zip(terms) {
                 entry_terms[position] = terms;
             }
             if let Some(data) = langs.get_mut(&lang) {
+                data.by_id = by_id.into();
                 data.vocabulary = vocabulary;
             }
         }
@@ -337,8 +341,11 @@ impl SearchIndex {
     /// translation in `lang`.
     pub fn entry(&self, id: &str, lang: &str) -> Option<Arc<Entry>> {
         let find = |l: &str| {
-            let position = *self.langs.get(l)?.positions.get(id)?;
-            Some(Arc::clone(&self.entries[position]))
+            let by_id = &self.langs.get(l)?.by_id;
+            let found = by_id
+                .binary_search_by(|&p| self.entries[p as usize].id.as_str().cmp(id))
+                .ok()?;
+            Some(Arc::clone(&self.entries[by_id[found] as usize]))
         };
         find(lang).or_else(|| find(&self.default_language))
     }
@@ -426,6 +433,7 @@ impl SearchIndex {
             .map(|segment| segment.fast_fields().u64(ENTRY_FIELD))
             .collect::<Result<Vec<_>, _>>()?;
         let mut hits = Vec::with_capacity(top.len());
+        let mut entry_terms = Vec::new();
         for (score, address) in top {
             let Some(ix) = positions
                 .get(address.segment_ord as usize)
@@ -434,10 +442,11 @@ impl SearchIndex {
                 continue;
             };
             let ix = ix as usize;
+            self.entry_terms[ix].unpack_into(&mut entry_terms);
             hits.push(Hit {
                 entry: Arc::clone(&self.entries[ix]),
                 score,
-                coverage: coverage(&query, &self.entry_terms[ix]),
+                coverage: coverage(&query, &entry_terms),
             });
         }
         Ok(SearchResult {
@@ -915,5 +924,25 @@ mod tests {
         assert_eq!(index.entry("trash-day", "es").unwrap().lang, "en");
         assert_eq!(index.entry("water-bill", "es").unwrap().lang, "es");
         assert!(index.entry("nope", "en").is_none());
+    }
+
+    #[test]
+    fn every_entry_is_found_by_its_id_whatever_the_order_they_came_in() {
+        let mut kb = kb();
+        for n in [7, 3, 11, 0, 5, 10, 1] {
+            kb.entries
+                .push(entry("es", &format!("extra-{n}"), "Extra", &[], "Más."));
+        }
+        let index = SearchIndex::build(&kb).unwrap();
+        for e in &kb.entries {
+            let found = index.entry(&e.id, &e.lang).unwrap();
+            assert_eq!(
+                (found.id.as_str(), found.lang.as_str()),
+                (e.id.as_str(), e.lang.as_str())
+            );
+        }
+        assert!(index.entry("extra-2", "es").is_none());
+        assert!(index.entry("extra-", "es").is_none());
+        assert!(index.entry("zzz", "es").is_none());
     }
 }

@@ -3,8 +3,9 @@
 //! distance of a question's term.
 //!
 //! Entries keep their terms as sorted numbers ([`VocabularyBuilder::finish`]) rather than as
-//! sets of strings: a fraction of the memory, and whether an entry has a term is a binary
-//! search. Typos are found once per question term, by walking the dictionary with the
+//! sets of strings, each number stored as its distance from the one before in as few bytes
+//! as it needs ([`TermSet`]): a fraction of the memory; whether an entry has a term is a
+//! binary search once they are unpacked. Typos are found once per question term, by walking the dictionary with the
 //! term's Levenshtein automaton ([`Vocabulary::typos`]), instead of once per field searched
 //! and once per entry whose coverage is judged. The walk is the dearest part of a search, and
 //! residents' questions repeat the same words, so the typos of the latest few thousand terms
@@ -70,7 +71,7 @@ impl VocabularyBuilder {
 
     /// Numbers the terms in sorted order and returns the vocabulary, with each added entry's
     /// terms (in the order they were added) as ascending numbers.
-    pub fn finish(self) -> std::io::Result<(Vocabulary, Vec<Box<[u32]>>)> {
+    pub fn finish(self) -> std::io::Result<(Vocabulary, Vec<TermSet>)> {
         let mut sorted: Vec<(String, u32)> = self.ids.into_iter().collect();
         sorted.sort_unstable();
         let mut final_id = vec![0u32; sorted.len()];
@@ -93,7 +94,7 @@ impl VocabularyBuilder {
             .map(|terms| {
                 let mut terms: Vec<u32> = terms.iter().map(|t| final_id[*t as usize]).collect();
                 terms.sort_unstable();
-                terms.into_boxed_slice()
+                TermSet::new(&terms)
             })
             .collect();
         Ok((
@@ -197,6 +198,64 @@ impl Vocabulary {
     }
 }
 
+/// An entry's terms: distinct vocabulary numbers in ascending order, each held as its
+/// distance from the one before in LEB128 (seven bits a byte: one byte under 128, two under
+/// 16,384). An entry's numbers are a few dozen spread over a vocabulary of thousands, so this
+/// takes about half the memory of `u32`s; a search unpacks only its hits' sets
+/// ([`TermSet::unpack_into`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TermSet(Box<[u8]>);
+
+impl TermSet {
+    /// The set of `numbers`, which must be ascending and distinct.
+    pub fn new(numbers: &[u32]) -> Self {
+        debug_assert!(numbers.windows(2).all(|w| w[0] < w[1]));
+        let mut bytes = Vec::with_capacity(numbers.len() * 2);
+        let mut previous = 0;
+        for &number in numbers {
+            let mut gap = number - previous;
+            previous = number;
+            while gap >= 0x80 {
+                bytes.push((gap & 0x7f) as u8 | 0x80);
+                gap >>= 7;
+            }
+            bytes.push(gap as u8);
+        }
+        Self(bytes.into_boxed_slice())
+    }
+
+    /// Replaces `out` with the numbers, ascending: ready for [`has`].
+    pub fn unpack_into(&self, out: &mut Vec<u32>) {
+        out.clear();
+        let mut number = 0u32;
+        let mut gap = 0u32;
+        let mut shift = 0;
+        for &byte in &*self.0 {
+            gap |= u32::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                number += gap;
+                out.push(number);
+                gap = 0;
+                shift = 0;
+            } else {
+                shift += 7;
+            }
+        }
+    }
+
+    /// The numbers, ascending.
+    pub fn numbers(&self) -> Vec<u32> {
+        let mut numbers = Vec::new();
+        self.unpack_into(&mut numbers);
+        numbers
+    }
+
+    /// Bytes held.
+    pub fn held_len(&self) -> usize {
+        self.0.len()
+    }
+}
+
 /// Whether an entry whose terms are `entry_terms` (ascending numbers) has term `id`.
 pub fn has(entry_terms: &[u32], id: u32) -> bool {
     entry_terms.binary_search(&id).is_ok()
@@ -223,9 +282,39 @@ mod tests {
         assert_eq!(vocabulary.doc_freq("day"), 2);
         assert_eq!(vocabulary.doc_freq("trash"), 1);
         assert_eq!(vocabulary.doc_freq("nope"), 0);
-        assert_eq!(&*entries[0], &[1, 2, 4]);
-        assert_eq!(&*entries[1], &[0, 1, 3]);
-        assert!(has(&entries[0], 4) && !has(&entries[1], 4));
+        assert_eq!(entries[0].numbers(), [1, 2, 4]);
+        assert_eq!(entries[1].numbers(), [0, 1, 3]);
+        assert!(has(&entries[0].numbers(), 4) && !has(&entries[1].numbers(), 4));
+    }
+
+    #[test]
+    fn term_sets_hold_any_numbers_in_one_byte_per_small_gap() {
+        for numbers in [
+            vec![],
+            vec![0],
+            vec![
+                0,
+                1,
+                2,
+                127,
+                128,
+                255,
+                16_383,
+                16_384,
+                2_000_000,
+                u32::MAX - 1,
+                u32::MAX,
+            ],
+            (0..500).map(|n| n * 37 + 5).collect(),
+        ] {
+            let set = TermSet::new(&numbers);
+            assert_eq!(set.numbers(), numbers);
+        }
+        let small_gaps: Vec<u32> = (0..100).map(|n| n * 100).collect();
+        assert_eq!(TermSet::new(&small_gaps).held_len(), 100);
+        let mut out = vec![9, 9, 9];
+        TermSet::new(&[3, 4]).unpack_into(&mut out);
+        assert_eq!(out, [3, 4]);
     }
 
     #[test]
