@@ -94,6 +94,7 @@ pub fn load(root: &Path) -> (Option<KnowledgeBase>, Vec<Diagnostic>) {
 
     entries.sort_by(|a, b| (&a.lang, &a.id).cmp(&(&b.lang, &b.id)));
     crate::references::resolve_links(&mut entries, &config.default_language);
+    crate::entry::share_urls(&mut entries);
     problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     // Collected into a new vector: collecting in place would keep the entries' buffer
     // (hundreds of bytes per entry) as the capacity of this vector of pointers.

@@ -1,7 +1,9 @@
 //! The entry model: one answer in one language.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -54,8 +56,9 @@ pub struct Entry {
     pub last_reviewed: NaiveDate,
     /// Department responsible for the content.
     pub owner: String,
-    /// The city's official page on the topic.
-    pub url: String,
+    /// The city's official page on the topic, one copy shared by the entries that point to
+    /// the same page ([`share_urls`]).
+    pub url: Arc<str>,
     /// An easy-read version, plain text.
     pub plain: Option<String>,
     /// The city's online form for a service.
@@ -75,6 +78,20 @@ impl Entry {
     /// Whether residents may see this entry.
     pub fn is_published(&self) -> bool {
         self.status == Status::Published
+    }
+}
+
+/// Makes the entries that point to the same official page share one copy of its address: a
+/// city's entries point to a few dozen pages, and a server holds every entry in memory.
+pub fn share_urls(entries: &mut [Entry]) {
+    let mut seen: HashSet<Arc<str>> = HashSet::new();
+    for entry in entries {
+        match seen.get(&entry.url) {
+            Some(url) => entry.url = Arc::clone(url),
+            None => {
+                seen.insert(Arc::clone(&entry.url));
+            }
+        }
     }
 }
 

@@ -63,7 +63,7 @@ impl EntryFile {
             .to_owned(),
             last_reviewed: entry.last_reviewed,
             owner: entry.owner.clone(),
-            url: entry.url.clone(),
+            url: entry.url.to_string(),
             plain: entry.plain.clone(),
             form_url: entry.form_url.clone(),
             open311_service_code: entry.open311_service_code.clone(),

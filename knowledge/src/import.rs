@@ -108,6 +108,7 @@ pub fn from_jsonl(path: &Path, today: NaiveDate) -> Result<KnowledgeBase, Import
         topics: BTreeMap::new(),
         synonyms: BTreeMap::new(),
     };
+    crate::entry::share_urls(&mut entries);
     Ok(KnowledgeBase {
         root: path.to_owned(),
         config,
@@ -136,7 +137,7 @@ fn entry(record: Record, path: &Path, today: NaiveDate) -> Entry {
         status: Status::Published,
         last_reviewed,
         owner: String::new(),
-        url: record.url.unwrap_or_default(),
+        url: record.url.unwrap_or_default().into(),
         plain: None,
         form_url: None,
         open311_service_code: None,
@@ -175,6 +176,26 @@ mod tests {
         assert_eq!(kb.entries[1].last_reviewed, today());
         assert_eq!(kb.entries[0].title, "Q1?");
         assert_eq!(kb.entries[0].answer.short(), "A1.");
+    }
+
+    #[test]
+    fn entries_pointing_to_the_same_page_share_its_address() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kb.jsonl");
+        std::fs::write(
+            &path,
+            concat!(
+                r#"{"id":"a","lang":"en","question":"Q1?","answer":"A1.","url":"https://x.example/trash"}"#, "\n",
+                r#"{"id":"b","lang":"en","question":"Q2?","answer":"A2.","url":"https://x.example/water"}"#, "\n",
+                r#"{"id":"c","lang":"de","question":"F3?","answer":"A3.","url":"https://x.example/trash"}"#, "\n",
+            ),
+        )
+        .unwrap();
+        let kb = from_jsonl(&path, today()).unwrap();
+        let url = |i: usize| &kb.entries[i].url;
+        assert_eq!(&**url(0), "https://x.example/trash");
+        assert_eq!(&**url(1), "https://x.example/water");
+        assert!(std::sync::Arc::ptr_eq(url(0), url(2)));
     }
 
     #[test]

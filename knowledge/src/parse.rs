@@ -173,7 +173,7 @@ pub fn parse_entry(path: &Path, lang: &str, text: &str) -> Result<Entry, Vec<Dia
             },
             last_reviewed,
             owner,
-            url,
+            url: url.into(),
             plain,
             form_url,
             open311_service_code,

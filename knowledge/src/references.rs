@@ -148,7 +148,7 @@ pub fn broken_references(kb: &KnowledgeBase) -> Vec<Diagnostic> {
 pub fn resolve_links(entries: &mut [Entry], default_language: &str) {
     let urls: BTreeMap<(String, String), String> = entries
         .iter()
-        .map(|e| ((e.lang.clone(), e.id.clone()), e.url.clone()))
+        .map(|e| ((e.lang.clone(), e.id.clone()), e.url.to_string()))
         .collect();
     for entry in entries.iter_mut() {
         let body = entry.answer.markdown().into_owned();

@@ -116,7 +116,7 @@ impl Row {
             also_asked: entry.also_asked.clone(),
             keywords: entry.keywords.clone(),
             answer: entry.answer.markdown().into_owned(),
-            url: Some(entry.url.clone()),
+            url: Some(entry.url.to_string()),
             owner: Some(entry.owner.clone()),
             last_reviewed: Some(entry.last_reviewed.to_string()),
             plain: entry.plain.clone(),

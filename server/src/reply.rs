@@ -106,7 +106,7 @@ pub fn answer(entry: &Entry) -> Answer {
         html: entry.answer.html().into_owned(),
         short: entry.answer.short().into_owned(),
         plain: entry.plain.clone(),
-        source_url: entry.url.clone(),
+        source_url: entry.url.to_string(),
         last_reviewed: entry.last_reviewed.to_string(),
         lang: entry.lang.clone(),
     }
