@@ -165,6 +165,45 @@ mod tests {
     }
 
     #[test]
+    fn random_texts_of_words_in_many_scripts_read_back_the_same() {
+        let words = [
+            "trash",
+            "Müll",
+            "basura",
+            "rác",
+            "쓰레기",
+            "垃圾",
+            "قمامة",
+            "мусор",
+            "&",
+            "<b>",
+            "\n\n",
+            "🚮",
+            " ",
+            "2026-11-27",
+            "\u{a0}",
+        ];
+        // A fixed xorshift sequence: the same texts on every run.
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state as usize
+        };
+        let mut compressed = 0;
+        for _ in 0..300 {
+            let text: String = (0..next() % 120)
+                .map(|_| words[next() % words.len()])
+                .collect();
+            let packed = PackedText::new(&text);
+            compressed += usize::from(packed.is_compressed());
+            assert_eq!(packed.text(), text);
+        }
+        assert!(compressed > 100, "{compressed}");
+    }
+
+    #[test]
     fn packed_texts_compare_by_their_text() {
         assert_eq!(PackedText::new(ANSWER), PackedText::new(ANSWER));
         assert_ne!(

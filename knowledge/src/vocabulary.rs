@@ -318,6 +318,33 @@ mod tests {
     }
 
     #[test]
+    fn term_sets_of_random_gaps_of_every_width_read_back_the_same() {
+        // A fixed xorshift sequence: the same sets on every run.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..200 {
+            let mut numbers = Vec::new();
+            let mut number = 0u32;
+            for _ in 0..next() % 80 {
+                // Gaps of 1 to 32 bits.
+                let bits = (next() % 32 + 1) as u32;
+                let gap = (next() as u32 >> (32 - bits)).max(1);
+                let Some(n) = number.checked_add(gap) else {
+                    break;
+                };
+                number = n;
+                numbers.push(number);
+            }
+            assert_eq!(TermSet::new(&numbers).numbers(), numbers);
+        }
+    }
+
+    #[test]
     fn typos_are_the_terms_the_automaton_accepts() {
         let mut builder = VocabularyBuilder::default();
         builder.add_entry(words("recycl recycle bicycl recyclable trash"));
