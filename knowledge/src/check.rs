@@ -321,7 +321,7 @@ fn check_duplicates(entries: &mut Vec<Entry>, problems: &mut Vec<Diagnostic>) {
             ));
             false
         } else {
-            seen.insert(key, entry.path.clone());
+            seen.insert(key, entry.path.to_path_buf());
             true
         }
     });

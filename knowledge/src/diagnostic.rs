@@ -1,7 +1,7 @@
 //! Problems found in content files, located by path and line.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// How serious a problem is: errors stop the content from being served, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -27,9 +27,9 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error at `path:line`.
-    pub fn error(path: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Self {
+    pub fn error(path: impl AsRef<Path>, line: usize, message: impl Into<String>) -> Self {
         Self {
-            path: path.into(),
+            path: path.as_ref().to_owned(),
             line: line.max(1),
             severity: Severity::Error,
             message: message.into(),
@@ -37,7 +37,7 @@ impl Diagnostic {
     }
 
     /// A warning at `path:line`.
-    pub fn warning(path: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Self {
+    pub fn warning(path: impl AsRef<Path>, line: usize, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Warning,
             ..Self::error(path, line, message)

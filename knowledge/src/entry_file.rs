@@ -53,8 +53,8 @@ impl EntryFile {
             }
             .to_owned(),
             title: entry.title.clone(),
-            also_asked: entry.also_asked.clone(),
-            keywords: entry.keywords.clone(),
+            also_asked: entry.also_asked.to_vec(),
+            keywords: entry.keywords.to_vec(),
             topic: entry.topic.clone(),
             status: match entry.status {
                 Status::Draft => "draft",
@@ -64,9 +64,9 @@ impl EntryFile {
             last_reviewed: entry.last_reviewed,
             owner: entry.owner.clone(),
             url: entry.url.to_string(),
-            plain: entry.plain.clone(),
-            form_url: entry.form_url.clone(),
-            open311_service_code: entry.open311_service_code.clone(),
+            plain: entry.plain.as_deref().map(str::to_owned),
+            form_url: entry.form_url.as_deref().map(str::to_owned),
+            open311_service_code: entry.open311_service_code.as_deref().map(str::to_owned),
             body: entry.answer.markdown().into_owned(),
         }
     }

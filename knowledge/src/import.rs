@@ -131,8 +131,8 @@ fn entry(record: Record, path: &Path, today: NaiveDate) -> Entry {
         lang: record.lang,
         kind: Kind::Faq,
         title: record.question.trim().to_owned(),
-        also_asked: Vec::new(),
-        keywords: Vec::new(),
+        also_asked: Box::default(),
+        keywords: Box::default(),
         topic: IMPORTED_TOPIC.into(),
         status: Status::Published,
         last_reviewed,
@@ -141,9 +141,9 @@ fn entry(record: Record, path: &Path, today: NaiveDate) -> Entry {
         plain: None,
         form_url: None,
         open311_service_code: None,
-        questions: Vec::new(),
+        questions: Box::default(),
         answer: Answer::new(&record.answer),
-        path: path.to_owned(),
+        path: path.into(),
     }
 }
 

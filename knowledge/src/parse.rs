@@ -163,8 +163,8 @@ pub fn parse_entry(path: &Path, lang: &str, text: &str) -> Result<Entry, Vec<Dia
             lang: lang.to_owned(),
             kind,
             title,
-            also_asked: also_asked.unwrap_or_default(),
-            keywords: keywords.unwrap_or_default(),
+            also_asked: also_asked.unwrap_or_default().into(),
+            keywords: keywords.unwrap_or_default().into(),
             topic,
             status: if status == "draft" {
                 Status::Draft
@@ -174,12 +174,12 @@ pub fn parse_entry(path: &Path, lang: &str, text: &str) -> Result<Entry, Vec<Dia
             last_reviewed,
             owner,
             url: url.into(),
-            plain,
-            form_url,
-            open311_service_code,
-            questions,
+            plain: plain.map(String::into_boxed_str),
+            form_url: form_url.map(String::into_boxed_str),
+            open311_service_code: open311_service_code.map(String::into_boxed_str),
+            questions: questions.into(),
             answer,
-            path: path.to_owned(),
+            path: path.into(),
         }),
         _ => Err(problems),
     }
@@ -419,7 +419,7 @@ See the [map](https://www.riverton.example/map).
         let e = parse(GOOD).unwrap();
         assert_eq!(e.id, "trash-day");
         assert_eq!(e.kind, Kind::Faq);
-        assert_eq!(e.also_asked, vec!["garbage day"]);
+        assert_eq!(*e.also_asked, ["garbage day"]);
         assert_eq!(e.last_reviewed.to_string(), "2026-10-01");
         assert_eq!(
             e.answer.short(),

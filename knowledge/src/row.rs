@@ -113,15 +113,15 @@ impl Row {
                 .to_owned(),
             ),
             question: entry.title.clone(),
-            also_asked: entry.also_asked.clone(),
-            keywords: entry.keywords.clone(),
+            also_asked: entry.also_asked.to_vec(),
+            keywords: entry.keywords.to_vec(),
             answer: entry.answer.markdown().into_owned(),
             url: Some(entry.url.to_string()),
             owner: Some(entry.owner.clone()),
             last_reviewed: Some(entry.last_reviewed.to_string()),
-            plain: entry.plain.clone(),
-            form_url: entry.form_url.clone(),
-            open311_service_code: entry.open311_service_code.clone(),
+            plain: entry.plain.as_deref().map(str::to_owned),
+            form_url: entry.form_url.as_deref().map(str::to_owned),
+            open311_service_code: entry.open311_service_code.as_deref().map(str::to_owned),
         }
     }
 }

@@ -105,7 +105,7 @@ pub fn answer(entry: &Entry) -> Answer {
         title: entry.title.clone(),
         html: entry.answer.html().into_owned(),
         short: entry.answer.short().into_owned(),
-        plain: entry.plain.clone(),
+        plain: entry.plain.as_deref().map(str::to_owned),
         source_url: entry.url.to_string(),
         last_reviewed: entry.last_reviewed.to_string(),
         lang: entry.lang.clone(),
@@ -135,7 +135,7 @@ fn entry_actions(entry: &Entry, lang: &str, bot: &Catalog, site: &SiteConfig) ->
         actions.push(Action {
             kind: ActionKind::Form,
             label: bot.format("action-form", &[]),
-            url: form.clone(),
+            url: form.to_string(),
         });
     }
     actions

@@ -408,7 +408,7 @@ async fn a_draft_is_written_once_in_the_content_format_and_never_served() {
         .expect("the draft parses");
     assert_eq!(entry.status, knowledge::Status::Draft);
     assert_eq!(entry.title, "How do I adopt a unicorn?");
-    assert_eq!(entry.also_asked, vec!["where can I adopt a baby unicorn"]);
+    assert_eq!(*entry.also_asked, ["where can I adopt a baby unicorn"]);
 
     // Written once: the second time is refused and the file is unchanged.
     let again = admin.post(&server, "/admin/api/drafts", request).await;

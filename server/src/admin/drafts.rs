@@ -514,7 +514,7 @@ mod tests {
         let entry = kb.get("recogen-colchones-viejos", "es").unwrap();
         assert_eq!(entry.status, knowledge::Status::Draft);
         assert_eq!(entry.title, "¿Recogen \"colchones\" viejos?");
-        assert_eq!(entry.also_asked, vec!["bulk trash <pickup>"]);
+        assert_eq!(*entry.also_asked, ["bulk trash <pickup>"]);
         let index = knowledge::SearchIndex::build(&kb).unwrap();
         assert!(index.entry("recogen-colchones-viejos", "es").is_none());
         assert_eq!(index.len(), 2);

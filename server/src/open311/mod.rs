@@ -130,7 +130,7 @@ pub async fn form(
         name: entry.title.clone(),
         lang: entry.lang.clone(),
         questions,
-        form_url: entry.form_url.clone(),
+        form_url: entry.form_url.as_deref().map(str::to_owned),
         phone: site.phone.clone(),
     })
 }

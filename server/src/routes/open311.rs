@@ -110,7 +110,7 @@ fn service_list(index: &SearchIndex, upstream: bool) -> Vec<Service> {
         .iter()
         .filter_map(|entry| {
             Some(Service {
-                service_code: entry.open311_service_code.clone()?,
+                service_code: entry.open311_service_code.as_deref()?.to_owned(),
                 service_name: entry.title.clone(),
                 description: Some(entry.answer.short().into_owned()),
                 metadata: upstream || !entry.questions.is_empty(),
