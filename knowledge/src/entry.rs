@@ -35,9 +35,10 @@ pub enum Status {
 
 /// One entry in one language, parsed and rendered.
 ///
-/// A server holds every entry of its bases in memory, so the fields that are mostly empty or
-/// never grow are boxed slices and strings rather than `Vec`s and `String`s (8 bytes less
-/// each): 304 bytes an entry, which with its `Arc` fits the allocator's 320-byte class
+/// A server holds every entry of its bases in memory, so the fields that are often empty
+/// (`also_asked`, `keywords`, `plain` and the service's form, code and questions) and the
+/// path are boxed slices and strings rather than `Vec`s, `String`s and a `PathBuf` (8 bytes
+/// less each): 304 bytes an entry, which with its `Arc` fits the allocator's 320-byte class
 /// instead of the 384-byte one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {

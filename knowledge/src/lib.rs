@@ -8,7 +8,8 @@
 //!   ([`load`], [`Diagnostic`]);
 //! - renders answers to sanitised HTML and extracts the short answer ([`markdown`]), with
 //!   links to other entries pointed at their pages ([`references`]), keeping in memory only
-//!   what cannot be worked out again, compressed when that pays ([`Answer`], [`PackedText`]);
+//!   what cannot be worked out again, compressed when that pays ([`Answer`], [`PackedText`]),
+//!   and one copy of each official page's address ([`share_urls`]);
 //! - runs the editorial checks of `wayfinder check` ([`editorial`]): answers due for review
 //!   ([`review`]), broken links to entries ([`references`]), the same question in two entries
 //!   ([`similar`]), easy-read texts that are hard to read ([`readability`]); and measures
@@ -67,7 +68,7 @@ pub use check::{CONFIG_FILE, KnowledgeBase, load};
 pub use config::{KbConfig, TopicNames};
 pub use diagnostic::{Diagnostic, Severity};
 pub use editorial::{CheckOptions, editorial_checks};
-pub use entry::{Answer, Entry, Kind, Status, paragraph_html};
+pub use entry::{Answer, Entry, Kind, Status, paragraph_html, share_urls};
 pub use index::{Hit, IndexError, SearchIndex, SearchResult};
 pub use packed::PackedText;
 pub use parse::parse_entry;
