@@ -155,20 +155,24 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
     }
 
-    #[test]
-    fn imports_records_with_languages_and_dates() {
+    /// `records` imported from a JSONL file.
+    fn imported(records: &str) -> KnowledgeBase {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("kb.jsonl");
-        std::fs::write(
-            &path,
-            concat!(
-                r#"{"id":"a","lang":"en","question":"Q1?","answer":"A1.","url":"https://x.example/a","last_update":"2020/03/27","extra":1}"#, "\n",
-                r#"{"id":"b","lang":"de","question":"F2?","answer":"A2."}"#, "\n",
-                r#"{"id":"c","lang":"de","question":"F3?","answer":"A3."}"#, "\n",
-            ),
-        )
-        .unwrap();
-        let kb = from_jsonl(&path, today()).unwrap();
+        std::fs::write(&path, records).unwrap();
+        from_jsonl(&path, today()).unwrap()
+    }
+
+    #[test]
+    fn imports_records_with_languages_and_dates() {
+        let kb = imported(concat!(
+            r#"{"id":"a","lang":"en","question":"Q1?","answer":"A1.","url":"https://x.example/a","last_update":"2020/03/27","extra":1}"#,
+            "\n",
+            r#"{"id":"b","lang":"de","question":"F2?","answer":"A2."}"#,
+            "\n",
+            r#"{"id":"c","lang":"de","question":"F3?","answer":"A3."}"#,
+            "\n",
+        ));
         assert_eq!(kb.config.languages, vec!["de", "en"]);
         assert_eq!(kb.config.default_language, "de");
         assert_eq!(kb.entries.len(), 3);
@@ -180,18 +184,14 @@ mod tests {
 
     #[test]
     fn entries_pointing_to_the_same_page_share_its_address() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("kb.jsonl");
-        std::fs::write(
-            &path,
-            concat!(
-                r#"{"id":"a","lang":"en","question":"Q1?","answer":"A1.","url":"https://x.example/trash"}"#, "\n",
-                r#"{"id":"b","lang":"en","question":"Q2?","answer":"A2.","url":"https://x.example/water"}"#, "\n",
-                r#"{"id":"c","lang":"de","question":"F3?","answer":"A3.","url":"https://x.example/trash"}"#, "\n",
-            ),
-        )
-        .unwrap();
-        let kb = from_jsonl(&path, today()).unwrap();
+        let kb = imported(concat!(
+            r#"{"id":"a","lang":"en","question":"Q1?","answer":"A1.","url":"https://x.example/trash"}"#,
+            "\n",
+            r#"{"id":"b","lang":"en","question":"Q2?","answer":"A2.","url":"https://x.example/water"}"#,
+            "\n",
+            r#"{"id":"c","lang":"de","question":"F3?","answer":"A3.","url":"https://x.example/trash"}"#,
+            "\n",
+        ));
         let url = |i: usize| &kb.entries[i].url;
         assert_eq!(&**url(0), "https://x.example/trash");
         assert_eq!(&**url(1), "https://x.example/water");
