@@ -2,6 +2,7 @@
 //! receipt of one submitted to the city's Open311 system.
 
 use async_trait::async_trait;
+use chrono::{DateTime, SecondsFormat, SubsecRound, Utc};
 
 use crate::open311::georeport::Request;
 use crate::store::live::Author;
@@ -183,4 +184,48 @@ pub trait RequestStore: Send + Sync {
         site: &str,
         id: &str,
     ) -> Result<Vec<RequestUpdate>, sqlx::Error>;
+}
+
+/// The `updated_datetime` of a change made now to a request last changed at `previous`:
+/// now, but always later than `previous`, so that every change is told apart by its time
+/// (staff send the time they read as `if_updated`, and a change made from an older reading is
+/// refused). Times are kept to the millisecond, so now is cut to the millisecond before it is
+/// compared: a change in the same millisecond as the one before gets the next one.
+pub fn later_than(previous: &str) -> String {
+    let at = Utc::now().trunc_subsecs(3);
+    let at = match DateTime::parse_from_rfc3339(previous) {
+        Ok(p) if p.with_timezone(&Utc) >= at => {
+            p.with_timezone(&Utc) + chrono::Duration::milliseconds(1)
+        }
+        _ => at,
+    };
+    at.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn millis(at: DateTime<Utc>) -> String {
+        at.to_rfc3339_opts(SecondsFormat::Millis, true)
+    }
+
+    #[test]
+    fn every_change_gets_a_later_time() {
+        let future = millis(Utc::now() + chrono::Duration::seconds(5));
+        assert!(later_than(&future) > future);
+        assert!(later_than("2020-01-01T00:00:00.000Z").as_str() > "2020-01-01T00:00:00.000Z");
+    }
+
+    /// Changes in quick succession, each from the time of the one before: most fall in the
+    /// same millisecond as their predecessor.
+    #[test]
+    fn a_change_in_the_same_millisecond_gets_the_next_one() {
+        let mut previous = millis(Utc::now());
+        for _ in 0..1_000 {
+            let next = later_than(&previous);
+            assert!(next > previous, "{next} after {previous}");
+            previous = next;
+        }
+    }
 }

@@ -2,7 +2,6 @@
 //! the request's transaction, so two replicas never hand out the same number.
 
 use async_trait::async_trait;
-use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::json;
 use sqlx::{Postgres, Transaction};
 
@@ -98,19 +97,6 @@ async fn local_row(
     .bind(id)
     .fetch_optional(&mut **tx)
     .await
-}
-
-/// The `updated_datetime` of a change made now to a request last changed at `previous`:
-/// now, but always later than `previous` (so every change is told apart by its time).
-fn later_than(previous: &str) -> String {
-    let at = Utc::now();
-    let at = match DateTime::parse_from_rfc3339(previous) {
-        Ok(p) if p.with_timezone(&Utc) >= at => {
-            p.with_timezone(&Utc) + chrono::Duration::milliseconds(1)
-        }
-        _ => at,
-    };
-    at.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 #[async_trait]
@@ -289,7 +275,7 @@ impl RequestStore for PgStore {
         {
             return Ok(ChangeOutcome::Unchanged(current.record()));
         }
-        let at = later_than(&current.updated_at);
+        let at = crate::store::requests::later_than(&current.updated_at);
         // Guarded again by the time read, for databases where another writer could slip in
         // between the read and this write.
         let done = sqlx::query(

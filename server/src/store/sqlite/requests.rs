@@ -1,7 +1,6 @@
 //! [`RequestStore`] on SQLite.
 
 use async_trait::async_trait;
-use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::json;
 use sqlx::{Sqlite, Transaction};
 
@@ -97,19 +96,6 @@ async fn local_row(
     .bind(id)
     .fetch_optional(&mut **tx)
     .await
-}
-
-/// The `updated_datetime` of a change made now to a request last changed at `previous`:
-/// now, but always later than `previous` (so every change is told apart by its time).
-fn later_than(previous: &str) -> String {
-    let at = Utc::now();
-    let at = match DateTime::parse_from_rfc3339(previous) {
-        Ok(p) if p.with_timezone(&Utc) >= at => {
-            p.with_timezone(&Utc) + chrono::Duration::milliseconds(1)
-        }
-        _ => at,
-    };
-    at.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 #[async_trait]
@@ -293,7 +279,7 @@ impl RequestStore for SqliteStore {
         {
             return Ok(ChangeOutcome::Unchanged(current.record()));
         }
-        let at = later_than(&current.updated_at);
+        let at = crate::store::requests::later_than(&current.updated_at);
         // Guarded again by the time read, for databases where another writer could slip in
         // between the read and this write.
         let done = sqlx::query(
@@ -539,13 +525,5 @@ mod tests {
             .await
             .unwrap();
         assert_eq!((page.open, page.closed, page.requests.len()), (0, 1, 1));
-    }
-
-    #[test]
-    fn every_change_gets_a_later_time() {
-        let future = (Utc::now() + chrono::Duration::seconds(5))
-            .to_rfc3339_opts(SecondsFormat::Millis, true);
-        assert!(later_than(&future) > future);
-        assert!(later_than("2020-01-01T00:00:00.000Z").as_str() > "2020-01-01T00:00:00.000Z");
     }
 }
