@@ -151,10 +151,12 @@ pub fn resolve_links(entries: &mut [Entry], default_language: &str) {
         .map(|e| ((e.lang.clone(), e.id.clone()), e.url.to_string()))
         .collect();
     for entry in entries.iter_mut() {
-        let body = entry.answer.markdown().into_owned();
+        let body = entry.answer.markdown();
         if !may_link_to_entries(&body) || references_in(&body, 1).is_empty() {
             continue;
         }
+        // Owned: the answer it was read from is replaced below.
+        let body = body.into_owned();
         let lang = entry.lang.clone();
         entry.answer = Answer::rendered_by(&body, |body| {
             markdown::to_safe_html_resolving(body, |id| {
