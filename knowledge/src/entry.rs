@@ -156,8 +156,19 @@ impl Answer {
     pub fn html(&self) -> Cow<'_, str> {
         match &self.html {
             Some(html) => html.text(),
-            None => Cow::Owned(paragraph_html(&self.short())),
+            None => self.short_and_html().1,
         }
+    }
+
+    /// The short answer and the HTML, as a reply needs both: the short answer is unpacked
+    /// once, also when the HTML is worked out from it.
+    pub fn short_and_html(&self) -> (Cow<'_, str>, Cow<'_, str>) {
+        let short = self.short();
+        let html = match &self.html {
+            Some(html) => html.text(),
+            None => Cow::Owned(paragraph_html(&short)),
+        };
+        (short, html)
     }
 
     /// Whether the answer is empty.
@@ -217,6 +228,7 @@ mod tests {
             let rendered = crate::markdown::to_safe_html(body);
             assert_eq!(answer.html, None, "{rendered}");
             assert_eq!(answer.html(), rendered);
+            assert_eq!(answer.short_and_html(), (answer.short(), answer.html()));
         }
     }
 
@@ -234,6 +246,7 @@ mod tests {
             let rendered = crate::markdown::to_safe_html(body);
             assert!(answer.html.is_some(), "{body}");
             assert_eq!(answer.html(), rendered);
+            assert_eq!(answer.short_and_html(), (answer.short(), answer.html()));
         }
     }
 

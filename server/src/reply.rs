@@ -100,11 +100,12 @@ pub fn build(
 
 /// The wire form of an entry.
 pub fn answer(entry: &Entry) -> Answer {
+    let (short, html) = entry.answer.short_and_html();
     Answer {
         id: entry.id.clone(),
         title: entry.title.clone(),
-        html: entry.answer.html().into_owned(),
-        short: entry.answer.short().into_owned(),
+        html: html.into_owned(),
+        short: short.into_owned(),
         plain: entry.plain.as_deref().map(str::to_owned),
         source_url: entry.url.to_string(),
         last_reviewed: entry.last_reviewed.to_string(),
