@@ -5,12 +5,12 @@
 //! Entries keep their terms as sorted numbers ([`VocabularyBuilder::finish`]) rather than as
 //! sets of strings, each number stored as its distance from the one before in as few bytes
 //! as it needs ([`TermSet`]): a fraction of the memory; whether an entry has a term is a
-//! binary search once they are unpacked. Typos are found once per question term, by walking the dictionary with the
-//! term's Levenshtein automaton ([`Vocabulary::typos`]), instead of once per field searched
-//! and once per entry whose coverage is judged. The walk is the dearest part of a search, and
-//! residents' questions repeat the same words, so the typos of the latest few thousand terms
-//! are kept ([`Vocabulary::typos_of`]); the vocabulary never changes (a reload builds a new
-//! one), so a kept answer is always the one a walk would give.
+//! binary search once they are unpacked. Typos are found once per question term, by walking
+//! the dictionary with the term's Levenshtein automaton ([`Vocabulary::typos`]), instead of
+//! once per field searched and once per entry whose coverage is judged. The walk is the
+//! dearest part of a search, and residents' questions repeat the same words, so the typos of
+//! the latest few thousand terms are kept ([`Vocabulary::typos_of`]); the vocabulary never
+//! changes (a reload builds a new one), so a kept answer is always the one a walk would give.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};

@@ -41,11 +41,12 @@ pub fn run(repo: &Repo, work: &Path, binary: &Path) -> Result<String> {
         "Index build: the perf corpus ({} entries) imported once with `wayfinder import` in {}; \
          each size made of copies of those files with suffixed ids, then the server started on \
          CPU {} until /healthz answers\n\n\
-         | entries | start until /healthz | peak memory (VmHWM) | memory when ready (VmRSS) | memory 5 s later | entry files on disk |\n\
+         | entries | start until /healthz | peak memory (VmHWM) | memory when ready (VmRSS) | memory {} s later | entry files on disk |\n\
          |---:|---:|---:|---:|---:|---:|\n",
         source.len(),
         format_seconds(imported),
-        support::SERVER_CPU
+        support::SERVER_CPU,
+        SETTLE.as_secs()
     );
     for &(count, label) in SIZES {
         say(format!("bench: index build with {count} entries"));
