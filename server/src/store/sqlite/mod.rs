@@ -65,6 +65,9 @@ impl SqliteStore {
         let in_memory = url.contains(":memory:");
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
+            // The connection is pinged as it comes back (below), so not again before each
+            // use: every ping is a round trip to the connection's thread.
+            .test_before_acquire(false)
             // After a COMMIT refused with SQLITE_FULL, SQLite has rolled the transaction
             // back but the connection may still believe one is open: the next transaction
             // would become a savepoint whose commit stores nothing. Settle the connection

