@@ -13,6 +13,7 @@ greeting = Hello! Ask me about city services, like trash pickup, paying a water 
 input-label = Your question
 send-button = Send
 status-searching = Searching…
+status-retrying = The assistant is briefly unavailable. Trying again in a few seconds…
 
 ## Transcript
 

@@ -12,6 +12,7 @@ greeting = ¡Hola! Pregúnteme sobre los servicios de la ciudad, como la recolec
 input-label = Su pregunta
 send-button = Enviar
 status-searching = Buscando…
+status-retrying = El asistente no está disponible por un momento. Se volverá a intentar en unos segundos…
 
 ## Conversación
 

@@ -12,6 +12,7 @@ greeting = Bonjour ! Posez-moi vos questions sur les services municipaux, comme
 input-label = Votre question
 send-button = Envoyer
 status-searching = Recherche en cours…
+status-retrying = L'assistant est momentanément indisponible. Nouvel essai dans quelques secondes…
 
 ## Conversation
 

@@ -12,6 +12,7 @@ greeting = Bonjou! Poze m kesyon sou sèvis vil la, tankou ranmase fatra, peye b
 input-label = Kesyon ou
 send-button = Voye
 status-searching = N ap chèche…
+status-retrying = Asistan an pa disponib pou yon ti moman. N ap eseye ankò nan kèk segonn…
 
 ## Konvèsasyon
 

@@ -12,6 +12,7 @@ greeting = 안녕하세요! 쓰레기 수거, 수도 요금 납부, 허가 신�
 input-label = 질문
 send-button = 보내기
 status-searching = 검색 중…
+status-retrying = 도우미를 잠시 사용할 수 없습니다. 몇 초 후에 다시 시도합니다…
 
 ## 대화
 

@@ -12,6 +12,7 @@ greeting = Olá! Faça perguntas sobre os serviços municipais, como coleta de l
 input-label = Sua pergunta
 send-button = Enviar
 status-searching = Buscando…
+status-retrying = O assistente está indisponível por um momento. Tentando de novo em alguns segundos…
 
 ## Conversa
 

@@ -12,6 +12,7 @@ greeting = Kumusta po! Magtanong po kayo tungkol sa mga serbisyo ng lungsod, gay
 input-label = Ang inyong tanong
 send-button = Ipadala
 status-searching = Naghahanap…
+status-retrying = Pansamantalang hindi magamit ang katulong. Susubukang muli sa loob ng ilang segundo…
 
 ## Usapan
 

@@ -12,6 +12,7 @@ greeting = Xin chào! Quý vị có thể hỏi tôi về các dịch vụ của
 input-label = Câu hỏi của quý vị
 send-button = Gửi
 status-searching = Đang tìm kiếm…
+status-retrying = Trợ lý tạm thời không hoạt động. Đang thử lại sau vài giây…
 
 ## Cuộc trò chuyện
 

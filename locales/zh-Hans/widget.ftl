@@ -12,6 +12,7 @@ greeting = 您好！您可以向我询问市政服务，例如垃圾收集、缴
 input-label = 您的问题
 send-button = 发送
 status-searching = 正在搜索…
+status-retrying = 助手暂时不可用。几秒钟后将重试…
 
 ## 对话
 

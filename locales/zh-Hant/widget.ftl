@@ -12,6 +12,7 @@ greeting = 您好！您可以向我詢問市政服務，例如垃圾收集、繳
 input-label = 您的問題
 send-button = 傳送
 status-searching = 正在搜尋…
+status-retrying = 助手暫時無法使用。幾秒鐘後將重試…
 
 ## 對話
 

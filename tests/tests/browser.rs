@@ -15,6 +15,10 @@
 //!   reset that clears the transcript, language, preferences and storage;
 //! - `theme.mjs`: a city colour that fails contrast (`data-color="#7fdbff"`) corrected in the
 //!   dialog and the launcher, in light and dark schemes, ignored under forced colours;
+//! - `storage_retry.mjs`: a question sent while the server's database is locked is refused
+//!   with 503 `storage_unavailable`; the widget says it is trying again (visibly and in its
+//!   live region, with no axe violation) and, once the database is free, gets the answer
+//!   without the resident doing anything;
 //! - `locales.mjs`: each of the twelve UI languages on a page of that language served with
 //!   exactly `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`: a
 //!   question in the language, its own strings and direction, no message id or unformatted
@@ -45,11 +49,12 @@ fn check_prerequisites() {
     );
 }
 
+/// One Chromium at a time: on a small machine parallel browsers time each other out.
+static ONE_BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 /// Runs `node tests/browser/<script> <args>` and fails with its output unless it succeeds and
 /// prints `done`.
 async fn run_script(script: &str, args: &[String], done: &str) {
-    // One Chromium at a time: on a small machine parallel browsers time each other out.
-    static ONE_BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
     let _turn = ONE_BROWSER.lock().await;
     let root = common::repo_root();
     let output = tokio::process::Command::new("node")
@@ -219,5 +224,70 @@ async fn every_ui_language_under_a_strict_content_security_policy_in_chromium() 
         "locales: ok",
     )
     .await;
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_question_refused_while_the_database_is_locked_is_sent_again_by_the_widget() {
+    use sqlx::{Connection as _, Executor as _};
+    use tokio::io::{AsyncBufReadExt as _, BufReader};
+
+    check_prerequisites();
+    let server = common::start().await;
+    // Another connection holds the write lock: the server's writes wait out their busy
+    // timeout and the question is refused with 503 `storage_unavailable`.
+    let url = format!("sqlite://{}", server.database().display());
+    let mut lock = sqlx::SqliteConnection::connect(&url)
+        .await
+        .expect("the test opens the database");
+    lock.execute("BEGIN IMMEDIATE")
+        .await
+        .expect("the test takes the write lock");
+
+    let _turn = ONE_BROWSER.lock().await;
+    let root = common::repo_root();
+    let mut node = tokio::process::Command::new("node")
+        .arg(root.join("tests/browser/storage_retry.mjs"))
+        .args(["--url", &server.url("/")])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("node runs");
+    let mut lines = BufReader::new(node.stdout.take().expect("stdout is piped")).lines();
+    let mut stdout = String::new();
+    let mut freed = false;
+    while let Some(line) = lines.next_line().await.expect("script output reads") {
+        stdout.push_str(&line);
+        stdout.push('\n');
+        if line == "retrying shown" && !freed {
+            lock.execute("ROLLBACK")
+                .await
+                .expect("the test frees the database");
+            freed = true;
+        }
+    }
+    let output = node.wait_with_output().await.expect("node finishes");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "storage_retry.mjs failed ({}):\n{stdout}\n{stderr}",
+        output.status
+    );
+    assert!(
+        freed,
+        "the script never said the widget was waiting:\n{stdout}"
+    );
+    assert!(stdout.contains("storage retry: ok"), "{stdout}\n{stderr}");
+    // The question is stored once: the refused attempt left nothing behind.
+    let stored: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM messages WHERE role = 'resident' AND text = 'When is the library open?'",
+    )
+    .fetch_one(&mut lock)
+    .await
+    .expect("the test reads the database");
+    assert_eq!(stored, 1);
+    lock.close().await.expect("the test closes its connection");
     server.stop().await;
 }

@@ -32,6 +32,7 @@ use crate::settings::Features;
 use crate::speech::{self, Voice};
 use crate::style;
 use crate::texts::Texts;
+use crate::timer;
 use crate::wire;
 
 /// API path for questions.
@@ -481,15 +482,33 @@ impl App {
         spawn_local(Rc::clone(self).ask(request, user, None));
     }
 
-    /// Asks the server and shows the reply or what went wrong. `typed` goes back into the
-    /// input on failure, so the resident loses nothing.
+    /// Asks the server and shows the reply or what went wrong. A question the server could
+    /// not store for the moment is sent again by itself, after a visible and announced wait
+    /// ([`Failure::retry_after_s`]). `typed` goes back into the input on failure, so the
+    /// resident loses nothing.
     async fn ask(self: Rc<Self>, request: AskRequest, user: HtmlElement, typed: Option<String>) {
         self.set_busy(true);
         let url = self.config.endpoint(ASK_PATH);
         let generation = self.generation.get();
-        let reply = http::post_json(&url, &request)
-            .await
-            .and_then(|json| wire::ask_response(&json).ok_or(Failure::Server(ErrorCode::Internal)));
+        let mut retries = 0;
+        let reply = loop {
+            let reply = http::post_json(&url, &request).await.and_then(|json| {
+                wire::ask_response(&json).ok_or(Failure::Server(ErrorCode::Internal))
+            });
+            let wait = reply.as_ref().err().and_then(|f| f.retry_after_s(retries));
+            let Some(seconds) = wait.filter(|_| self.generation.get() == generation) else {
+                break reply;
+            };
+            retries += 1;
+            let retrying = self.texts().get(ids::RETRYING);
+            self.chrome.set_status(&retrying);
+            self.announcer.say(&retrying);
+            timer::sleep(&self.window, (seconds * 1000) as i32).await;
+            self.chrome.set_status(&self.texts().get(ids::SEARCHING));
+            if self.generation.get() != generation {
+                break reply;
+            }
+        };
         if self.generation.get() != generation {
             // The screen was cleared for the next resident while this was on its way.
             self.set_busy(false);

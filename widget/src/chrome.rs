@@ -208,6 +208,12 @@ impl Chrome {
         self.status.set_hidden(!busy);
     }
 
+    /// Replaces the waiting state's visible status (normally "Searching…", see
+    /// [`Chrome::relabel`]) with `text`.
+    pub fn set_status(&self, text: &str) {
+        self.status.set_text_content(Some(text));
+    }
+
     /// Turns live-chat mode on or off: the bar with its status and "End chat" button, and the
     /// input's label ("Your message" to staff, "Your question" to the bot).
     pub fn set_live(&self, on: bool, texts: &Texts) {

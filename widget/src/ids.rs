@@ -23,6 +23,8 @@ pub const INPUT_LABEL: &str = "input-label";
 pub const SEND: &str = "send-button";
 /// Status while waiting for a reply.
 pub const SEARCHING: &str = "status-searching";
+/// Status while waiting to send a question again (the server was briefly unavailable).
+pub const RETRYING: &str = "status-retrying";
 /// Hidden sender label before the resident's messages.
 pub const SENDER_USER: &str = "sender-user";
 /// Hidden sender label before the bot's messages.
@@ -308,6 +310,7 @@ pub const ALL: &[&str] = &[
     INPUT_LABEL,
     SEND,
     SEARCHING,
+    RETRYING,
     SENDER_USER,
     SENDER_BOT,
     SOURCE,

@@ -25,6 +25,26 @@ impl Failure {
     }
 }
 
+/// Seconds to wait before each new attempt at a question refused with 503
+/// `storage_unavailable`: the server stored nothing and asks for a few seconds
+/// (`Retry-After: 5`), so the widget sends the same question again twice, after 5 s and then
+/// 10 s, before it tells the resident and gives the question back.
+pub const RETRY_WAITS_S: [u32; 2] = [5, 10];
+
+impl Failure {
+    /// Seconds to wait before sending the same request again, after `attempts` earlier
+    /// retries: only for a failure that says nothing was stored and that asks to come back
+    /// soon (`storage_unavailable`), and only [`RETRY_WAITS_S`] times. Anything else is for
+    /// the resident to decide (a network failure may have reached the server, so resending
+    /// could store a question twice).
+    pub fn retry_after_s(self, attempts: usize) -> Option<u32> {
+        match self {
+            Self::Server(ErrorCode::StorageUnavailable) => RETRY_WAITS_S.get(attempts).copied(),
+            _ => None,
+        }
+    }
+}
+
 /// Reads a response with HTTP `status` and `body`: the reply `read` finds in its JSON on
 /// success, otherwise the `{code, message}` error body. A body that does not parse is
 /// classified by its status.
@@ -138,6 +158,20 @@ mod tests {
     fn garbled_success_is_an_internal_error() {
         let err = parse::<AskResponse>(200, "{").expect_err("an error");
         assert_eq!(err, Failure::Server(ErrorCode::Internal));
+    }
+
+    #[test]
+    fn only_storage_unavailable_is_retried_and_only_twice() {
+        let busy = Failure::Server(ErrorCode::StorageUnavailable);
+        assert_eq!(busy.retry_after_s(0), Some(5));
+        assert_eq!(busy.retry_after_s(1), Some(10));
+        assert_eq!(busy.retry_after_s(2), None);
+        for code in ErrorCode::ALL {
+            if code != ErrorCode::StorageUnavailable {
+                assert_eq!(Failure::Server(code).retry_after_s(0), None, "{code:?}");
+            }
+        }
+        assert_eq!(Failure::Network.retry_after_s(0), None);
     }
 
     #[test]

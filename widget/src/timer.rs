@@ -1,10 +1,25 @@
-//! A restartable `setTimeout`: one callback, at most one pending run.
+//! A restartable `setTimeout`: one callback, at most one pending run; and [`sleep`], a
+//! `setTimeout` to await.
 
 use std::cell::Cell;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::Window;
+
+/// Resolves after `ms` milliseconds (at once if the browser refuses the timeout).
+pub async fn sleep(window: &Window, ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .is_err()
+        {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
 
 /// Runs its callback once, some time after [`Timer::start`], unless cancelled or restarted.
 pub struct Timer {
