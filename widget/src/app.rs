@@ -504,14 +504,15 @@ impl App {
             self.chrome.set_status(&retrying);
             self.announcer.say(&retrying);
             timer::sleep(&self.window, (seconds * 1000) as i32).await;
-            self.chrome.set_status(&self.texts().get(ids::SEARCHING));
             if self.generation.get() != generation {
                 break reply;
             }
+            self.chrome.set_status(&self.texts().get(ids::SEARCHING));
         };
         if self.generation.get() != generation {
-            // The screen was cleared for the next resident while this was on its way.
-            self.set_busy(false);
+            // The screen was cleared for the next resident while this was on its way. The
+            // reset ended the waiting state; the next resident's question may be on its way
+            // now, so the waiting state is theirs.
             return;
         }
         match reply {
