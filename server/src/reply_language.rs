@@ -34,7 +34,7 @@ pub fn reply_language(
         if text_agrees(index, text, &own, content_lang) {
             return own;
         }
-    } else if let Some(written) = written_language(index, text, spoken) {
+    } else if let Some(written) = written_language(index, text, content_lang, spoken) {
         return written.to_owned();
     }
     content_lang.to_owned()
@@ -52,11 +52,16 @@ pub fn reply_language(
 fn written_language(
     index: &SearchIndex,
     text: &str,
+    content_lang: &str,
     spoken: &dyn Fn(&str) -> bool,
 ) -> Option<&'static str> {
     // The vocabulary first: most questions are in a content language and stop here, before
-    // the full detector (every language it knows) runs on the ask path.
-    let foreign_everywhere = index.languages().all(|lang| {
+    // the full detector (every language it knows) runs on the ask path. The searched
+    // language (`content_lang`) is tried first: it is the one a question in a content
+    // language is written in, so it usually decides alone.
+    let mut languages: Vec<&str> = index.languages().collect();
+    languages.sort_by_key(|lang| *lang != content_lang);
+    let foreign_everywhere = languages.into_iter().all(|lang| {
         let (known, total) = index.vocabulary_match(lang, text);
         total > 0 && known * 2 < total
     });
