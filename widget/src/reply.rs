@@ -6,6 +6,12 @@ use crate::ids;
 use crate::json::{self, Fields};
 use crate::live_json;
 
+/// Seconds to wait before each new attempt at a question refused with 503
+/// `storage_unavailable`: the server stored nothing and asks for a few seconds
+/// (`Retry-After: 5`), so the widget sends the same question again twice, after 5 s and then
+/// 10 s, before it tells the resident and gives the question back.
+pub const RETRY_WAITS_S: [u32; 2] = [5, 10];
+
 /// Why a request did not produce a reply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Failure {
@@ -23,15 +29,7 @@ impl Failure {
             Self::Server(code) => ids::error(code),
         }
     }
-}
 
-/// Seconds to wait before each new attempt at a question refused with 503
-/// `storage_unavailable`: the server stored nothing and asks for a few seconds
-/// (`Retry-After: 5`), so the widget sends the same question again twice, after 5 s and then
-/// 10 s, before it tells the resident and gives the question back.
-pub const RETRY_WAITS_S: [u32; 2] = [5, 10];
-
-impl Failure {
     /// Seconds to wait before sending the same request again, after `attempts` earlier
     /// retries: only for a failure that says nothing was stored and that asks to come back
     /// soon (`storage_unavailable`), and only [`RETRY_WAITS_S`] times. Anything else is for
