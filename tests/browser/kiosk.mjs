@@ -12,22 +12,9 @@ import process from 'node:process';
 
 import { chromium } from 'playwright-core';
 
-import { CHROMIUM, CHROMIUM_ARGS, axeViolations, deepFocus, waitUntil } from './support.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, axeViolations, deepFocus, fail, urlArgument, waitUntil } from './support.mjs';
 
 const WAIT_MS = 15_000;
-
-function fail(message) {
-  throw new Error(message);
-}
-
-function urlArgument() {
-  const i = process.argv.indexOf('--url');
-  if (i < 0 || !process.argv[i + 1]) {
-    console.error('usage: node kiosk.mjs --url http://127.0.0.1:PORT/kiosk?site=riverton&idle=5');
-    process.exit(2);
-  }
-  return process.argv[i + 1];
-}
 
 async function axe(page, state) {
   const lines = await axeViolations(page);
@@ -67,7 +54,7 @@ async function expectState(page, check, what, ms = WAIT_MS) {
 }
 
 async function main() {
-  const url = urlArgument();
+  const url = urlArgument('usage: node kiosk.mjs --url http://127.0.0.1:PORT/kiosk?site=riverton&idle=5');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });

@@ -31,7 +31,7 @@ import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
-import { CHROMIUM, CHROMIUM_ARGS, axeViolations, pressUntil, waitUntil } from './support.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, axeViolations, fail, pressUntil, urlArgument, waitUntil } from './support.mjs';
 
 const WAIT_MS = 15_000;
 const LOCALES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../locales');
@@ -56,19 +56,6 @@ const QUESTIONS = {
 };
 
 const RTL = new Set(['ar', 'fa', 'he', 'ur']);
-
-function fail(message) {
-  throw new Error(message);
-}
-
-function urlArgument() {
-  const i = process.argv.indexOf('--url');
-  if (i < 0 || !process.argv[i + 1]) {
-    console.error('usage: node locales.mjs --url http://127.0.0.1:PORT/');
-    process.exit(2);
-  }
-  return process.argv[i + 1];
-}
 
 /** The single-line messages of `locales/<lang>/widget.ftl` (id → text), and all its ids. */
 function strings(lang) {
@@ -219,7 +206,7 @@ async function checkLanguage(browser, url, lang, english) {
 }
 
 async function main() {
-  const url = urlArgument();
+  const url = urlArgument('usage: node locales.mjs --url http://127.0.0.1:PORT/');
   const english = strings('en');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const failures = [];

@@ -15,7 +15,7 @@ import process from 'node:process';
 
 import { chromium } from 'playwright-core';
 
-import { CHROMIUM, CHROMIUM_ARGS, axeViolations, waitUntil } from './support.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, axeViolations, fail, urlArgument, waitUntil } from './support.mjs';
 
 /** The server waits 5 s for the locked database before refusing; then up to 5 s more. */
 const REFUSED_WITHIN_MS = 20_000;
@@ -23,19 +23,6 @@ const REFUSED_WITHIN_MS = 20_000;
 const ANSWERED_WITHIN_MS = 20_000;
 const QUESTION = 'When is the library open?';
 const RETRYING = 'The assistant is briefly unavailable. Trying again in a few seconds…';
-
-function fail(message) {
-  throw new Error(message);
-}
-
-function urlArgument() {
-  const i = process.argv.indexOf('--url');
-  if (i < 0 || !process.argv[i + 1]) {
-    console.error('usage: node storage_retry.mjs --url http://127.0.0.1:PORT/');
-    process.exit(2);
-  }
-  return process.argv[i + 1];
-}
 
 /** The widget's visible status, live region and messages, read through its shadow root. */
 async function widgetState(page) {
@@ -55,7 +42,7 @@ async function widgetState(page) {
 }
 
 async function main() {
-  const url = urlArgument();
+  const url = urlArgument('usage: node storage_retry.mjs --url http://127.0.0.1:PORT/');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ locale: 'en-US' });

@@ -37,6 +37,24 @@ export async function loadAxe(page) {
   return page.evaluate(() => typeof window.axe !== 'undefined');
 }
 
+/** Fails the check being run with `message` (the script prints it and exits with 1). */
+export function fail(message) {
+  throw new Error(message);
+}
+
+/**
+ * The value of the script's `--url` argument; without one, prints `usage` (the whole usage
+ * line, e.g. `usage: node theme.mjs --url http://127.0.0.1:PORT/`) and exits with 2.
+ */
+export function urlArgument(usage) {
+  const i = process.argv.indexOf('--url');
+  if (i < 0 || !process.argv[i + 1]) {
+    console.error(usage);
+    process.exit(2);
+  }
+  return process.argv[i + 1];
+}
+
 /** Polls `check` (an async function returning a truthy value when satisfied) for `ms`. */
 export async function waitUntil(check, ms = 10_000, interval = 100) {
   const deadline = Date.now() + ms;

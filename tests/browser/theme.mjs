@@ -12,23 +12,10 @@ import process from 'node:process';
 
 import { chromium } from 'playwright-core';
 
-import { CHROMIUM, CHROMIUM_ARGS, axeViolations, waitUntil } from './support.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, axeViolations, fail, urlArgument, waitUntil } from './support.mjs';
 
 const WAIT_MS = 15_000;
 const DEFAULT_LIGHT = '#1549a8';
-
-function fail(message) {
-  throw new Error(message);
-}
-
-function urlArgument() {
-  const i = process.argv.indexOf('--url');
-  if (i < 0 || !process.argv[i + 1]) {
-    console.error('usage: node theme.mjs --url http://127.0.0.1:PORT/');
-    process.exit(2);
-  }
-  return process.argv[i + 1];
-}
 
 /** WCAG contrast of two `rgb(r, g, b)` or `#rrggbb` colours. */
 function contrast(a, b) {
@@ -104,7 +91,7 @@ async function axe(page, state) {
 }
 
 async function main() {
-  const url = urlArgument();
+  const url = urlArgument('usage: node theme.mjs --url http://127.0.0.1:PORT/');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext({ colorScheme: 'light' });

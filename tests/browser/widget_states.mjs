@@ -11,22 +11,9 @@ import process from 'node:process';
 
 import { chromium } from 'playwright-core';
 
-import { AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, loadAxe } from './support.mjs';
+import { AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, fail, loadAxe, urlArgument } from './support.mjs';
 
 const WAIT_MS = 10_000;
-
-function fail(message) {
-  throw new Error(message);
-}
-
-function urlArgument() {
-  const i = process.argv.indexOf('--url');
-  if (i < 0 || !process.argv[i + 1]) {
-    console.error('usage: node widget_states.mjs --url http://127.0.0.1:PORT/');
-    process.exit(2);
-  }
-  return process.argv[i + 1];
-}
 
 /**
  * Runs axe-core. `skip` lists rules that do not apply in a state: under forced colours the
@@ -185,7 +172,7 @@ const STATES = [
 ];
 
 async function main() {
-  const url = urlArgument();
+  const url = urlArgument('usage: node widget_states.mjs --url http://127.0.0.1:PORT/');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   let failed = false;
   try {
