@@ -25,6 +25,17 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
+/// `at` as the stores write times: RFC 3339 in UTC with milliseconds, so that stored times
+/// compare as text in both databases.
+pub fn stamp(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// The current time as the stores write it ([`stamp`]).
+pub fn now() -> String {
+    stamp(chrono::Utc::now())
+}
+
 /// A new id for a conversation, a message or a chat: a UUID whose first 48 bits are the
 /// time in milliseconds and whose other 74 are random (version 7, RFC 9562's first
 /// method), so new rows sort after older ones and an id cannot be guessed even from another

@@ -2,7 +2,7 @@
 //! receipt of one submitted to the city's Open311 system.
 
 use async_trait::async_trait;
-use chrono::{DateTime, SecondsFormat, SubsecRound, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 
 use crate::open311::georeport::Request;
 use crate::store::live::Author;
@@ -199,20 +199,18 @@ pub fn later_than(previous: &str) -> String {
         }
         _ => at,
     };
-    at.to_rfc3339_opts(SecondsFormat::Millis, true)
+    crate::store::stamp(at)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn millis(at: DateTime<Utc>) -> String {
-        at.to_rfc3339_opts(SecondsFormat::Millis, true)
-    }
+    use crate::store::stamp;
 
     #[test]
     fn every_change_gets_a_later_time() {
-        let future = millis(Utc::now() + chrono::Duration::seconds(5));
+        let future = stamp(Utc::now() + chrono::Duration::seconds(5));
         assert!(later_than(&future) > future);
         assert!(later_than("2020-01-01T00:00:00.000Z").as_str() > "2020-01-01T00:00:00.000Z");
     }
@@ -221,7 +219,7 @@ mod tests {
     /// same millisecond as their predecessor.
     #[test]
     fn a_change_in_the_same_millisecond_gets_the_next_one() {
-        let mut previous = millis(Utc::now());
+        let mut previous = stamp(Utc::now());
         for _ in 0..1_000 {
             let next = later_than(&previous);
             assert!(next > previous, "{next} after {previous}");

@@ -21,11 +21,10 @@
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use chrono::{SecondsFormat, Utc};
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::{Postgres, Transaction};
 
-use super::{Feedback, FeedbackError, Store, Turn};
+use super::{Feedback, FeedbackError, Store, Turn, now};
 use crate::live::notifier::{CHANNEL, Envelope, Note};
 
 mod insights;
@@ -55,11 +54,6 @@ const ACQUIRE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 mod locks {
     /// The audit log's head: one appender at a time across replicas.
     pub const AUDIT_CHAIN: i64 = 0x5746_0001;
-}
-
-/// The current time as stored: RFC 3339 UTC with milliseconds.
-fn now() -> String {
-    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 /// Sends `note` to every replica listening, when (and if) `tx` commits.

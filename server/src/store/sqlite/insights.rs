@@ -3,13 +3,14 @@
 //! conversation (both are written in one transaction).
 
 use async_trait::async_trait;
-use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 
 use super::SqliteStore;
 use crate::store::insights::{
     EntryFeedback, FeedbackComment, FeedbackHour, InsightsStore, QuestionHour, QuestionScope,
     QuestionTally,
 };
+use crate::store::stamp;
 
 /// Bot replies of one site since a time, each with the question it answered. Picks of an
 /// offered choice (an answer with a score of exactly 0) are follow-ups, not questions.
@@ -25,11 +26,6 @@ const TURNS: &str = "WITH turns AS (
        AND b.outcome IS NOT NULL
        AND NOT (b.outcome = 'answer' AND b.score IS NOT NULL AND b.score = 0)
 )";
-
-/// `since` as stored timestamps are written, so they compare as text.
-fn stamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
 
 /// A stored RFC 3339 timestamp (the epoch if it is unreadable).
 fn parse_time(s: &str) -> DateTime<Utc> {

@@ -3,10 +3,9 @@
 use std::str::FromStr;
 
 use async_trait::async_trait;
-use chrono::{SecondsFormat, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
 
-use super::{Feedback, FeedbackError, Store, Turn};
+use super::{Feedback, FeedbackError, Store, Turn, now};
 
 mod insights;
 mod live;
@@ -41,11 +40,6 @@ const READ_CONNECTIONS: u32 = 4;
 /// questions for a while, and appending was no faster (docs/performance.md). Reads, which
 /// wander over the tables, keep the default.
 const WRITER_CACHE_SIZE: &str = "-512";
-
-/// The current time as stored: RFC 3339 UTC with milliseconds.
-fn now() -> String {
-    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
-}
 
 impl SqliteStore {
     /// Opens (creating if needed) the database at `url` (`sqlite://path` or

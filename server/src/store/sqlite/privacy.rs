@@ -2,7 +2,7 @@
 //! SQLite's JSON functions.
 
 use async_trait::async_trait;
-use chrono::{DateTime, Duration, SecondsFormat, Utc};
+use chrono::{DateTime, Duration, Utc};
 use serde_json::{Value, json};
 use sqlx::{Sqlite, Transaction};
 
@@ -13,7 +13,7 @@ use crate::store::privacy::{DeleteReport, PrivacyStore, PurgeReport};
 
 /// `now - days`, formatted like stored timestamps (so they compare as text).
 fn cutoff(now: DateTime<Utc>, days: u32) -> String {
-    (now - Duration::days(i64::from(days))).to_rfc3339_opts(SecondsFormat::Millis, true)
+    crate::store::stamp(now - Duration::days(i64::from(days)))
 }
 
 /// What a conversation, chat or ticket id leads to.
