@@ -82,12 +82,6 @@ impl fmt::Debug for PackedText {
     }
 }
 
-impl From<&str> for PackedText {
-    fn from(text: &str) -> Self {
-        Self::new(text)
-    }
-}
-
 /// `bytes` as one zstd frame, or `None` if zstd could not set up a context (out of memory):
 /// the text is then held as it is.
 fn compress(bytes: &[u8]) -> Option<Vec<u8>> {
