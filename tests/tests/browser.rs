@@ -30,6 +30,9 @@ mod common;
 
 use std::process::Stdio;
 
+use tokio::io::{AsyncBufReadExt as _, AsyncReadExt as _, BufReader, Lines};
+use tokio::process::ChildStdout;
+
 /// Checks the browser tests can run: npm packages installed, widget built.
 fn check_prerequisites() {
     let root = common::repo_root();
@@ -52,26 +55,77 @@ fn check_prerequisites() {
 /// One Chromium at a time: on a small machine parallel browsers time each other out.
 static ONE_BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
+/// A browser script running (`node tests/browser/<script> <args>`), holding the one browser
+/// turn ([`ONE_BROWSER`]) until it is finished.
+struct Script {
+    name: String,
+    node: tokio::process::Child,
+    lines: Lines<BufReader<ChildStdout>>,
+    /// What the script printed so far.
+    stdout: String,
+    /// Everything the script prints on stderr, read beside stdout so neither pipe fills up.
+    stderr: tokio::task::JoinHandle<String>,
+    _turn: tokio::sync::MutexGuard<'static, ()>,
+}
+
+impl Script {
+    /// Starts `node tests/browser/<script> <args>` once no other browser runs.
+    async fn start(script: &str, args: &[String]) -> Self {
+        let turn = ONE_BROWSER.lock().await;
+        let mut node = tokio::process::Command::new("node")
+            .arg(common::repo_root().join("tests/browser").join(script))
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("node runs");
+        let mut stderr = node.stderr.take().expect("stderr is piped");
+        let stderr = tokio::spawn(async move {
+            let mut text = String::new();
+            let _ = stderr.read_to_string(&mut text).await;
+            text
+        });
+        let lines = BufReader::new(node.stdout.take().expect("stdout is piped")).lines();
+        Self {
+            name: script.to_owned(),
+            node,
+            lines,
+            stdout: String::new(),
+            stderr,
+            _turn: turn,
+        }
+    }
+
+    /// The script's next line of output; `None` once it has closed its output.
+    async fn next_line(&mut self) -> Option<String> {
+        let line = self.lines.next_line().await.expect("script output reads")?;
+        self.stdout.push_str(&line);
+        self.stdout.push('\n');
+        Some(line)
+    }
+
+    /// Waits for the script to end and fails with its output unless it succeeded and printed
+    /// `done`. Returns what it printed.
+    async fn finish(mut self, done: &str) -> String {
+        while self.next_line().await.is_some() {}
+        let status = self.node.wait().await.expect("node finishes");
+        let stderr = self.stderr.await.unwrap_or_default();
+        let (name, stdout) = (&self.name, &self.stdout);
+        assert!(
+            status.success(),
+            "{name} failed ({status}):\n{stdout}\n{stderr}"
+        );
+        assert!(stdout.contains(done), "{stdout}\n{stderr}");
+        self.stdout
+    }
+}
+
 /// Runs `node tests/browser/<script> <args>` and fails with its output unless it succeeds and
 /// prints `done`.
 async fn run_script(script: &str, args: &[String], done: &str) {
-    let _turn = ONE_BROWSER.lock().await;
-    let root = common::repo_root();
-    let output = tokio::process::Command::new("node")
-        .arg(root.join("tests/browser").join(script))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .await
-        .expect("node runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        output.status.success(),
-        "{script} failed ({}):\n{stdout}\n{stderr}",
-        output.status
-    );
-    assert!(stdout.contains(done), "{stdout}\n{stderr}");
+    Script::start(script, args).await.finish(done).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -230,7 +284,6 @@ async fn every_ui_language_under_a_strict_content_security_policy_in_chromium() 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_question_refused_while_the_database_is_locked_is_sent_again_by_the_widget() {
     use sqlx::{Connection as _, Executor as _};
-    use tokio::io::{AsyncBufReadExt as _, BufReader};
 
     check_prerequisites();
     let server = common::start().await;
@@ -244,23 +297,9 @@ async fn a_question_refused_while_the_database_is_locked_is_sent_again_by_the_wi
         .await
         .expect("the test takes the write lock");
 
-    let _turn = ONE_BROWSER.lock().await;
-    let root = common::repo_root();
-    let mut node = tokio::process::Command::new("node")
-        .arg(root.join("tests/browser/storage_retry.mjs"))
-        .args(["--url", &server.url("/")])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("node runs");
-    let mut lines = BufReader::new(node.stdout.take().expect("stdout is piped")).lines();
-    let mut stdout = String::new();
+    let mut script = Script::start("storage_retry.mjs", &["--url".into(), server.url("/")]).await;
     let mut freed = false;
-    while let Some(line) = lines.next_line().await.expect("script output reads") {
-        stdout.push_str(&line);
-        stdout.push('\n');
+    while let Some(line) = script.next_line().await {
         if line == "retrying shown" && !freed {
             lock.execute("ROLLBACK")
                 .await
@@ -268,18 +307,11 @@ async fn a_question_refused_while_the_database_is_locked_is_sent_again_by_the_wi
             freed = true;
         }
     }
-    let output = node.wait_with_output().await.expect("node finishes");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        output.status.success(),
-        "storage_retry.mjs failed ({}):\n{stdout}\n{stderr}",
-        output.status
-    );
+    let stdout = script.finish("storage retry: ok").await;
     assert!(
         freed,
         "the script never said the widget was waiting:\n{stdout}"
     );
-    assert!(stdout.contains("storage retry: ok"), "{stdout}\n{stderr}");
     // The question is stored once: the refused attempt left nothing behind.
     let stored: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM messages WHERE role = 'resident' AND text = 'When is the library open?'",
