@@ -1,6 +1,7 @@
 //! Text analysis per language: how questions and entries are cut into search terms.
 //!
-//! Every language gets: word tokenizer → drop very long tokens → lowercase → stop words (the
+//! Every language gets: word tokenizer ([`crate::words`]: NFKC, Indic conjuncts and
+//! accents kept inside words) → drop very long tokens → lowercase → stop words (the
 //! language's list where tantivy has one, plus question words that carry no topic, also
 //! without accents) →
 //! Snowball stemmer where tantivy has one → ASCII/diacritic folding, so `facturación`,
@@ -16,9 +17,10 @@
 use std::collections::BTreeSet;
 
 use crate::bigram::BigramTokenizer;
+use crate::words::WordTokenizer;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    StopWordFilter, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, Stemmer, StopWordFilter,
+    TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 
 /// Length of the character n-grams of [`ngram_analyzer`] (word boundary marks included).
@@ -79,7 +81,7 @@ fn question_words(lang: &str) -> &'static [&'static str] {
 
 /// Removes diacritics the way the index does, for comparing stop words.
 fn fold(word: &str) -> String {
-    let mut analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
+    let mut analyzer = TextAnalyzer::builder(WordTokenizer::default())
         .filter(AsciiFoldingFilter)
         .build();
     let mut stream = analyzer.token_stream(word);
@@ -132,7 +134,7 @@ pub fn ngram_tokenizer_name(lang: &str) -> String {
 /// The word terms before stemming: tokenizer, lowercase, stop words (the language's list and
 /// [`question_words`]).
 fn words_builder(lang: &str) -> tantivy::tokenizer::TextAnalyzerBuilder {
-    let mut builder = TextAnalyzer::builder(SimpleTokenizer::default())
+    let mut builder = TextAnalyzer::builder(WordTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .dynamic();
@@ -267,7 +269,7 @@ pub fn analyzer(lang: &str) -> TextAnalyzer {
             .filter(LowerCaser)
             .dynamic()
     } else {
-        TextAnalyzer::builder(SimpleTokenizer::default())
+        TextAnalyzer::builder(WordTokenizer::default())
             .filter(RemoveLongFilter::limit(40))
             .filter(LowerCaser)
             .dynamic()

@@ -1,12 +1,17 @@
 //! Tokenizing scripts written without spaces between words (Chinese, Japanese, Thai) and
 //! Korean: overlapping character bigrams within each run of such characters, whole words
 //! elsewhere. "垃圾收集" → 垃圾, 圾收, 收集: a query shares bigrams with the text that
-//! contains its words, whatever the word boundaries, with no dictionary to ship.
+//! contains its words, whatever the word boundaries, with no dictionary to ship. Text is
+//! brought to its search form first and other words are cut as [`crate::words`] cuts them,
+//! so Hangul typed as separate jamo meets the syllables of the content.
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
+use crate::words::{is_word_char, search_form};
+
 /// A tokenizer producing character bigrams for CJK, Hangul and Thai runs and one token per
-/// other alphanumeric run (so Latin words and numbers in the same text still match).
+/// other word (so Latin words and numbers in the same text still match). Offsets are those
+/// of the text's [`search_form`].
 #[derive(Debug, Default)]
 pub struct BigramTokenizer {
     tokens: Vec<Token>,
@@ -47,6 +52,8 @@ impl Tokenizer for BigramTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> BigramTokenStream<'a> {
         self.tokens.clear();
+        let text = search_form(text);
+        let text = text.as_ref();
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let end_of = |i: usize| chars.get(i + 1).map_or(text.len(), |(o, _)| *o);
         let mut i = 0;
@@ -69,7 +76,7 @@ impl Tokenizer for BigramTokenizer {
             } else if c.is_alphanumeric() {
                 let mut j = i;
                 while j + 1 < chars.len()
-                    && chars[j + 1].1.is_alphanumeric()
+                    && is_word_char(chars[j + 1].1)
                     && !is_bigram_char(chars[j + 1].1)
                 {
                     j += 1;

@@ -461,10 +461,8 @@ impl SearchIndex {
         let mut words: Vec<(String, Vec<String>)> = Vec::new();
         let mut sequence: Vec<String> = Vec::new();
         data.analyzer.with(|analyzer| {
-            for word in text
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-            {
+            let text = crate::words::search_form(text);
+            for word in crate::words::split(&text) {
                 for term in analyzer::terms(analyzer, word) {
                     sequence.push(term.clone());
                     if words.iter().any(|(t, _)| *t == term) {

@@ -15,7 +15,8 @@
 //!   ([`similar`]), easy-read texts that are hard to read ([`readability`]); and measures
 //!   translation coverage ([`coverage`]);
 //! - builds an in-memory tantivy index with one analyzer per language ([`analyzer`], lent
-//!   out to concurrent searches by an [`analyzer_pool`],
+//!   out to concurrent searches by an [`analyzer_pool`], text cut into words the same way
+//!   however its characters are encoded by [`words`],
 //!   Chinese in either script folded to Simplified characters by [`han_fold`],
 //!   [`SearchIndex`]) and ranks entries for a question, typos allowed ([`typo`]), scored with
 //!   BM25 statistics of the searched language's entries only ([`language_statistics`]), with the
@@ -62,6 +63,7 @@ pub mod slug;
 mod testing;
 pub mod typo;
 pub mod vocabulary;
+pub mod words;
 pub mod writer;
 
 pub use check::{CONFIG_FILE, KnowledgeBase, load};

@@ -72,10 +72,8 @@ pub fn question_terms(analyzer: &mut TextAnalyzer, lang: &str, text: &str) -> BT
         .find(|(l, _)| *l == base)
         .map_or(&[], |(_, words)| *words);
     let mut terms = BTreeSet::new();
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    let text = crate::words::search_form(text);
+    for word in crate::words::split(&text) {
         let lower = word.to_lowercase();
         if frame.contains(&lower.as_str()) {
             continue;

@@ -1,8 +1,8 @@
 //! Ids made from text: what an imported entry is called when its record has no id.
 
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer, TokenStream,
-};
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, TextAnalyzer, TokenStream};
+
+use crate::words::WordTokenizer;
 
 /// Longest slug made from text, in bytes (cut at a word boundary).
 pub const MAX_SLUG_LEN: usize = 60;
@@ -11,7 +11,7 @@ pub const MAX_SLUG_LEN: usize = 60;
 /// ("¿Cómo pago el agua?" → `como-pago-el-agua`). Text with no Latin letters or digits
 /// (Chinese, Korean, Arabic, ...) gets `entry-` and a hash of the text instead.
 pub fn slug(text: &str) -> String {
-    let mut analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
+    let mut analyzer = TextAnalyzer::builder(WordTokenizer::default())
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .build();

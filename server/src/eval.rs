@@ -82,12 +82,14 @@ pub fn run_queries(
     let mut results = Vec::with_capacity(queries.len());
     let mut features = Vec::with_capacity(queries.len());
     for (done, query) in queries.iter().enumerate() {
+        // As `/api/v1/ask` takes questions: in NFC.
+        let text = knowledge::words::nfc(&query.text);
         let lang = if lang_from_file {
             query.lang.clone()
         } else {
-            language::resolve(index, &query.text, Context::default())
+            language::resolve(index, &text, Context::default())
         };
-        let (result, decision) = search_and_decide(index, &lang, &query.text, model)?;
+        let (result, decision) = search_and_decide(index, &lang, &text, model)?;
         let handoff = matches!(decision, Decision::Handoff);
         features.push(FeatureLine {
             qid: query.qid.clone(),

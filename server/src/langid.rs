@@ -50,7 +50,8 @@ pub fn measure(index: &SearchIndex, queries: &[LabelledText]) -> LangIdReport {
             report.skipped += 1;
             continue;
         }
-        let found = language::resolve(index, &query.text, Context::default());
+        let text = knowledge::words::nfc(&query.text);
+        let found = language::resolve(index, &text, Context::default());
         let cell = report.per_language.entry(query.lang.clone()).or_default();
         cell.1 += 1;
         if found == query.lang {

@@ -126,10 +126,8 @@ fn same_language(tag: &str, lang: &str) -> bool {
 /// words.
 fn vocabulary_evidence(index: &SearchIndex, languages: &[&str], text: &str) -> Vec<f32> {
     let mut evidence = vec![0.0; languages.len()];
-    let words: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let text = knowledge::words::search_form(text);
+    let words: Vec<&str> = knowledge::words::split(&text).collect();
     for word in &words {
         let per_language: Vec<f32> = languages
             .iter()

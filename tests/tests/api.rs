@@ -103,6 +103,32 @@ async fn french_after_spanish_on_an_english_page_is_answered_in_french() {
 }
 
 #[tokio::test]
+async fn accents_typed_as_combining_marks_find_the_same_answer() {
+    use unicode_normalization::UnicodeNormalization as _;
+    let server = common::start().await;
+    let client = Client::new();
+    // Vietnamese with its tone marks as separate characters, as some keyboards type it, and
+    // Korean typed as separate jamo: the content is written with precomposed characters.
+    for (text, lang, id) in [
+        ("khi nào thu gom rác", "vi", "trash-collection-day"),
+        ("도서관 운영 시간", "ko", "library-hours"),
+    ] {
+        let decomposed: String = text.nfd().collect();
+        assert_ne!(decomposed, text, "{text} has characters to decompose");
+        let reply = ask_ok(
+            &client,
+            &server,
+            json!({"site": "riverton", "text": decomposed, "page_lang": "en"}),
+        )
+        .await;
+        assert_eq!(reply.outcome, Outcome::Answer, "{text}: {reply:?}");
+        assert_eq!(reply.lang, lang, "{text}");
+        let answer = reply.answer.expect("an answer");
+        assert_eq!((answer.id.as_str(), answer.lang.as_str()), (id, lang));
+    }
+}
+
+#[tokio::test]
 async fn question_the_city_cannot_answer_is_handed_off_not_guessed() {
     let server = common::start().await;
     let client = Client::new();

@@ -75,9 +75,8 @@ pub fn question_terms(
     if !terms.is_empty() {
         return terms;
     }
-    let words: BTreeSet<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    let search_form = knowledge::words::search_form(text);
+    let words: BTreeSet<String> = knowledge::words::split(&search_form)
         .map(str::to_lowercase)
         .collect();
     if !words.is_empty() {
@@ -90,9 +89,8 @@ pub fn question_terms(
 /// ("How do I pay?" and "how do i pay" are one wording); the lowercase text when it has no
 /// words.
 pub fn wording_key(text: &str) -> String {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    let search_form = knowledge::words::search_form(text);
+    let words: Vec<String> = knowledge::words::split(&search_form)
         .map(str::to_lowercase)
         .collect();
     if words.is_empty() {

@@ -7,6 +7,8 @@
 //! the site it is refused (401 `unauthorized`, 403 `forbidden` or `csrf_rejected`), never
 //! answered as a resident's question.
 
+use std::borrow::Cow;
+
 use axum::extract::{FromRequestParts as _, RawQuery, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
@@ -97,8 +99,9 @@ fn admin_of(session: &StaffSession, site: &Site) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// Checks the question's text: 400 `empty_question` or `question_too_long`.
-fn checked_text(request: &AskRequest) -> Result<&str, ApiError> {
+/// Checks the question's text: 400 `empty_question` or `question_too_long`. The text is
+/// trimmed and in Unicode NFC, as the content is searched ([`knowledge::words::nfc`]).
+fn checked_text(request: &AskRequest) -> Result<Cow<'_, str>, ApiError> {
     let text = request.text.trim();
     if text.is_empty() && request.choice.is_none() {
         return Err(ApiError::new(
@@ -114,7 +117,7 @@ fn checked_text(request: &AskRequest) -> Result<&str, ApiError> {
             format!("questions are limited to {MAX_QUESTION_CHARS} characters"),
         ));
     }
-    Ok(text)
+    Ok(knowledge::words::nfc(text))
 }
 
 async fn ask(
@@ -170,7 +173,7 @@ async fn resident(
         site,
         &index,
         request,
-        text,
+        &text,
         conversation_lang.as_deref(),
         headers,
     )
@@ -206,7 +209,7 @@ pub async fn preview(
 ) -> Result<PreviewResponse, ApiError> {
     let text = checked_text(request)?;
     let index = site.content.preview_index();
-    let replied = respond(state, site, &index, request, text, None, headers).await?;
+    let replied = respond(state, site, &index, request, &text, None, headers).await?;
     let drafts = replied
         .shown
         .iter()
