@@ -212,6 +212,20 @@ async fn a_request_goes_to_the_city_and_its_status_comes_back() {
     assert!(html.contains("Crew scheduled for Thursday."), "{html}");
     assert!(html.contains("2026-11-25 14:30"), "in city time: {html}");
     assert_eq!(reply["actions"][0]["kind"], "status");
+    // In Arabic, with the number in Arabic-Indic digits.
+    let reply: Value = post(
+        &server,
+        "/api/v1/ask",
+        json!({"site": "riverton", "text": "أين طلبي رقم ٦٣٨٣٤٤؟"}),
+    )
+    .await
+    .json()
+    .await
+    .expect("reply");
+    assert_eq!(reply["lang"], "ar", "{reply:#}");
+    assert_eq!(reply["answer"]["id"], "request-status", "{reply:#}");
+    let html = reply["answer"]["html"].as_str().unwrap_or_default();
+    assert!(html.contains("Crew scheduled for Thursday."), "{html}");
     let unknown: Value = post(
         &server,
         "/api/v1/ask",

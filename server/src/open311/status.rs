@@ -21,10 +21,17 @@ const STATUS_WORDS: &str = r"where|status|track|tracking|check|update|happened|p
 const STATUS_GLUED: &str =
     r"أين|حالة|متابعة|어디|상태|진행|조회|在哪|状态|進度|进度|狀態|查询|查詢|怎么样|怎麼樣";
 
+/// What may stand right before or after a request number: anything but a letter or digit,
+/// or a character of a script written without spaces ("请求12345在哪里"), where a word
+/// boundary (`\b`) finds none.
+const NUMBER_EDGE: &str = r"[^\w]|[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}\p{Thai}]";
+
 /// A request number: 4 to 12 digits, optionally after a short prefix such as `SR-` or `#`.
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:#|\b(?:sr|no\.?|n[º°]|núm\.?|num\.?)\s*-?\s*)?\b(\d{4,12})\b")
-        .expect("a valid pattern")
+    Regex::new(&format!(
+        r"(?i)(?:^|{NUMBER_EDGE})(?:#|(?:sr|no\.?|n[º°]|núm\.?|num\.?)\s*-?\s*)?(\d{{4,12}})(?:$|{NUMBER_EDGE})"
+    ))
+    .expect("a valid pattern")
 });
 
 static REQUEST: LazyLock<Regex> = LazyLock::new(|| {
@@ -39,18 +46,45 @@ static STATUS: LazyLock<Regex> = LazyLock::new(|| {
 /// "заявка № 12345"): asking about that request even without a status word.
 static NAMED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:\b(?:{REQUEST_WORDS})|{REQUEST_GLUED})\s*(?:number|n[uú]mero|num[eé]ro|số|blg\.?|no\.?|#|№|번호|编号|號碼|رقم)?\s*[:#№-]?\s*\d{{4,12}}\b"
+        r"(?i)(?:\b(?:{REQUEST_WORDS})|{REQUEST_GLUED})\s*(?:number|n[uú]mero|num[eé]ro|số|blg\.?|no\.?|#|№|번호|编号|號碼|رقم)?\s*[:#№-]?\s*\d{{4,12}}(?:$|{NUMBER_EDGE})"
     ))
     .expect("a valid pattern")
 });
 
-/// The request number `text` asks about, when it asks about a request's status.
+/// The request number `text` asks about, when it asks about a request's status, in ASCII
+/// digits whatever digits the resident wrote ([`ascii_digits`]).
 pub fn asked_request(text: &str) -> Option<String> {
-    let number = NUMBER.captures(text)?.get(1)?.as_str().to_owned();
+    let number = ascii_digits(NUMBER.captures(text)?.get(1)?.as_str());
     let about_request = REQUEST.is_match(text);
     let asks_status = STATUS.is_match(text);
     (about_request && (asks_status || NAMED_NUMBER.is_match(text))).then_some(number)
 }
+
+/// `number` with its decimal digits in ASCII. Residents write request numbers in the digits
+/// of their script or keyboard (Arabic-Indic `١٢٣٤٥`, Persian `۱۲۳۴۵`, Devanagari `१२३४५`,
+/// full-width `１２３４５` from a Chinese or Japanese keyboard), and `\d` finds them all, but the
+/// city's system knows the request as `12345`.
+fn ascii_digits(number: &str) -> String {
+    number
+        .chars()
+        .map(|c| {
+            let code = u32::from(c);
+            DIGIT_ZEROS
+                .iter()
+                .find(|zero| (**zero..**zero + 10).contains(&code))
+                .and_then(|zero| char::from_digit(code - zero, 10))
+                .unwrap_or(c)
+        })
+        .collect()
+}
+
+/// The digit zero of each script whose digits residents may type (Unicode encodes every
+/// script's digits 0–9 as ten consecutive characters): Arabic-Indic, Persian, N'Ko, the Indic
+/// scripts, Sinhala, Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian, full-width.
+const DIGIT_ZEROS: [u32; 22] = [
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
+    0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x19D0, 0xFF10,
+];
 
 #[cfg(test)]
 mod tests {
@@ -75,6 +109,10 @@ mod tests {
             "我的请求 12345 在哪里？",
             "我的申請 12345 進度如何？",
             "request 123456",
+            "أين طلبي رقم ١٢٣٤٥؟",
+            "我的请求12345在哪里？",
+            "我的请求１２３４５在哪里？",
+            "申请12345",
         ] {
             let found = asked_request(text);
             assert!(
