@@ -298,6 +298,53 @@ async function flow(page, url, step) {
     await expectFocusOn(page, 'wf-input', 'the text input');
   });
 
+  await step('2b. Enter or Escape taken by an input method sends nothing and closes nothing', async () => {
+    // With a Chinese, Japanese or Korean keyboard, Enter picks the characters being
+    // composed. Chromium marks that keydown isComposing; Safari has ended the composition
+    // already and only gives the key code 229. The widget's handlers run during
+    // dispatchEvent, so a question sent by mistake would be on screen when it returns.
+    await page.keyboard.type('library');
+    const outcomes = await page.locator('#wf-input').evaluate((input) => {
+      const log = input.getRootNode().getElementById('wf-log');
+      const dialog = input.getRootNode().getElementById('wf-dialog');
+      const results = [];
+      for (const [key, init] of [
+        ['Enter', { isComposing: true }],
+        ['Enter', { keyCode: 229 }],
+        ['Escape', { isComposing: true }],
+        ['Escape', { keyCode: 229 }],
+      ]) {
+        const event = new KeyboardEvent('keydown', {
+          key, bubbles: true, cancelable: true, composed: true, ...init,
+        });
+        input.dispatchEvent(event);
+        results.push({
+          key,
+          init: JSON.stringify(init),
+          keyCode: event.keyCode,
+          value: input.value,
+          users: log.querySelectorAll('.message.user').length,
+          open: !dialog.hidden,
+        });
+      }
+      return results;
+    });
+    for (const o of outcomes) {
+      if (o.init.includes('229') && o.keyCode !== 229) {
+        fail(`the browser did not keep keyCode 229 on a synthetic keydown (got ${o.keyCode})`);
+      }
+      if (o.value !== 'library' || o.users !== 0) {
+        fail(
+          `${o.key} with ${o.init} acted on the question: the input holds ${JSON.stringify(o.value)}, ` +
+            `${o.users} question(s) in the transcript`,
+        );
+      }
+      if (!o.open) fail(`${o.key} with ${o.init} closed the dialog`);
+    }
+    for (let i = 0; i < 'library'.length; i += 1) await page.keyboard.press('Backspace');
+    if ((await page.locator('#wf-input').inputValue()) !== '') fail('could not empty #wf-input again');
+  });
+
   await step('3. English question gets a sourced, announced answer', async () => {
     const message = await ask(page, EN_QUESTION);
     expectAnswer(message, 'en', EN_QUESTION);

@@ -2,7 +2,8 @@
 //! (WCAG 2.0–2.2 A/AA and best practices) finding zero violations in every state. The flows
 //! are scripts in `tests/browser/` (Playwright + axe-core):
 //!
-//! - `widget_flow.mjs`: questions in English and Spanish, the language menu, preferences;
+//! - `widget_flow.mjs`: questions in English and Spanish, Enter and Escape taken by an input
+//!   method, the language menu, preferences;
 //! - `widget_states.mjs`: choices, error, offline, handoff, dark, forced colours, 200 % and
 //!   400 % zoom, 320 px, right to left;
 //! - `live_chat.mjs`: the widget's live chat with staff, and leaving a message when staff

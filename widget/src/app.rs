@@ -276,7 +276,7 @@ impl App {
             let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
                 return;
             };
-            if key.key() == "Enter" && !key.shift_key() && !key.is_composing() {
+            if key.key() == "Enter" && !key.shift_key() && !is_input_method_key(key) {
                 event.prevent_default();
                 app.submit();
             }
@@ -290,7 +290,7 @@ impl App {
             let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
                 return;
             };
-            if key.key() == "Escape" && !key.is_composing() && app.chrome.is_open() {
+            if key.key() == "Escape" && !is_input_method_key(key) && app.chrome.is_open() {
                 event.prevent_default();
                 app.escape();
             }
@@ -728,6 +728,16 @@ impl App {
         }
         true
     }
+}
+
+/// Whether `key` belongs to an input method's composition (Chinese, Japanese, Korean,
+/// Vietnamese keyboards), where Enter picks the characters and must not send the question
+/// and Escape cancels the composition, not the dialog. Safari ends the composition before
+/// the key's `keydown`, which then says it is not composing but carries the key code 229
+/// that browsers give every key an input method takes.
+fn is_input_method_key(key: &KeyboardEvent) -> bool {
+    const INPUT_METHOD_KEY_CODE: u32 = 229;
+    key.is_composing() || key.key_code() == INPUT_METHOD_KEY_CODE
 }
 
 /// Shows the easy-read text of an answer instead of the full one, or back.
