@@ -66,11 +66,15 @@ fn ask(request: &AskRequest) {
     if request.choice.is_none()
         && let Some(number) = server::open311::status::asked_request(text)
     {
+        // The number comes in ASCII digits, whatever digits the text has.
         assert!(
-            text.contains(&number),
+            server::digits::to_ascii(text).contains(&number),
             "request number {number:?} not in {text:?}"
         );
-        assert!((4..=12).contains(&number.len()), "{number:?}");
+        assert!(
+            (4..=12).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit()),
+            "{number:?}"
+        );
     }
     let _stored = server::redact::redact(text);
 

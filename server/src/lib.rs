@@ -15,6 +15,8 @@
 //! - [`reply`]: turns a decision into the wire reply in the resident's language.
 //! - [`reply_language`]: the language the bot speaks, which may be one without content.
 //! - [`redact`]: masks personal data before anything is stored.
+//! - [`digits`]: decimal digits of the scripts residents write numbers in, for masking and
+//!   for request numbers.
 //! - [`store`]: conversations, messages, feedback, live chats, staff accounts and the audit log
 //!   in SQLite, or PostgreSQL for several replicas (behind the [`store::Store`] trait).
 //! - [`live`]: live chat with staff: office hours, the queue, signals to connected clients
@@ -42,6 +44,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod decide;
+pub mod digits;
 pub mod error;
 pub mod eval;
 pub mod html;

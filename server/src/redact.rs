@@ -8,8 +8,10 @@
 //!
 //! # How numbers are judged
 //!
-//! A run of digits (with spaces, dots, dashes, slashes or parentheses between groups, and an
-//! optional leading `+`) is judged as a whole, in this order:
+//! A run of digits (ASCII or of another script residents write numbers in, such as
+//! Arabic-Indic, Bengali, Devanagari, Myanmar or full-width: see [`crate::digits`]; with
+//! spaces, dots, dashes, slashes or parentheses between groups, and an optional leading `+`)
+//! is judged as a whole, in this order:
 //!
 //! 1. a leading `+` with 8–15 digits is a phone number;
 //! 2. a date at the front (`2026-11-26`, `26/11/2026`, `26.11.26`) is kept, and what follows it
@@ -65,6 +67,8 @@ use std::sync::LazyLock;
 
 use regex::{CaptureLocations, Regex};
 
+use crate::digits;
+
 /// Placeholder for an e-mail address.
 pub const EMAIL: &str = "[email]";
 /// Placeholder for a phone number.
@@ -88,7 +92,7 @@ pub const PLACEHOLDERS: [&str; 7] = [EMAIL, PHONE, CARD, ID_NUMBER, ACCOUNT, ADD
 /// for what is masked and what is deliberately kept). Text without a digit or an `@` is
 /// returned as it is without being scanned.
 pub fn redact(text: &str) -> String {
-    if !text.chars().any(|c| c == '@' || digit_value(c).is_some()) {
+    if !text.chars().any(|c| c == '@' || digits::value(c).is_some()) {
         return text.to_owned();
     }
     let scanner = &*SCANNER;
@@ -127,12 +131,10 @@ enum Kind {
     Number,
 }
 
-/// Digits residents type: ASCII, Arabic-Indic, Eastern Arabic-Indic (Persian/Urdu), full-width.
-const DIGIT: &str = r"[0-9\x{660}-\x{669}\x{6F0}-\x{6F9}\x{FF10}-\x{FF19}]";
-
 /// The patterns, by name, with what a match of each is. Alternatives compiled together (an
 /// entry of [`SEARCHED`]) are tried in this order: at one position the first that matches
-/// wins. `DIG` stands for [`DIGIT`],
+/// wins. `DIG` stands for a digit of any script residents write numbers in
+/// ([`crate::digits`]),
 /// `UPPER` for an upper-case Latin letter and `CYRILLIC_UPPER` for an upper-case Cyrillic one:
 /// street names are matched in their own script, which keeps the automata small. Inner groups
 /// are named only where the code reads them.
@@ -451,7 +453,7 @@ fn expand(pattern: &str) -> String {
     pattern
         .replace("CYRILLIC_UPPER", r"[\p{Lu}&&\p{Cyrillic}]")
         .replace("UPPER", r"[\p{Lu}&&\p{Latin}]")
-        .replace("DIG", DIGIT)
+        .replace("DIG", &digits::class())
 }
 
 fn group_index(re: &Regex, name: &str) -> usize {
@@ -575,7 +577,7 @@ impl Scanner {
                     let digit_start = text[start..]
                         .chars()
                         .next()
-                        .is_some_and(|c| digit_value(c).is_some());
+                        .is_some_and(|c| digits::value(c).is_some());
                     pos = match self.number.find_at(text, start) {
                         Some(n) if digit_start && n.start() == start => {
                             self.judge_number(text, n.start(), n.end(), &mut out, &mut copied)
@@ -657,7 +659,7 @@ impl Scanner {
         let followed_by_digit = text[end..]
             .chars()
             .next()
-            .is_some_and(|c| digit_value(c).is_some());
+            .is_some_and(|c| digits::value(c).is_some());
         match kind {
             Kind::Email => Decision::Mask(start, end, EMAIL),
             Kind::Iban if iban_valid(matched) => Decision::Mask(start, end, ACCOUNT),
@@ -792,7 +794,7 @@ impl<'t> Token<'t> {
         let mut current: Option<(usize, usize)> = None;
         for (i, c) in text[start..end].char_indices() {
             let at = start + i;
-            if digit_value(c).is_some() {
+            if digits::value(c).is_some() {
                 current = Some(match current {
                     Some((s, n)) => (s, n + 1),
                     None => (at, 1),
@@ -840,7 +842,7 @@ impl<'t> Token<'t> {
         let (s, e, _) = self.groups[i];
         self.text[s..e]
             .chars()
-            .filter_map(digit_value)
+            .filter_map(digits::value)
             .fold(0, |v, d| v.saturating_mul(10).saturating_add(u64::from(d)))
     }
 
@@ -1425,17 +1427,6 @@ fn starts_latin(w: &str) -> bool {
 // Check digits
 // ---------------------------------------------------------------------------------------------
 
-/// The value of a decimal digit in any of the scripts residents type (see [`DIGIT`]).
-fn digit_value(c: char) -> Option<u32> {
-    match c {
-        '0'..='9' => Some(c as u32 - '0' as u32),
-        '\u{660}'..='\u{669}' => Some(c as u32 - 0x660),
-        '\u{6F0}'..='\u{6F9}' => Some(c as u32 - 0x6F0),
-        '\u{FF10}'..='\u{FF19}' => Some(c as u32 - 0xFF10),
-        _ => None,
-    }
-}
-
 /// The digits of `s` when there are exactly `N` of them, other characters skipped.
 fn exactly<const N: usize>(s: &str) -> Option<[u32; N]> {
     let mut digits = [0; N];
@@ -1449,7 +1440,7 @@ fn exactly<const N: usize>(s: &str) -> Option<[u32; N]> {
 
 /// The digits of `s` in order, other characters skipped.
 fn digits_of(s: &str) -> impl DoubleEndedIterator<Item = u32> + '_ {
-    s.chars().filter_map(digit_value)
+    s.chars().filter_map(digits::value)
 }
 
 /// The Luhn check used by payment cards: from the right, every second digit doubled.
@@ -1572,7 +1563,7 @@ fn chinese_id_valid(s: &str) -> bool {
     let mut chars = s.chars().filter(|c| !c.is_whitespace());
     let mut sum = 0;
     for w in WEIGHTS {
-        match chars.next().and_then(digit_value) {
+        match chars.next().and_then(digits::value) {
             Some(d) => sum += d * w,
             None => return false,
         }
@@ -1642,11 +1633,16 @@ mod tests {
 
     #[test]
     fn digits_in_other_scripts() {
-        assert_eq!(digit_value('٧'), Some(7));
-        assert_eq!(digit_value('۳'), Some(3));
-        assert_eq!(digit_value('５'), Some(5));
-        assert_eq!(digit_value('a'), None);
         assert_eq!(redact("رقمي ٠١٠١٢٣٤٥٦٧٨ شكرا"), "رقمي [phone] شكرا");
+        assert_eq!(redact("আমার নম্বর ০১৭১২৩৪৫৬৭৮"), "আমার নম্বর [phone]");
+        assert_eq!(redact("ဖုန်း ၀၉၄၅၁၂၃၄၅၆၇ ပါ"), "ဖုန်း [phone] ပါ");
+        assert_eq!(redact("मेरा फ़ोन +९७७ ९८४१२३४५६७"), "मेरा फ़ोन [phone]");
+        assert_eq!(
+            redact("カード ４１１１ １１１１ １１１１ １１１１"),
+            "カード [card]"
+        );
+        // Short numbers in any digits are kept, as in ASCII.
+        assert_eq!(redact("অনুরোধ ১২৩৪৫"), "অনুরোধ ১২৩৪৫");
     }
 
     #[test]

@@ -26,10 +26,12 @@ const STATUS_GLUED: &str =
 /// boundary (`\b`) finds none.
 const NUMBER_EDGE: &str = r"[^\w]|[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}\p{Thai}]";
 
-/// A request number: 4 to 12 digits, optionally after a short prefix such as `SR-` or `#`.
+/// A request number: 4 to 12 digits ([`crate::digits`]), optionally after a short prefix
+/// such as `SR-` or `#`.
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    let digit = crate::digits::class();
     Regex::new(&format!(
-        r"(?i)(?:^|{NUMBER_EDGE})(?:#|(?:sr|no\.?|n[º°]|núm\.?|num\.?)\s*-?\s*)?(\d{{4,12}})(?:$|{NUMBER_EDGE})"
+        r"(?i)(?:^|{NUMBER_EDGE})(?:#|(?:sr|no\.?|n[º°]|núm\.?|num\.?)\s*-?\s*)?({digit}{{4,12}})(?:$|{NUMBER_EDGE})"
     ))
     .expect("a valid pattern")
 });
@@ -45,46 +47,22 @@ static STATUS: LazyLock<Regex> = LazyLock::new(|| {
 /// A request word right before the number ("request 12345", "solicitud #12345",
 /// "заявка № 12345"): asking about that request even without a status word.
 static NAMED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    let digit = crate::digits::class();
     Regex::new(&format!(
-        r"(?i)(?:\b(?:{REQUEST_WORDS})|{REQUEST_GLUED})\s*(?:number|n[uú]mero|num[eé]ro|số|blg\.?|no\.?|#|№|번호|编号|號碼|رقم)?\s*[:#№-]?\s*\d{{4,12}}(?:$|{NUMBER_EDGE})"
+        r"(?i)(?:\b(?:{REQUEST_WORDS})|{REQUEST_GLUED})\s*(?:number|n[uú]mero|num[eé]ro|số|blg\.?|no\.?|#|№|번호|编号|號碼|رقم)?\s*[:#№-]?\s*{digit}{{4,12}}(?:$|{NUMBER_EDGE})"
     ))
     .expect("a valid pattern")
 });
 
 /// The request number `text` asks about, when it asks about a request's status, in ASCII
-/// digits whatever digits the resident wrote ([`ascii_digits`]).
+/// digits whatever digits the resident wrote: Arabic-Indic `١٢٣٤٥`, full-width `１２３４５`
+/// ([`crate::digits`]). The city's system knows the request as `12345`.
 pub fn asked_request(text: &str) -> Option<String> {
-    let number = ascii_digits(NUMBER.captures(text)?.get(1)?.as_str());
+    let number = crate::digits::to_ascii(NUMBER.captures(text)?.get(1)?.as_str());
     let about_request = REQUEST.is_match(text);
     let asks_status = STATUS.is_match(text);
     (about_request && (asks_status || NAMED_NUMBER.is_match(text))).then_some(number)
 }
-
-/// `number` with its decimal digits in ASCII. Residents write request numbers in the digits
-/// of their script or keyboard (Arabic-Indic `١٢٣٤٥`, Persian `۱۲۳۴۵`, Devanagari `१२३४५`,
-/// full-width `１２３４５` from a Chinese or Japanese keyboard), and `\d` finds them all, but the
-/// city's system knows the request as `12345`.
-fn ascii_digits(number: &str) -> String {
-    number
-        .chars()
-        .map(|c| {
-            let code = u32::from(c);
-            DIGIT_ZEROS
-                .iter()
-                .find(|zero| (**zero..**zero + 10).contains(&code))
-                .and_then(|zero| char::from_digit(code - zero, 10))
-                .unwrap_or(c)
-        })
-        .collect()
-}
-
-/// The digit zero of each script whose digits residents may type (Unicode encodes every
-/// script's digits 0–9 as ten consecutive characters): Arabic-Indic, Persian, N'Ko, the Indic
-/// scripts, Sinhala, Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian, full-width.
-const DIGIT_ZEROS: [u32; 22] = [
-    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
-    0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x19D0, 0xFF10,
-];
 
 #[cfg(test)]
 mod tests {
