@@ -34,7 +34,7 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// `text` in its search form: NFKC (except for [`keeps_compatibility_form`] characters),
+/// `text` in its search form: NFKC (except for Thai and Lao AM, see `keeps_compatibility_form`),
 /// without [`is_invisible_in_words`] characters; borrowed when it already is (all ASCII text,
 /// and nearly all text typed on today's keyboards).
 pub fn search_form(text: &str) -> Cow<'_, str> {

@@ -337,7 +337,7 @@ pub fn fingerprint(root: &Path) -> u64 {
 }
 
 /// Checks every site's content folder every [`WATCH_EVERY`] (less often for very large
-/// bases, see [`WATCH_DUTY`]) and reloads what changed; runs until dropped.
+/// bases, see `WATCH_DUTY`) and reloads what changed; runs until dropped.
 pub async fn watch(state: crate::AppState) {
     let mut pause = WATCH_EVERY;
     loop {

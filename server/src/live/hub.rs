@@ -116,7 +116,7 @@ impl Hub {
     /// Listens to chat `id`.
     ///
     /// Chats nobody listens to any more are dropped here: a chat whose sockets closed and
-    /// that got no later signal would otherwise keep its channel (a buffer of [`CAPACITY`]
+    /// that got no later signal would otherwise keep its channel (a buffer of `CAPACITY`
     /// signals) for as long as the process runs. A channel keeps nothing for listeners to
     /// come, so nothing is lost.
     pub fn subscribe_chat(&self, id: &str) -> broadcast::Receiver<ChatSignal> {

@@ -135,7 +135,7 @@ pub fn estimate_wait(recent_waits: &[i64], position: u32, staff_online: usize) -
 const QUEUE_SETTLE: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// The queue of `site` changed: tells the staff consoles at once, and every waiting resident
-/// their new place shortly after (changes within [`QUEUE_SETTLE`] are told together).
+/// their new place shortly after (changes within `QUEUE_SETTLE` are told together).
 pub async fn queue_changed(state: &AppState, site: &str) {
     state.hub.to_site(site, SiteSignal::QueueChanged);
     if !state.hub.schedule_queue_update(site) {
