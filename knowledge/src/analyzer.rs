@@ -362,4 +362,10 @@ mod tests {
     fn languages_without_stemmer_still_lowercase_and_fold() {
         assert_eq!(run("vi", "Thư Viện"), vec!["thu", "vien"]);
     }
+
+    #[test]
+    fn turkish_capital_dotted_i_meets_the_lower_case_word() {
+        assert_eq!(run("tr", "İletişim"), run("tr", "iletişim"));
+        assert_eq!(run("tr", "İletişim"), run("tr", "ILETISIM"));
+    }
 }

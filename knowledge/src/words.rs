@@ -35,18 +35,25 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
 }
 
 /// `text` in its search form: NFKC (except for Thai and Lao AM, see `keeps_compatibility_form`),
-/// without [`is_invisible_in_words`] characters; borrowed when it already is (all ASCII text,
-/// and nearly all text typed on today's keyboards).
+/// without [`is_invisible_in_words`] characters, and with the Turkish capital `İ` written `I`;
+/// borrowed when it already is (all ASCII text, and nearly all text typed on today's
+/// keyboards).
+///
+/// `İ` is lower-cased by Unicode to `i` followed by a combining dot, so `İletişim` (a heading
+/// as common as "Contact") never met `iletişim` as a resident types it; as `I`, it is
+/// lower-cased and folded to the same `i` as every other spelling.
 pub fn search_form(text: &str) -> Cow<'_, str> {
+    let changes = |c: char| is_invisible_in_words(c) || c == CAPITAL_I_WITH_DOT;
     if text.is_ascii()
-        || (is_nfkc_quick(text.chars()) == IsNormalized::Yes
-            && !text.chars().any(is_invisible_in_words))
+        || (is_nfkc_quick(text.chars()) == IsNormalized::Yes && !text.chars().any(changes))
     {
         return Cow::Borrowed(text);
     }
     let mut decomposed = String::with_capacity(text.len());
     for c in text.chars().filter(|c| !is_invisible_in_words(*c)) {
-        if keeps_compatibility_form(c) {
+        if c == CAPITAL_I_WITH_DOT {
+            decomposed.push('I');
+        } else if keeps_compatibility_form(c) {
             decomposed.push(c);
         } else {
             decompose_compatible(c, |part| decomposed.push(part));
@@ -54,6 +61,9 @@ pub fn search_form(text: &str) -> Cow<'_, str> {
     }
     Cow::Owned(decomposed.nfc().collect())
 }
+
+/// Turkish and Azerbaijani `İ` (U+0130).
+const CAPITAL_I_WITH_DOT: char = '\u{0130}';
 
 /// Whether NFKC's form of `c` is left aside in [`search_form`]: Thai and Lao AM, which NFKC
 /// splits in two characters (`ำ` → `ํ` + `า`), so that the character bigrams Thai is
@@ -217,6 +227,7 @@ mod tests {
         assert_eq!(words("Müll\u{AD}abfuhr"), ["Müllabfuhr"]);
         assert_eq!(words("می\u{200C}خواهم"), words("میخواهم"));
         assert_eq!(words("\u{200F}طلب\u{200F}"), ["طلب"]);
+        assert_eq!(search_form("İletişim"), "Iletişim");
         // The zero-width space separates words.
         assert_eq!(words("a\u{200B}b"), ["a", "b"]);
         assert_eq!(search_form("plain text"), Cow::Borrowed("plain text"));
