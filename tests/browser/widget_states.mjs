@@ -166,6 +166,16 @@ const STATES = [
         document.querySelector('#wayfinder-widget').shadowRoot.querySelector('#wf-dialog').getAttribute('dir'),
       );
       if (dir !== 'rtl') fail(`the dialog should be dir="rtl" in Arabic, found ${JSON.stringify(dir)}`);
+      // What the resident types takes its own direction, whatever the interface's.
+      const input = page.locator('#wf-input');
+      for (const [text, expected] of [['library hours', 'ltr'], ['متى', 'rtl']]) {
+        await input.fill(text);
+        const typed = await input.evaluate((el) => getComputedStyle(el).direction);
+        if (typed !== expected) {
+          fail(`the question box shows ${JSON.stringify(text)} ${typed}, expected ${expected}`);
+        }
+      }
+      await input.fill('');
       await ask(page, 'متى يتم جمع القمامة');
     },
   },

@@ -78,7 +78,7 @@ pub fn markup(side: Side, features: Features, help_url: &str) -> String {
          <button id=\"wf-end\" type=\"button\" class=\"end\"></button></div>\
          <form id=\"wf-form\" class=\"ask\"><label id=\"wf-input-label\" for=\"wf-input\"></label>\
          <div class=\"row\"><textarea id=\"wf-input\" name=\"question\" rows=\"2\" maxlength=\"{}\" \
-         autocomplete=\"off\" enterkeyhint=\"send\"></textarea>",
+         autocomplete=\"off\" enterkeyhint=\"send\" dir=\"auto\"></textarea>",
         &[&protocol::MAX_QUESTION_CHARS.to_string()],
     );
     Settings::mic_markup(&mut m, features);

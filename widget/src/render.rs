@@ -26,7 +26,9 @@ impl Renderer<'_> {
     /// language the question was in).
     pub fn user(&self, content: &str, lang: &str) -> HtmlElement {
         let mut m = self.sender(ids::SENDER_USER, lang);
-        m.fill("<p class=\"text\">{}</p>", &[content]);
+        // The resident's words take the direction of their own script (Arabic typed with an
+        // English interface, English with an Arabic one) until the reply names their language.
+        m.fill("<p class=\"text\" dir=\"auto\">{}</p>", &[content]);
         self.message("message user", lang, &m)
     }
 
