@@ -97,6 +97,19 @@ async fn post(server: &common::TestServer, path: &str, body: Value) -> reqwest::
         .expect("request is sent")
 }
 
+/// The bot's reply to `text` asked on the Riverton site.
+async fn ask(server: &common::TestServer, text: &str) -> Value {
+    post(
+        server,
+        "/api/v1/ask",
+        json!({"site": "riverton", "text": text}),
+    )
+    .await
+    .json()
+    .await
+    .expect("reply")
+}
+
 async fn get(server: &common::TestServer, path: &str) -> reqwest::Response {
     Client::new()
         .get(server.url(path))
@@ -196,15 +209,7 @@ async fn a_request_goes_to_the_city_and_its_status_comes_back() {
     assert_eq!(status["status_notes"], "Crew scheduled for Thursday.");
 
     // Asking the bot, in Spanish and in English.
-    let reply: Value = post(
-        &server,
-        "/api/v1/ask",
-        json!({"site": "riverton", "text": "¿Dónde está mi solicitud 638344?"}),
-    )
-    .await
-    .json()
-    .await
-    .expect("reply");
+    let reply = ask(&server, "¿Dónde está mi solicitud 638344?").await;
     assert_eq!(reply["outcome"], "answer", "{reply:#}");
     assert_eq!(reply["lang"], "es");
     assert_eq!(reply["answer"]["id"], "request-status");
@@ -213,28 +218,12 @@ async fn a_request_goes_to_the_city_and_its_status_comes_back() {
     assert!(html.contains("2026-11-25 14:30"), "in city time: {html}");
     assert_eq!(reply["actions"][0]["kind"], "status");
     // In Arabic, with the number in Arabic-Indic digits.
-    let reply: Value = post(
-        &server,
-        "/api/v1/ask",
-        json!({"site": "riverton", "text": "أين طلبي رقم ٦٣٨٣٤٤؟"}),
-    )
-    .await
-    .json()
-    .await
-    .expect("reply");
+    let reply = ask(&server, "أين طلبي رقم ٦٣٨٣٤٤؟").await;
     assert_eq!(reply["lang"], "ar", "{reply:#}");
     assert_eq!(reply["answer"]["id"], "request-status", "{reply:#}");
     let html = reply["answer"]["html"].as_str().unwrap_or_default();
     assert!(html.contains("Crew scheduled for Thursday."), "{html}");
-    let unknown: Value = post(
-        &server,
-        "/api/v1/ask",
-        json!({"site": "riverton", "text": "where is my request 999999?"}),
-    )
-    .await
-    .json()
-    .await
-    .expect("reply");
+    let unknown = ask(&server, "where is my request 999999?").await;
     assert_eq!(unknown["outcome"], "handoff");
     assert!(
         unknown["message"]
@@ -306,15 +295,7 @@ async fn an_outage_is_explained_and_the_same_request_can_be_sent_again() {
         "the fallback is named: {message}"
     );
 
-    let reply: Value = post(
-        &server,
-        "/api/v1/ask",
-        json!({"site": "riverton", "text": "status of my request 638344"}),
-    )
-    .await
-    .json()
-    .await
-    .expect("reply");
+    let reply = ask(&server, "status of my request 638344").await;
     assert_eq!(
         reply["outcome"], "handoff",
         "honest when the city's system is down"
@@ -494,15 +475,7 @@ async fn local_queue_mode_serves_the_georeport_documents() {
     .await
     .expect("receipt");
     assert_eq!(receipt["service_request_id"], "100002");
-    let reply: Value = post(
-        &server,
-        "/api/v1/ask",
-        json!({"site": "riverton", "text": "where is my request 100002?"}),
-    )
-    .await
-    .json()
-    .await
-    .expect("reply");
+    let reply = ask(&server, "where is my request 100002?").await;
     assert_eq!(reply["answer"]["id"], "request-status", "{reply:#}");
     server.stop().await;
 }
