@@ -364,6 +364,20 @@ mod tests {
     }
 
     #[test]
+    fn arabic_and_hebrew_vowel_marks_are_optional() {
+        // "Pay in person" with tanween, "library" with points: as written in content, and as
+        // residents type them.
+        for (lang, with, without) in [("ar", "ادفع شخصيًا", "ادفع شخصيا"), ("he", "סִפְרִיָּה", "ספריה")]
+        {
+            for analyze in [analyzer, word_form_analyzer, ngram_analyzer] {
+                let mut analyzer = analyze(lang);
+                let marked = terms(&mut analyzer, with);
+                assert_eq!(marked, terms(&mut analyzer, without), "{lang}");
+            }
+        }
+    }
+
+    #[test]
     fn turkish_capital_dotted_i_meets_the_lower_case_word() {
         assert_eq!(run("tr", "İletişim"), run("tr", "iletişim"));
         assert_eq!(run("tr", "İletişim"), run("tr", "ILETISIM"));

@@ -8,8 +8,9 @@
 //! with a Chinese or Japanese keyboard (`ｐａｙ`, `１２３`), ligatures from PDFs (`ﬁ`) and
 //! Arabic presentation forms meet the ordinary letters; and without the invisible
 //! characters that sit inside words (soft hyphens copied from web pages, zero-width joiners
-//! and non-joiners, direction marks), which would otherwise cut them. Questions are kept
-//! and stored in NFC ([`nfc`]), which changes nothing a reader can see.
+//! and non-joiners, direction marks), which would otherwise cut them; and without the
+//! Arabic and Hebrew vowel marks that content has and residents seldom type. Questions are
+//! kept and stored in NFC ([`nfc`]), which changes nothing a reader can see.
 //!
 //! A word is a run of letters and digits with the combining marks inside it
 //! ([`is_word_char`]). Tantivy's `SimpleTokenizer` cut words at every mark that is not also
@@ -35,7 +36,8 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
 }
 
 /// `text` in its search form: NFKC (except for Thai and Lao AM, see `keeps_compatibility_form`),
-/// without [`is_invisible_in_words`] characters, and with the Turkish capital `İ` written `I`;
+/// without [`is_invisible_in_words`] characters and Arabic and Hebrew vowel marks (see
+/// `is_optional_vowel_mark`), and with the Turkish capital `İ` written `I`;
 /// borrowed when it already is (all ASCII text, and nearly all text typed on today's
 /// keyboards).
 ///
@@ -43,7 +45,8 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
 /// as common as "Contact") never met `iletişim` as a resident types it; as `I`, it is
 /// lower-cased and folded to the same `i` as every other spelling.
 pub fn search_form(text: &str) -> Cow<'_, str> {
-    let changes = |c: char| is_invisible_in_words(c) || c == CAPITAL_I_WITH_DOT;
+    let changes =
+        |c: char| is_invisible_in_words(c) || c == CAPITAL_I_WITH_DOT || is_optional_vowel_mark(c);
     if text.is_ascii()
         || (is_nfkc_quick(text.chars()) == IsNormalized::Yes && !text.chars().any(changes))
     {
@@ -56,10 +59,31 @@ pub fn search_form(text: &str) -> Cow<'_, str> {
         } else if keeps_compatibility_form(c) {
             decomposed.push(c);
         } else {
-            decompose_compatible(c, |part| decomposed.push(part));
+            decompose_compatible(c, |part| {
+                if !is_optional_vowel_mark(part) {
+                    decomposed.push(part);
+                }
+            });
         }
     }
     Cow::Owned(decomposed.nfc().collect())
+}
+
+/// Whether `c` is a vowel or reading mark that Arabic and Hebrew writers mostly leave out:
+/// Arabic harakat, tanween, shadda and sukun (`أيضًا` is typed `أيضا`), Hebrew points and
+/// cantillation. Content often has them and residents seldom type them, so they are not
+/// searched. The hamza and madda marks are letters' parts, and stay.
+fn is_optional_vowel_mark(c: char) -> bool {
+    matches!(c,
+        '\u{064B}'..='\u{0652}'
+            | '\u{0656}'..='\u{065F}'
+            | '\u{0670}'
+            | '\u{0591}'..='\u{05BD}'
+            | '\u{05BF}'
+            | '\u{05C1}'..='\u{05C2}'
+            | '\u{05C4}'..='\u{05C5}'
+            | '\u{05C7}'
+    )
 }
 
 /// Turkish and Azerbaijani `İ` (U+0130).
