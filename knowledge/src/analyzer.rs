@@ -364,11 +364,15 @@ mod tests {
     }
 
     #[test]
-    fn arabic_and_hebrew_vowel_marks_are_optional() {
-        // "Pay in person" with tanween, "library" with points: as written in content, and as
-        // residents type them.
-        for (lang, with, without) in [("ar", "ادفع شخصيًا", "ادفع شخصيا"), ("he", "סִפְרִיָּה", "ספריה")]
-        {
+    fn marks_residents_leave_out_are_optional() {
+        // "Pay in person" with tanween, "library" with points, "library hours" with tonos,
+        // "bill" with ё: as written in content, and as residents type them.
+        for (lang, with, without) in [
+            ("ar", "ادفع شخصيًا", "ادفع شخصيا"),
+            ("he", "סִפְרִיָּה", "ספריה"),
+            ("el", "Ωράριο βιβλιοθήκης", "ωραριο βιβλιοθηκης"),
+            ("ru", "Оплатить счёт", "оплатить счет"),
+        ] {
             for analyze in [analyzer, word_form_analyzer, ngram_analyzer] {
                 let mut analyzer = analyze(lang);
                 let marked = terms(&mut analyzer, with);

@@ -36,8 +36,9 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
 }
 
 /// `text` in its search form: NFKC (except for Thai and Lao AM, see `keeps_compatibility_form`),
-/// without [`is_invisible_in_words`] characters and Arabic and Hebrew vowel marks (see
-/// `is_optional_vowel_mark`), and with the Turkish capital `İ` written `I`;
+/// without [`is_invisible_in_words`] characters, Arabic and Hebrew vowel marks (see
+/// `is_optional_vowel_mark`), Greek accents and the diaeresis of `ё` (see
+/// `is_optional_accent`), and with the Turkish capital `İ` written `I`;
 /// borrowed when it already is (all ASCII text, and nearly all text typed on today's
 /// keyboards).
 ///
@@ -45,28 +46,59 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
 /// as common as "Contact") never met `iletişim` as a resident types it; as `I`, it is
 /// lower-cased and folded to the same `i` as every other spelling.
 pub fn search_form(text: &str) -> Cow<'_, str> {
-    let changes =
-        |c: char| is_invisible_in_words(c) || c == CAPITAL_I_WITH_DOT || is_optional_vowel_mark(c);
+    let changes = |c: char| {
+        is_invisible_in_words(c)
+            || c == CAPITAL_I_WITH_DOT
+            || is_optional_vowel_mark(c)
+            || is_accented_greek_or_yo(c)
+    };
     if text.is_ascii()
         || (is_nfkc_quick(text.chars()) == IsNormalized::Yes && !text.chars().any(changes))
     {
         return Cow::Borrowed(text);
     }
     let mut decomposed = String::with_capacity(text.len());
+    let mut base = ' ';
+    let mut push = |part: char| {
+        if is_combining_mark(part) {
+            if is_optional_vowel_mark(part) || is_optional_accent(base, part) {
+                return;
+            }
+        } else {
+            base = part;
+        }
+        decomposed.push(part);
+    };
     for c in text.chars().filter(|c| !is_invisible_in_words(*c)) {
         if c == CAPITAL_I_WITH_DOT {
-            decomposed.push('I');
+            push('I');
         } else if keeps_compatibility_form(c) {
-            decomposed.push(c);
+            push(c);
         } else {
-            decompose_compatible(c, |part| {
-                if !is_optional_vowel_mark(part) {
-                    decomposed.push(part);
-                }
-            });
+            decompose_compatible(c, &mut push);
         }
     }
     Cow::Owned(decomposed.nfc().collect())
+}
+
+/// Whether `mark` on the letter `base` is an accent residents often leave out and content
+/// keeps: any accent on a Greek letter (`βιβλιοθήκη` is typed `βιβλιοθηκη`), and the
+/// diaeresis of the Cyrillic `ё` (`счёт` is typed `счет`). Other Cyrillic marks make other
+/// letters (`й` is not `и`) and stay.
+fn is_optional_accent(base: char, mark: char) -> bool {
+    is_greek(base) || (matches!(base, 'е' | 'Е') && mark == '\u{0308}')
+}
+
+/// Whether `c` is a Greek letter (modern or polytonic).
+fn is_greek(c: char) -> bool {
+    matches!(c, '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}')
+}
+
+/// Whether `c` carries an accent that [`search_form`] drops: an accented Greek letter or
+/// `ё`/`Ё` (checked before doing any work, so it may answer yes for a few Greek symbols).
+fn is_accented_greek_or_yo(c: char) -> bool {
+    matches!(c, 'ё' | 'Ё')
+        || (is_greek(c) && !matches!(c, '\u{0391}'..='\u{03A9}' | '\u{03B1}'..='\u{03C9}'))
 }
 
 /// Whether `c` is a vowel or reading mark that Arabic and Hebrew writers mostly leave out:
@@ -252,6 +284,9 @@ mod tests {
         assert_eq!(words("می\u{200C}خواهم"), words("میخواهم"));
         assert_eq!(words("\u{200F}طلب\u{200F}"), ["طلب"]);
         assert_eq!(search_form("İletişim"), "Iletişim");
+        assert_eq!(search_form("Ωράριο βιβλιοθήκης"), "Ωραριο βιβλιοθηκης");
+        assert_eq!(search_form("Ещё счёт"), "Еще счет");
+        assert_eq!(search_form("мой край"), "мой край");
         // The zero-width space separates words.
         assert_eq!(words("a\u{200B}b"), ["a", "b"]);
         assert_eq!(search_form("plain text"), Cow::Borrowed("plain text"));
