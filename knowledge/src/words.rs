@@ -180,7 +180,8 @@ pub fn is_invisible_in_words(c: char) -> bool {
 /// Whether `c` belongs to a word: a letter, a digit, or a combining mark (vowel signs,
 /// viramas, nuktas, accents, tone marks), which always belongs to the letter before it.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    // No ASCII character is a mark: spaces and punctuation skip the table lookup.
+    c.is_alphanumeric() || (!c.is_ascii() && is_combining_mark(c))
 }
 
 /// A tokenizer producing one token per word ([`is_word_char`]) of the text's
