@@ -461,8 +461,7 @@ impl SearchIndex {
         let mut words: Vec<(String, Vec<String>)> = Vec::new();
         let mut sequence: Vec<String> = Vec::new();
         data.analyzer.with(|analyzer| {
-            let text = crate::words::search_form(text);
-            for word in crate::words::split(&text) {
+            for word in crate::words::Words::of(text).iter() {
                 for term in analyzer::terms(analyzer, word) {
                     sequence.push(term.clone());
                     if words.iter().any(|(t, _)| *t == term) {

@@ -72,8 +72,7 @@ pub fn question_terms(analyzer: &mut TextAnalyzer, lang: &str, text: &str) -> BT
         .find(|(l, _)| *l == base)
         .map_or(&[], |(_, words)| *words);
     let mut terms = BTreeSet::new();
-    let text = crate::words::search_form(text);
-    for word in crate::words::split(&text) {
+    for word in crate::words::Words::of(text).iter() {
         let lower = word.to_lowercase();
         if frame.contains(&lower.as_str()) {
             continue;

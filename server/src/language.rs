@@ -126,8 +126,8 @@ fn same_language(tag: &str, lang: &str) -> bool {
 /// words.
 fn vocabulary_evidence(index: &SearchIndex, languages: &[&str], text: &str) -> Vec<f32> {
     let mut evidence = vec![0.0; languages.len()];
-    let text = knowledge::words::search_form(text);
-    let words: Vec<&str> = knowledge::words::split(&text).collect();
+    let cut = knowledge::words::Words::of(text);
+    let words: Vec<&str> = cut.iter().collect();
     for word in &words {
         let per_language: Vec<f32> = languages
             .iter()

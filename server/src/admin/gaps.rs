@@ -17,6 +17,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
+use knowledge::words::Words;
 use serde::Serialize;
 
 use crate::store::insights::QuestionTally;
@@ -75,10 +76,7 @@ pub fn question_terms(
     if !terms.is_empty() {
         return terms;
     }
-    let search_form = knowledge::words::search_form(text);
-    let words: BTreeSet<String> = knowledge::words::split(&search_form)
-        .map(str::to_lowercase)
-        .collect();
+    let words: BTreeSet<String> = Words::of(text).iter().map(str::to_lowercase).collect();
     if !words.is_empty() {
         return words;
     }
@@ -89,10 +87,7 @@ pub fn question_terms(
 /// ("How do I pay?" and "how do i pay" are one wording); the lowercase text when it has no
 /// words.
 pub fn wording_key(text: &str) -> String {
-    let search_form = knowledge::words::search_form(text);
-    let words: Vec<String> = knowledge::words::split(&search_form)
-        .map(str::to_lowercase)
-        .collect();
+    let words: Vec<String> = Words::of(text).iter().map(str::to_lowercase).collect();
     if words.is_empty() {
         text.trim().to_lowercase()
     } else {
