@@ -6,6 +6,8 @@
 //! them as digits ([`crate::redact`]), and the city's systems know the numbers in ASCII
 //! ([`to_ascii`]).
 
+use std::sync::LazyLock;
+
 /// The digit zero of each script whose digits are recognised (Unicode encodes every
 /// script's digits 0–9 as ten consecutive characters): ASCII, Arabic-Indic, Persian, N'Ko,
 /// Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam,
@@ -33,16 +35,20 @@ pub fn to_ascii(text: &str) -> String {
         .collect()
 }
 
-/// A regular-expression character class matching exactly the recognised digits.
-pub fn class() -> String {
-    let ranges: String = ZEROS
-        .iter()
-        .map(|zero| {
-            let nine = u32::from(*zero) + 9;
-            format!(r"\x{{{:X}}}-\x{{{nine:X}}}", u32::from(*zero))
-        })
-        .collect();
-    format!("[{ranges}]")
+/// A regular-expression character class matching exactly the recognised digits (written
+/// once, for every pattern that uses it).
+pub fn class() -> &'static str {
+    static CLASS: LazyLock<String> = LazyLock::new(|| {
+        let ranges: String = ZEROS
+            .iter()
+            .map(|zero| {
+                let nine = u32::from(*zero) + 9;
+                format!(r"\x{{{:X}}}-\x{{{nine:X}}}", u32::from(*zero))
+            })
+            .collect();
+        format!("[{ranges}]")
+    });
+    &CLASS
 }
 
 #[cfg(test)]

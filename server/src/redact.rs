@@ -453,7 +453,7 @@ fn expand(pattern: &str) -> String {
     pattern
         .replace("CYRILLIC_UPPER", r"[\p{Lu}&&\p{Cyrillic}]")
         .replace("UPPER", r"[\p{Lu}&&\p{Latin}]")
-        .replace("DIG", &digits::class())
+        .replace("DIG", digits::class())
 }
 
 fn group_index(re: &Regex, name: &str) -> usize {
