@@ -15,6 +15,7 @@ use crate::store::live::{
     AddStaffError, Author, BotTurn, Chat, ChatState, LiveError, LiveStore, NewChat, Posted,
     StaffAccount, StaffStore, Ticket,
 };
+use crate::store::stamp;
 
 /// A chat row with the staff member's name and the queue preview.
 #[derive(sqlx::FromRow)]
@@ -733,7 +734,7 @@ impl StaffStore for PgStore {
         .bind(staff_id)
         .bind(csrf_token)
         .bind(&at)
-        .bind(expires_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+        .bind(stamp(expires_at))
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -756,7 +757,7 @@ impl StaffStore for PgStore {
              WHERE x.token_hash = $1 AND x.expires_at > $2",
         )
         .bind(token_hash)
-        .bind(now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+        .bind(stamp(now))
         .fetch_optional(&self.pool)
         .await?;
         Ok(row.map(|r| (r.account, r.csrf_token)))

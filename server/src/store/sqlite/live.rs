@@ -12,6 +12,7 @@ use crate::store::live::{
     AddStaffError, Author, BotTurn, Chat, ChatState, LiveError, LiveStore, NewChat, Posted,
     StaffAccount, StaffStore, Ticket,
 };
+use crate::store::stamp;
 
 /// A chat row with the staff member's name and the queue preview.
 #[derive(sqlx::FromRow)]
@@ -665,7 +666,7 @@ impl StaffStore for SqliteStore {
         .bind(staff_id)
         .bind(csrf_token)
         .bind(&at)
-        .bind(expires_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+        .bind(stamp(expires_at))
         .execute(&self.writer)
         .await?;
         Ok(())
@@ -688,7 +689,7 @@ impl StaffStore for SqliteStore {
              WHERE x.token_hash = ? AND x.expires_at > ?",
         )
         .bind(token_hash)
-        .bind(now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+        .bind(stamp(now))
         .fetch_optional(&self.reader)
         .await?;
         Ok(row.map(|r| (r.account, r.csrf_token)))
