@@ -3,6 +3,10 @@
 
 usage: fit_decision.py OUT.json FEATURES.jsonl QUERIES.jsonl [FEATURES.jsonl QUERIES.jsonl ...]
 
+OUT.json is server/decision-model.json for features of hits ranked by words alone, and
+server/decision-model-semantic.json for those of hits ranked by meaning (written by
+`wayfinder eval --semantic-model`, two features more).
+
 FEATURES.jsonl  written by `wayfinder eval --features`: {"qid", "features": [...], "top_ids"}
 QUERIES.jsonl   the labelled queries: {"qid", "relevant_ids": [...]} ([] = no answer exists)
 
@@ -130,9 +134,13 @@ def main(argv):
                 if best is None or u > best[0] + 1e-12:
                     best = (u, a, c, floor)
     u, answer_at, choice_at, floor = best
+    names = ["bias", "coverage", "margin", "second_coverage", "terms", "score_per_term",
+             "bigram", "bigram_x_coverage"]
+    if len(w) == len(names) + 2:
+        # Features of hits ranked by meaning (`wayfinder eval --semantic-model`).
+        names += ["similarity", "similarity_margin"]
     model = {
-        "features": ["bias", "coverage", "margin", "second_coverage", "terms",
-                     "score_per_term", "bigram", "bigram_x_coverage"],
+        "features": names,
         "weights": [round(x, 6) for x in w],
         "answer_threshold": answer_at,
         "choice_threshold": choice_at,

@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 use knowledge::SearchIndex;
 use libfuzzer_sys::fuzz_target;
 use protocol::{AskRequest, MAX_QUESTION_CHARS};
-use server::decide::{Decision, DecisionModel, search_and_decide};
+use server::decide::{Decision, search_and_decide};
 use server::language::{self, Context};
 
 /// The demo city's index, built once per process.
@@ -82,7 +82,7 @@ fn ask(request: &AskRequest) {
         let _ = index.entry(choice, &lang);
         return;
     }
-    let (result, decision) = search_and_decide(index, &lang, text, DecisionModel::fitted())
+    let (result, decision) = search_and_decide(index, None, &lang, text)
         .unwrap_or_else(|error| panic!("search failed for {text:?} in {lang}: {error}"));
     for hit in &result.hits {
         assert!(hit.score.is_finite(), "score {} for {text:?}", hit.score);

@@ -72,6 +72,9 @@ pub struct Hit {
     /// by its rarity in the knowledge base (IDF), and is covered when the entry contains it,
     /// one of its synonyms, or a word within typo distance.
     pub coverage: f32,
+    /// Cosine similarity (−1 to 1) between the meaning of the question and the entry's, when
+    /// the hits were ranked by meaning (the server's `meaning` module); `None` otherwise.
+    pub similarity: Option<f32>,
 }
 
 /// The ranked hits for a question, with what the decision needs to know about the query.
@@ -447,6 +450,7 @@ impl SearchIndex {
                 entry: Arc::clone(&self.entries[ix]),
                 score,
                 coverage: coverage(&query, &entry_terms),
+                similarity: None,
             });
         }
         Ok(SearchResult {

@@ -131,6 +131,14 @@ pub enum Command {
         /// Also write the decision's evidence per query here (for `scripts/fit_decision.py`).
         #[arg(long)]
         features: Option<PathBuf>,
+        /// Rank hits by meaning with this sentence-encoder model (`e5-small-q4.bin`), as the
+        /// server does with `[search] semantic_model`.
+        #[arg(long)]
+        semantic_model: Option<PathBuf>,
+        /// Keep the entry vectors in this folder between runs (as `[search] vector_cache`),
+        /// in a file named after the knowledge base's folder and file.
+        #[arg(long, requires = "semantic_model")]
+        vector_cache: Option<PathBuf>,
     },
     /// Manage staff accounts for the staff console.
     Staff {
@@ -290,6 +298,8 @@ pub fn main() -> ExitCode {
             out,
             lang_from_file,
             features,
+            semantic_model,
+            vector_cache,
         } => exit_code(eval(
             kb.as_deref(),
             content.as_deref(),
@@ -297,6 +307,9 @@ pub fn main() -> ExitCode {
             &out,
             lang_from_file,
             features.as_deref(),
+            semantic_model
+                .as_deref()
+                .map(|model| (model, vector_cache.as_deref())),
         )),
         Command::Langid { content, queries } => exit_code(langid(&content, &queries)),
         Command::Staff { action } => exit_code(block_on(staff(action))),
@@ -625,7 +638,8 @@ fn export(
     Ok(())
 }
 
-/// `wayfinder eval`.
+/// `wayfinder eval`; ranked by meaning with `semantic`: the model, and the folder keeping
+/// entry vectors.
 fn eval(
     kb: Option<&std::path::Path>,
     content: Option<&std::path::Path>,
@@ -633,6 +647,7 @@ fn eval(
     out: &std::path::Path,
     lang_from_file: bool,
     features_out: Option<&std::path::Path>,
+    semantic: Option<(&std::path::Path, Option<&std::path::Path>)>,
 ) -> anyhow::Result<()> {
     use crate::eval::{Query, read_jsonl, run_queries, score, table, write_jsonl};
     let started = std::time::Instant::now();
@@ -644,6 +659,36 @@ fn eval(
         (None, Some(content)) => load_content(content)?,
         (None, None) => anyhow::bail!("give --kb or --content"),
     };
+    let encoding = match semantic {
+        Some((path, vector_cache)) => {
+            // `covid_gov_faq/kb.jsonl` → `covid_gov_faq-kb`.
+            let source = kb.or(content).unwrap_or(std::path::Path::new("eval"));
+            let name = [
+                source.parent().and_then(|p| p.file_name()),
+                source.file_stem(),
+            ]
+            .into_iter()
+            .flatten()
+            .map(|part| part.to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("-");
+            Some(crate::meaning::Encoding {
+                encoder: std::sync::Arc::new(semantic::Encoder::open(path)?),
+                cache: vector_cache.map(|dir| crate::meaning::VectorCache::for_site(dir, &name)),
+            })
+        }
+        None => None,
+    };
+    let vectors = encoding
+        .as_ref()
+        .map(|encoding| encoding.vectors(&index, None));
+    let meaning = encoding
+        .as_ref()
+        .zip(vectors.as_ref())
+        .map(|(encoding, vectors)| crate::meaning::Meaning {
+            encoder: &encoding.encoder,
+            vectors,
+        });
     let built = started.elapsed();
     let questions: Vec<Query> = read_jsonl(queries)?;
     let bar = indicatif::ProgressBar::new(questions.len() as u64);
@@ -656,13 +701,10 @@ fn eval(
     );
     bar.set_prefix("eval");
     let answering = std::time::Instant::now();
-    let (results, features) = run_queries(
-        &index,
-        &questions,
-        lang_from_file,
-        crate::decide::DecisionModel::fitted(),
-        |done, _| bar.set_position(done as u64),
-    )?;
+    let (results, features) =
+        run_queries(&index, meaning, &questions, lang_from_file, |done, _| {
+            bar.set_position(done as u64)
+        })?;
     bar.finish_and_clear();
     let answered = answering.elapsed();
     write_jsonl(out, &results)?;

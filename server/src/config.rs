@@ -16,9 +16,29 @@ use serde::Deserialize;
 pub struct Config {
     /// Process-wide settings.
     pub server: ServerConfig,
+    /// How questions are matched to entries.
+    #[serde(default)]
+    pub search: SearchConfig,
     /// The sites (cities) this server answers for.
     #[serde(rename = "sites")]
     pub sites: Vec<SiteConfig>,
+}
+
+/// `[search]`: how questions are matched to entries, for every site.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchConfig {
+    /// The sentence encoder's model file (`e5-small-q4.bin`, which `cargo xtask` installs
+    /// into `target/models/`). With it, each question's hits are ranked by meaning
+    /// (`docs/quality.md`); without it, by words alone. The server does not start when the
+    /// file is missing or not that model.
+    #[serde(default)]
+    pub semantic_model: Option<PathBuf>,
+    /// Folder where entry vectors are kept between starts, one file per site
+    /// (`<site>.vectors`), so that only new and edited entries are encoded again. Without
+    /// it, every start encodes every entry.
+    #[serde(default)]
+    pub vector_cache: Option<PathBuf>,
 }
 
 /// `[server]`: where to listen, where data and assets live.
@@ -350,6 +370,12 @@ impl Config {
         };
         join(&mut self.server.widget_dir);
         join(&mut self.server.locales_dir);
+        if let Some(model) = &mut self.search.semantic_model {
+            join(model);
+        }
+        if let Some(cache) = &mut self.search.vector_cache {
+            join(cache);
+        }
         if let Some(demo) = &mut self.server.demo_dir {
             join(demo);
         }

@@ -29,6 +29,7 @@ use chrono::Utc;
 use knowledge::SearchIndex;
 
 use crate::config::SiteConfig;
+use crate::meaning::{Encoding, EntryVectors, Searchable};
 
 /// How often content folders are checked for changes, at most.
 pub const WATCH_EVERY: Duration = Duration::from_secs(2);
@@ -85,6 +86,8 @@ struct Indexes {
     residents: Arc<SearchIndex>,
     /// Published and draft entries, for previews; `None` when the content has no drafts.
     preview: Option<Arc<SearchIndex>>,
+    /// The vectors of every entry of both, when the server ranks by meaning.
+    vectors: Option<Arc<EntryVectors>>,
 }
 
 impl Indexes {
@@ -102,6 +105,8 @@ pub struct LiveContent {
     indexes: ArcSwap<Indexes>,
     status: Mutex<ContentStatus>,
     fingerprint: Mutex<u64>,
+    /// How entries are encoded, when the server ranks by meaning.
+    encoding: Option<Encoding>,
 }
 
 fn now() -> String {
@@ -110,10 +115,12 @@ fn now() -> String {
 
 impl LiveContent {
     /// Loads `site`'s content for the first time; errors here stop the server from starting.
-    pub async fn load(site: &SiteConfig) -> anyhow::Result<Self> {
+    /// With `encoding`, its entries are also encoded for ranking by meaning, now and on every
+    /// reload.
+    pub async fn load(site: &SiteConfig, encoding: Option<Encoding>) -> anyhow::Result<Self> {
         tracing::info!(site = %site.id, content = %site.content.display(), "indexing the content");
         let fingerprint = fingerprint_off_runtime(site).await;
-        let built = build(site).await.map_err(|e| {
+        let built = build(site, encoding.clone(), None).await.map_err(|e| {
             anyhow::anyhow!(
                 "site {}: the content in {} has {} error(s):\n{}",
                 site.id,
@@ -148,6 +155,7 @@ impl LiveContent {
             }),
             indexes: ArcSwap::from_pointee(index),
             fingerprint: Mutex::new(fingerprint),
+            encoding,
         })
     }
 
@@ -164,6 +172,29 @@ impl LiveContent {
         Arc::clone(indexes.preview.as_ref().unwrap_or(&indexes.residents))
     }
 
+    /// The serving index with its entry vectors, from one load: what residents' questions are
+    /// searched in.
+    pub fn searchable(&self) -> Searchable {
+        let indexes = self.indexes.load();
+        self.searchable_of(Arc::clone(&indexes.residents), &indexes)
+    }
+
+    /// [`LiveContent::preview_index`] with its entry vectors. Never use it for residents.
+    pub fn preview_searchable(&self) -> Searchable {
+        let indexes = self.indexes.load();
+        let index = indexes.preview.as_ref().unwrap_or(&indexes.residents);
+        self.searchable_of(Arc::clone(index), &indexes)
+    }
+
+    fn searchable_of(&self, index: Arc<SearchIndex>, indexes: &Indexes) -> Searchable {
+        match (&self.encoding, &indexes.vectors) {
+            (Some(encoding), Some(vectors)) => {
+                Searchable::with_meaning(index, Arc::clone(&encoding.encoder), Arc::clone(vectors))
+            }
+            _ => Searchable::words_only(index),
+        }
+    }
+
     /// The latest load's outcome.
     pub fn status(&self) -> ContentStatus {
         self.status
@@ -177,7 +208,8 @@ impl LiveContent {
     pub async fn reload(&self, site: &SiteConfig) -> ContentStatus {
         tracing::info!(site = %site.id, "indexing the content again");
         let fingerprint = fingerprint_off_runtime(site).await;
-        let result = build(site).await;
+        let previous = self.indexes.load().vectors.clone();
+        let result = build(site, self.encoding.clone(), previous).await;
         let mut status = self.status.lock().unwrap_or_else(PoisonError::into_inner);
         status.checked_at = now();
         match result {
@@ -234,16 +266,28 @@ impl LiveContent {
     }
 }
 
-/// Reads, checks and indexes a site's content off the async runtime.
-async fn build(site: &SiteConfig) -> Result<Built, ContentErrors> {
+/// Reads, checks and indexes a site's content off the async runtime, and encodes its entries
+/// with `encoding` (those unchanged since `previous` are not encoded again).
+async fn build(
+    site: &SiteConfig,
+    encoding: Option<Encoding>,
+    previous: Option<Arc<EntryVectors>>,
+) -> Result<Built, ContentErrors> {
     let root = site.content.clone();
     let id = site.id.clone();
-    tokio::task::spawn_blocking(move || build_blocking(&root, &id))
-        .await
-        .unwrap_or_else(|e| Err(ContentErrors(vec![format!("indexing stopped: {e}")])))
+    tokio::task::spawn_blocking(move || {
+        build_blocking(&root, &id, encoding.as_ref(), previous.as_deref())
+    })
+    .await
+    .unwrap_or_else(|e| Err(ContentErrors(vec![format!("indexing stopped: {e}")])))
 }
 
-fn build_blocking(root: &Path, id: &str) -> Result<Built, ContentErrors> {
+fn build_blocking(
+    root: &Path,
+    id: &str,
+    encoding: Option<&Encoding>,
+    previous: Option<&EntryVectors>,
+) -> Result<Built, ContentErrors> {
     let (kb, problems) = knowledge::load(root);
     let errors: Vec<String> = problems
         .iter()
@@ -283,10 +327,15 @@ fn build_blocking(root: &Path, id: &str) -> Result<Built, ContentErrors> {
     } else {
         None
     };
+    // The preview index holds every entry of the residents' one, and the drafts.
+    let vectors = encoding.map(|encoding| {
+        Arc::new(encoding.vectors(preview.as_deref().unwrap_or(&residents), previous))
+    });
     Ok(Built {
         indexes: Indexes {
             residents: Arc::new(residents),
             preview,
+            vectors,
         },
         warnings,
         warnings_total,
@@ -401,7 +450,7 @@ mod tests {
             )
             .unwrap();
         }
-        let built = build_blocking(dir.path(), "t").unwrap();
+        let built = build_blocking(dir.path(), "t", None, None).unwrap();
         assert_eq!(built.indexes.residents.len(), entries);
         assert_eq!(built.warnings_total, entries);
         assert_eq!(built.warnings.len(), KEPT_WARNINGS);

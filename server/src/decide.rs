@@ -3,21 +3,26 @@
 //! A confident wrong answer is the worst outcome for a city, so the decision estimates the
 //! probability that the best hit is a right answer from the search evidence ([`Features`]:
 //! the hit's coverage of the question, the margin over the runner-up, the runner-up's
-//! coverage, the number of search terms, the score per term, and whether the language is
-//! analysed as character bigrams) with a logistic model, then answers above one threshold,
-//! offers the three best as choices above a second, and hands off below — or at once when the
-//! best hit covers too little of the question.
+//! coverage, the number of search terms, the score per term, whether the language is
+//! analysed as character bigrams, and, when the hits were ranked by meaning
+//! ([`crate::meaning`]), the best hit's similarity to the question and its lead over the
+//! runner-up's) with a logistic model, then answers above one threshold, offers the three
+//! best as choices above a second, and hands off below — or at once when the best hit covers
+//! too little of the question.
 //!
-//! The weights and thresholds are in `server/decision-model.json`, fitted by
-//! `scripts/fit_decision.py` on the development sets (the labelled City of Riverton
-//! questions and the evaluation sets described in `docs/quality.md`): it maximises the mean
-//! utility per set of +1 for a right answer or a handoff when no answer exists, +0.5 for
-//! choices that include a right answer, and −3 for a wrong answer.
+//! There are two models, one for each way of ranking: `server/decision-model.json` (words
+//! alone) and `server/decision-model-semantic.json` (words, then meaning). Both are fitted by
+//! `scripts/fit_decision.py` on the development sets (the labelled City of Riverton questions
+//! and the evaluation sets described in `docs/quality.md`): it maximises the mean utility per
+//! set of +1 for a right answer or a handoff when no answer exists, +0.5 for choices that
+//! include a right answer, and −3 for a wrong answer.
 
 use std::sync::LazyLock;
 
 use knowledge::{Hit, IndexError, SearchIndex, SearchResult};
 use serde::Deserialize;
+
+use crate::meaning::Meaning;
 
 /// The most choices offered at once.
 pub const MAX_CHOICES: usize = 3;
@@ -25,8 +30,11 @@ pub const MAX_CHOICES: usize = 3;
 /// How many hits the decision looks at.
 pub const SEARCH_LIMIT: usize = 10;
 
-/// The fitted decision model, as committed.
+/// The fitted model for hits ranked by words alone, as committed.
 pub const MODEL_JSON: &str = include_str!("../decision-model.json");
+
+/// The fitted model for hits ranked by meaning, as committed.
+pub const SEMANTIC_MODEL_JSON: &str = include_str!("../decision-model-semantic.json");
 
 /// Weights and thresholds of the decision.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -42,19 +50,38 @@ pub struct DecisionModel {
 }
 
 impl DecisionModel {
-    /// The committed model (`server/decision-model.json`).
+    /// The committed model for hits ranked by words alone (`server/decision-model.json`).
     pub fn fitted() -> &'static Self {
-        static MODEL: LazyLock<DecisionModel> = LazyLock::new(|| {
-            let model: DecisionModel =
-                serde_json::from_str(MODEL_JSON).expect("decision-model.json is valid");
-            assert_eq!(
-                model.weights.len(),
-                FEATURE_COUNT + 1,
-                "decision-model.json has one weight per feature plus the bias"
-            );
-            model
-        });
+        static MODEL: LazyLock<DecisionModel> =
+            LazyLock::new(|| DecisionModel::parse(MODEL_JSON, LEXICAL_FEATURES));
         &MODEL
+    }
+
+    /// The committed model for hits ranked by meaning
+    /// (`server/decision-model-semantic.json`).
+    pub fn fitted_semantic() -> &'static Self {
+        static MODEL: LazyLock<DecisionModel> =
+            LazyLock::new(|| DecisionModel::parse(SEMANTIC_MODEL_JSON, SEMANTIC_FEATURES));
+        &MODEL
+    }
+
+    /// The committed model that weighs `features`.
+    pub fn for_features(features: &Features) -> &'static Self {
+        if features.similarity.is_some() {
+            Self::fitted_semantic()
+        } else {
+            Self::fitted()
+        }
+    }
+
+    fn parse(json: &str, features: usize) -> Self {
+        let model: DecisionModel = serde_json::from_str(json).expect("a committed model is valid");
+        assert_eq!(
+            model.weights.len(),
+            features + 1,
+            "a decision model has one weight per feature plus the bias"
+        );
+        model
     }
 
     /// Estimated probability that the best hit is a right answer.
@@ -70,8 +97,11 @@ impl DecisionModel {
     }
 }
 
-/// Number of features the model weighs.
-pub const FEATURE_COUNT: usize = 7;
+/// Number of features the model for hits ranked by words weighs.
+pub const LEXICAL_FEATURES: usize = 7;
+
+/// Number of features the model for hits ranked by meaning weighs.
+pub const SEMANTIC_FEATURES: usize = LEXICAL_FEATURES + 2;
 
 /// The evidence about a search result that the decision weighs.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -88,6 +118,10 @@ pub struct Features {
     pub score_per_term: f32,
     /// 1 for languages analysed as character bigrams (zh, ja, ko, th), else 0.
     pub bigram: f32,
+    /// The best hit's similarity to the question, when the hits were ranked by meaning.
+    pub similarity: Option<f32>,
+    /// Its lead over the runner-up's similarity (0 when there is none).
+    pub similarity_margin: f32,
 }
 
 impl Features {
@@ -96,22 +130,37 @@ impl Features {
         let top = result.hits.first()?;
         let second = result.hits.iter().find(|h| h.entry.id != top.entry.id);
         let terms = result.query_terms.max(1) as f32;
+        // The margin compares the scores of words, which ranking by meaning does not order:
+        // it is the best hit's lead over the best-scored other hit, and may be negative.
+        let best_other_score = result
+            .hits
+            .iter()
+            .filter(|h| h.entry.id != top.entry.id)
+            .map(|h| h.score)
+            .reduce(f32::max);
+        let similarity = top.similarity;
         Some(Self {
             coverage: top.coverage,
-            margin: second.map_or(1.0, |s| {
-                ((top.score - s.score) / top.score.max(f32::EPSILON)).clamp(0.0, 1.0)
+            margin: best_other_score.map_or(1.0, |s| {
+                ((top.score - s) / top.score.max(f32::EPSILON)).clamp(-1.0, 1.0)
             }),
             second_coverage: second.map_or(0.0, |s| s.coverage),
             terms: terms.ln_1p(),
             score_per_term: (top.score / terms).max(0.0).ln_1p(),
             bigram: f32::from(u8::from(knowledge::analyzer::uses_bigrams(&result.lang))),
+            similarity,
+            similarity_margin: match (similarity, second.and_then(|s| s.similarity)) {
+                (Some(first), Some(second)) => first - second,
+                _ => 0.0,
+            },
         })
     }
 
     /// As a vector, in the order the decision model's weights use: coverage, margin,
-    /// second_coverage, terms, score_per_term, bigram, bigram × coverage.
+    /// second_coverage, terms, score_per_term, bigram, bigram × coverage, and when ranked by
+    /// meaning, similarity and similarity_margin.
     pub fn to_vec(self) -> Vec<f32> {
-        vec![
+        let mut vector = vec![
             self.coverage,
             self.margin,
             self.second_coverage,
@@ -119,7 +168,11 @@ impl Features {
             self.score_per_term,
             self.bigram,
             self.bigram * self.coverage,
-        ]
+        ];
+        if let Some(similarity) = self.similarity {
+            vector.extend([similarity, self.similarity_margin]);
+        }
+        vector
     }
 }
 
@@ -145,15 +198,21 @@ impl Decision {
     }
 }
 
-/// Decides what to do with `result` under `model`.
-pub fn decide(result: &SearchResult, model: &DecisionModel) -> Decision {
+/// Decides what to do with `result`, under the committed model for the way its hits were
+/// ranked.
+pub fn decide(result: &SearchResult) -> Decision {
     let Some(features) = Features::of(result) else {
         return Decision::Handoff;
     };
+    decide_with(result, &features, DecisionModel::for_features(&features))
+}
+
+/// Decides what to do with `result`, whose [`Features`] are `features`, under `model`.
+pub fn decide_with(result: &SearchResult, features: &Features, model: &DecisionModel) -> Decision {
     if features.coverage < model.min_coverage {
         return Decision::Handoff;
     }
-    let p = model.probability(&features);
+    let p = model.probability(features);
     if p >= model.answer_threshold {
         return Decision::Answer(result.hits[0].clone());
     }
@@ -177,16 +236,25 @@ pub fn decide(result: &SearchResult, model: &DecisionModel) -> Decision {
 /// default language's vocabulary, searches the default language with those words and takes
 /// its decision if that one is not a handoff. Entries found that way are given in `lang`
 /// when they have a translation, otherwise in the default language; the returned result's
-/// `fell_back` is then set. This is the whole answering path of `POST /api/v1/ask` and of
-/// `wayfinder eval`.
+/// `fell_back` is then set. With `meaning`, each search's hits are ranked by meaning
+/// ([`Meaning::rank`]) before the decision. This is the whole answering path of
+/// `POST /api/v1/ask` and of `wayfinder eval`.
 pub fn search_and_decide(
     index: &SearchIndex,
+    meaning: Option<Meaning<'_>>,
     lang: &str,
     text: &str,
-    model: &DecisionModel,
 ) -> Result<(SearchResult, Decision), IndexError> {
-    let result = index.search(lang, text, SEARCH_LIMIT)?;
-    let decision = decide(&result, model);
+    let search = |lang: &str, words: &str| -> Result<SearchResult, IndexError> {
+        let mut result = index.search(lang, words, SEARCH_LIMIT)?;
+        if let Some(meaning) = meaning {
+            // The whole question, also when only some of its words were searched.
+            meaning.rank(text, &mut result);
+        }
+        Ok(result)
+    };
+    let result = search(lang, text)?;
+    let decision = decide(&result);
     if !matches!(decision, Decision::Handoff)
         || !index.is_partial(&result.lang)
         || result.query_terms == 0
@@ -207,8 +275,8 @@ pub fn search_and_decide(
         .split_whitespace()
         .filter(|word| index.vocabulary_match(default, word).0 > 0)
         .collect();
-    let mut fallback = index.search(default, &known_words.join(" "), SEARCH_LIMIT)?;
-    let fallback_decision = decide(&fallback, model);
+    let mut fallback = search(default, &known_words.join(" "))?;
+    let fallback_decision = decide(&fallback);
     if matches!(fallback_decision, Decision::Handoff) {
         return Ok((result, decision));
     }
@@ -235,10 +303,7 @@ mod tests {
     use crate::testing::demo_index as index;
 
     fn run(index: &knowledge::SearchIndex, lang: &str, text: &str) -> Decision {
-        decide(
-            &index.search(lang, text, 10).unwrap(),
-            DecisionModel::fitted(),
-        )
+        decide(&index.search(lang, text, 10).unwrap())
     }
 
     #[test]
@@ -307,13 +372,8 @@ mod tests {
     #[test]
     fn partial_language_falls_back_to_the_default_language() {
         let index = partial_index();
-        let (result, decision) = search_and_decide(
-            &index,
-            "tl",
-            "paano mag recycle ng plastic bottles",
-            DecisionModel::fitted(),
-        )
-        .unwrap();
+        let (result, decision) =
+            search_and_decide(&index, None, "tl", "paano mag recycle ng plastic bottles").unwrap();
         assert!(result.fell_back);
         match decision {
             Decision::Answer(hit) => assert_eq!(
@@ -327,13 +387,8 @@ mod tests {
     #[test]
     fn translated_entry_is_answered_in_the_partial_language_without_fallback() {
         let index = partial_index();
-        let (result, decision) = search_and_decide(
-            &index,
-            "tl",
-            "kailan kinukuha ang basura",
-            DecisionModel::fitted(),
-        )
-        .unwrap();
+        let (result, decision) =
+            search_and_decide(&index, None, "tl", "kailan kinukuha ang basura").unwrap();
         assert!(!result.fell_back);
         match decision {
             Decision::Answer(hit) => assert_eq!(
@@ -349,9 +404,9 @@ mod tests {
         let index = partial_index();
         let (result, decision) = search_and_decide(
             &index,
+            None,
             "tl",
             "ano ang kabisera ng bansang Mongolia para sa recycle",
-            DecisionModel::fitted(),
         )
         .unwrap();
         assert!(!result.fell_back);
@@ -362,8 +417,7 @@ mod tests {
     fn complete_languages_never_fall_back() {
         let index = partial_index();
         let (result, decision) =
-            search_and_decide(&index, "en", "capital of Mongolia", DecisionModel::fitted())
-                .unwrap();
+            search_and_decide(&index, None, "en", "capital of Mongolia").unwrap();
         assert!(!result.fell_back);
         assert!(matches!(decision, Decision::Handoff));
     }
@@ -376,9 +430,6 @@ mod tests {
             query_terms: 0,
             hits: vec![],
         };
-        assert!(matches!(
-            decide(&result, DecisionModel::fitted()),
-            Decision::Handoff
-        ));
+        assert!(matches!(decide(&result), Decision::Handoff));
     }
 }

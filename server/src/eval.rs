@@ -20,8 +20,9 @@ use anyhow::Context as _;
 use knowledge::SearchIndex;
 use serde::{Deserialize, Serialize};
 
-use crate::decide::{Decision, DecisionModel, Features, search_and_decide};
+use crate::decide::{Decision, Features, search_and_decide};
 use crate::language::{self, Context};
+use crate::meaning::Meaning;
 
 /// How many ranked ids a result line carries.
 pub const RANKED: usize = 10;
@@ -74,9 +75,9 @@ pub struct ResultLine {
 /// Answers every query; `progress` is called after each with (done, total).
 pub fn run_queries(
     index: &SearchIndex,
+    meaning: Option<Meaning<'_>>,
     queries: &[Query],
     lang_from_file: bool,
-    model: &DecisionModel,
     mut progress: impl FnMut(usize, usize),
 ) -> anyhow::Result<(Vec<ResultLine>, Vec<FeatureLine>)> {
     let mut results = Vec::with_capacity(queries.len());
@@ -89,7 +90,7 @@ pub fn run_queries(
         } else {
             language::resolve(index, &text, Context::default())
         };
-        let (result, decision) = search_and_decide(index, &lang, &text, model)?;
+        let (result, decision) = search_and_decide(index, meaning, &lang, &text)?;
         let handoff = matches!(decision, Decision::Handoff);
         features.push(FeatureLine {
             qid: query.qid.clone(),

