@@ -10,12 +10,14 @@ server/decision-model-semantic.json for those of hits ranked by meaning (written
 FEATURES.jsonl  written by `wayfinder eval --features`: {"qid", "features": [...], "top_ids"}
 QUERIES.jsonl   the labelled queries: {"qid", "relevant_ids": [...]} ([] = no answer exists)
 
-The model is a logistic regression estimating P(the best hit is a right answer) from the
-features (see `Features::to_vec` in server/src/decide.rs), fitted by Newton's method with a
-small L2 penalty, each set weighted equally whatever its size. Two thresholds on that
-probability and a floor on the best hit's coverage are then chosen on the same data: below
-the floor, hand off; otherwise answer above the first threshold, offer the top three as
-choices above the second, hand off below. They maximise the mean utility per set:
+The model is two logistic regressions on the features (see `Features::to_vec` in
+server/src/decide.rs), each fitted by Newton's method with a small L2 penalty, each set
+weighted equally whatever its size: one estimates P(the best hit is a right answer)
+("weights"), the other P(a right answer is among the first three hits) ("choice_weights").
+A threshold on each and a floor on the best hit's coverage are then chosen on the same data:
+below the floor, hand off; otherwise answer when the first probability reaches its
+threshold, else offer the first three as choices when the second reaches its threshold,
+else hand off. They maximise the mean utility per set:
 
     right answer +1, wrong answer -3, handoff when no answer exists +1,
     choices that include a right answer +0.5, anything else 0.
@@ -99,14 +101,14 @@ def probabilities(rows, w):
     return [sigmoid(sum(wi * xi for wi, xi in zip(w, r["x"]))) if r["x"] else 0.0 for r in rows]
 
 
-def utility(rows, ps, answer_at, choice_at, floor):
+def utility(rows, ps, ps3, answer_at, choice_at, floor):
     total = 0.0
-    for r, p in zip(rows, ps):
+    for r, p, p3 in zip(rows, ps, ps3):
         if r["x"] is None or r["x"][1] < floor:
-            p = 0.0
+            p = p3 = 0.0
         if p >= answer_at:
             total += 1.0 if r["right_first"] else -3.0
-        elif p >= choice_at:
+        elif p3 >= choice_at:
             total += 0.5 if r["right_in_3"] else 0.0
         else:
             total += 0.0 if r["answerable"] else 1.0
@@ -118,19 +120,25 @@ def main(argv):
         sys.exit(__doc__)
     out = argv[1]
     sets = [(argv[i], rows_of(argv[i], argv[i + 1])) for i in range(2, len(argv), 2)]
-    data = []
-    for _, rows in sets:
-        usable = [r for r in rows if r["x"]]
-        for r in usable:
-            data.append((r["x"], 1.0 if r["right_first"] else 0.0, 1.0 / len(usable)))
-    w = fit(data)
+    def data(target):
+        points = []
+        for _, rows in sets:
+            usable = [r for r in rows if r["x"]]
+            for r in usable:
+                points.append((r["x"], 1.0 if r[target] else 0.0, 1.0 / len(usable)))
+        return points
+
+    w = fit(data("right_first"))
+    w3 = fit(data("right_in_3"))
     ps = [probabilities(rows, w) for _, rows in sets]
+    ps3 = [probabilities(rows, w3) for _, rows in sets]
     grid = [i / 100 for i in range(5, 100, 2)]
     best = None
     for floor in [0.0, 0.1, 0.2, 0.3, 0.4]:
         for a in grid:
-            for c in [g for g in grid if g <= a]:
-                u = sum(utility(rows, p, a, c, floor) for (_, rows), p in zip(sets, ps)) / len(sets)
+            for c in grid:
+                u = sum(utility(rows, p, p3, a, c, floor)
+                        for (_, rows), p, p3 in zip(sets, ps, ps3)) / len(sets)
                 if best is None or u > best[0] + 1e-12:
                     best = (u, a, c, floor)
     u, answer_at, choice_at, floor = best
@@ -142,6 +150,7 @@ def main(argv):
     model = {
         "features": names,
         "weights": [round(x, 6) for x in w],
+        "choice_weights": [round(x, 6) for x in w3],
         "answer_threshold": answer_at,
         "choice_threshold": choice_at,
         "min_coverage": floor,
@@ -152,8 +161,9 @@ def main(argv):
         json.dump(model, f, indent=2)
         f.write("\n")
     print(json.dumps(model, indent=2))
-    for (path, rows), p in zip(sets, ps):
-        print(f"{path}: utility {utility(rows, p, answer_at, choice_at, floor):.3f} per query")
+    for (path, rows), p, p3 in zip(sets, ps, ps3):
+        u = utility(rows, p, p3, answer_at, choice_at, floor)
+        print(f"{path}: utility {u:.3f} per query")
 
 
 if __name__ == "__main__":

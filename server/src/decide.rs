@@ -1,14 +1,15 @@
 //! Answer, offer choices, or hand off: the decision on one search result.
 //!
 //! A confident wrong answer is the worst outcome for a city, so the decision estimates the
-//! probability that the best hit is a right answer from the search evidence ([`Features`]:
+//! probability that the best hit is a right answer, and the probability that a right answer
+//! is among the first three hits, from the search evidence ([`Features`]:
 //! the hit's coverage of the question, the margin over the runner-up, the runner-up's
 //! coverage, the number of search terms, the score per term, whether the language is
 //! analysed as character bigrams, and, when the hits were ranked by meaning
 //! ([`crate::meaning`]), the best hit's similarity to the question and its lead over the
-//! runner-up's) with a logistic model, then answers above one threshold, offers the three
-//! best as choices above a second, and hands off below — or at once when the best hit covers
-//! too little of the question.
+//! runner-up's) with two logistic models. It answers when the first reaches one threshold,
+//! else offers the three best as choices when the second reaches another, and hands off
+//! below — or at once when the best hit covers too little of the question.
 //!
 //! There are two models, one for each way of ranking: `server/decision-model.json` (words
 //! alone) and `server/decision-model-semantic.json` (words, then meaning). Both are fitted by
@@ -39,11 +40,15 @@ pub const SEMANTIC_MODEL_JSON: &str = include_str!("../decision-model-semantic.j
 /// Weights and thresholds of the decision.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct DecisionModel {
-    /// Bias first, then one weight per entry of [`Features::to_vec`].
+    /// The probability that the best hit is a right answer: bias first, then one weight per
+    /// entry of [`Features::to_vec`].
     pub weights: Vec<f32>,
+    /// The probability that a right answer is among the first three hits, alike.
+    pub choice_weights: Vec<f32>,
     /// Answer when the estimated probability of a right answer is at least this.
     pub answer_threshold: f32,
-    /// Offer choices when it is at least this (and below `answer_threshold`).
+    /// Otherwise offer choices when the probability of a right answer among them is at
+    /// least this; hand off below.
     pub choice_threshold: f32,
     /// Hand off whatever the probability when the best hit covers less of the question.
     pub min_coverage: f32,
@@ -76,25 +81,37 @@ impl DecisionModel {
 
     fn parse(json: &str, features: usize) -> Self {
         let model: DecisionModel = serde_json::from_str(json).expect("a committed model is valid");
-        assert_eq!(
-            model.weights.len(),
-            features + 1,
-            "a decision model has one weight per feature plus the bias"
-        );
+        for weights in [&model.weights, &model.choice_weights] {
+            assert_eq!(
+                weights.len(),
+                features + 1,
+                "a decision model has one weight per feature plus the bias"
+            );
+        }
         model
     }
 
     /// Estimated probability that the best hit is a right answer.
     pub fn probability(&self, features: &Features) -> f32 {
-        let z = self.weights[0]
-            + features
-                .to_vec()
-                .iter()
-                .zip(&self.weights[1..])
-                .map(|(x, w)| x * w)
-                .sum::<f32>();
-        1.0 / (1.0 + (-z).exp())
+        logistic(&self.weights, features)
     }
+
+    /// Estimated probability that a right answer is among the first three hits.
+    pub fn choice_probability(&self, features: &Features) -> f32 {
+        logistic(&self.choice_weights, features)
+    }
+}
+
+/// The logistic function of `features` weighted by `weights` (bias first).
+fn logistic(weights: &[f32], features: &Features) -> f32 {
+    let z = weights[0]
+        + features
+            .to_vec()
+            .iter()
+            .zip(&weights[1..])
+            .map(|(x, w)| x * w)
+            .sum::<f32>();
+    1.0 / (1.0 + (-z).exp())
 }
 
 /// Number of features the model for hits ranked by words weighs.
@@ -212,11 +229,10 @@ pub fn decide_with(result: &SearchResult, features: &Features, model: &DecisionM
     if features.coverage < model.min_coverage {
         return Decision::Handoff;
     }
-    let p = model.probability(features);
-    if p >= model.answer_threshold {
+    if model.probability(features) >= model.answer_threshold {
         return Decision::Answer(result.hits[0].clone());
     }
-    if p < model.choice_threshold {
+    if model.choice_probability(features) < model.choice_threshold {
         return Decision::Handoff;
     }
     let mut choices: Vec<Hit> = Vec::with_capacity(MAX_CHOICES);
