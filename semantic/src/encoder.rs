@@ -118,16 +118,22 @@ impl Encoder {
 
     /// The vector of a resident's question.
     pub fn query(&self, text: &str) -> Vector {
-        self.one(text, true)
+        self.encode(&[text], true).pop().unwrap_or_else(zero)
     }
 
     /// The vector of a text to be found: an entry's question and answer.
     pub fn passage(&self, text: &str) -> Vector {
-        self.one(text, false)
+        self.encode(&[text], false).pop().unwrap_or_else(zero)
     }
 
     /// The vectors of several passages, in order; faster than one by one.
     pub fn passages(&self, texts: &[&str]) -> Vec<Vector> {
+        self.encode(texts, false)
+    }
+
+    /// One vector per text, as questions or passages. Should the engine fail (it only can
+    /// when memory runs out), every vector is zero: similar to nothing.
+    fn encode(&self, texts: &[&str], is_query: bool) -> Vec<Vector> {
         if texts.is_empty() {
             return Vec::new();
         }
@@ -142,26 +148,6 @@ impl Encoder {
                 self.model.as_ptr(),
                 pointers.as_ptr(),
                 n,
-                false,
-                out.as_mut_ptr(),
-            )
-        };
-        if status != 0 {
-            return texts.iter().map(|text| self.passage(text)).collect();
-        }
-        out.chunks_exact(DIMENSIONS)
-            .map(|row| Vector::new(row.into()))
-            .collect()
-    }
-
-    fn one(&self, text: &str, is_query: bool) -> Vector {
-        let text = c_text(text);
-        let mut out = vec![0f32; DIMENSIONS].into_boxed_slice();
-        // SAFETY: the model is live; `text` is NUL-terminated; `out` holds DIMENSIONS floats.
-        let status = unsafe {
-            self.engine.embed(
-                self.model.as_ptr(),
-                text.as_ptr(),
                 is_query,
                 out.as_mut_ptr(),
             )
@@ -169,8 +155,15 @@ impl Encoder {
         if status != 0 {
             out.fill(0.0);
         }
-        Vector::new(out)
+        out.chunks_exact(DIMENSIONS)
+            .map(|row| Vector::new(row.into()))
+            .collect()
     }
+}
+
+/// A vector of zeros: similar to nothing.
+fn zero() -> Vector {
+    Vector::new(vec![0f32; DIMENSIONS].into_boxed_slice())
 }
 
 impl Drop for Encoder {

@@ -12,11 +12,21 @@ pub struct Model {
     _private: [u8; 0],
 }
 
+type Load = unsafe extern "C" fn(path: *const c_char) -> *mut Model;
+type Free = unsafe extern "C" fn(model: *mut Model);
+type Dim = unsafe extern "C" fn(model: *const Model) -> c_int;
+type EmbedBatch = unsafe extern "C" fn(
+    model: *mut Model,
+    texts: *const *const c_char,
+    n: c_int,
+    is_query: c_int,
+    out: *mut f32,
+) -> c_int;
+
 unsafe extern "C" {
     fn e5_load(path: *const c_char) -> *mut Model;
     fn e5_free(model: *mut Model);
     fn e5_dim(model: *const Model) -> c_int;
-    fn e5_embed(model: *mut Model, text: *const c_char, is_query: c_int, out: *mut f32) -> c_int;
     fn e5_embed_batch(
         model: *mut Model,
         texts: *const *const c_char,
@@ -31,12 +41,6 @@ unsafe extern "C" {
     fn e5_avx2_load(path: *const c_char) -> *mut Model;
     fn e5_avx2_free(model: *mut Model);
     fn e5_avx2_dim(model: *const Model) -> c_int;
-    fn e5_avx2_embed(
-        model: *mut Model,
-        text: *const c_char,
-        is_query: c_int,
-        out: *mut f32,
-    ) -> c_int;
     fn e5_avx2_embed_batch(
         model: *mut Model,
         texts: *const *const c_char,
@@ -45,6 +49,30 @@ unsafe extern "C" {
         out: *mut f32,
     ) -> c_int;
 }
+
+/// One build of the engine: its functions.
+#[derive(Debug)]
+struct Functions {
+    load: Load,
+    free: Free,
+    dim: Dim,
+    embed_batch: EmbedBatch,
+}
+
+static PORTABLE: Functions = Functions {
+    load: e5_load,
+    free: e5_free,
+    dim: e5_dim,
+    embed_batch: e5_embed_batch,
+};
+
+#[cfg(target_arch = "x86_64")]
+static AVX2: Functions = Functions {
+    load: e5_avx2_load,
+    free: e5_avx2_free,
+    dim: e5_avx2_dim,
+    embed_batch: e5_avx2_embed_batch,
+};
 
 /// Which build of the engine runs: both read the same model file and give the same vectors
 /// up to rounding.
@@ -67,6 +95,14 @@ impl Engine {
         Engine::Portable
     }
 
+    fn functions(self) -> &'static Functions {
+        match self {
+            Engine::Portable => &PORTABLE,
+            #[cfg(target_arch = "x86_64")]
+            Engine::Avx2 => &AVX2,
+        }
+    }
+
     /// Loads (memory-maps) the model file at `path`; null when the engine cannot.
     ///
     /// # Safety
@@ -74,13 +110,7 @@ impl Engine {
     /// The file must be a model in the engine's format: the loader trusts its layout.
     pub unsafe fn load(self, path: *const c_char) -> *mut Model {
         // SAFETY: the caller guarantees the file; `path` is a NUL-terminated string.
-        unsafe {
-            match self {
-                Engine::Portable => e5_load(path),
-                #[cfg(target_arch = "x86_64")]
-                Engine::Avx2 => e5_avx2_load(path),
-            }
-        }
+        unsafe { (self.functions().load)(path) }
     }
 
     /// Frees a model this engine loaded.
@@ -90,13 +120,7 @@ impl Engine {
     /// `model` came from [`Engine::load`] of the same engine and is not used afterwards.
     pub unsafe fn free(self, model: *mut Model) {
         // SAFETY: as the caller guarantees.
-        unsafe {
-            match self {
-                Engine::Portable => e5_free(model),
-                #[cfg(target_arch = "x86_64")]
-                Engine::Avx2 => e5_avx2_free(model),
-            }
-        }
+        unsafe { (self.functions().free)(model) }
     }
 
     /// The model's vector length.
@@ -106,45 +130,17 @@ impl Engine {
     /// `model` is live and came from this engine.
     pub unsafe fn dim(self, model: *const Model) -> c_int {
         // SAFETY: as the caller guarantees.
-        unsafe {
-            match self {
-                Engine::Portable => e5_dim(model),
-                #[cfg(target_arch = "x86_64")]
-                Engine::Avx2 => e5_avx2_dim(model),
-            }
-        }
+        unsafe { (self.functions().dim)(model) }
     }
 
-    /// Embeds one NUL-terminated text into `out` (the model's dimension long); 0 on success.
+    /// Embeds `n` NUL-terminated texts into `out` (`n` × dimension, row after row), as
+    /// questions (`is_query`) or as passages; 0 on success.
     ///
     /// # Safety
     ///
-    /// `model` is live and came from this engine; `out` holds [`Engine::dim`] floats. The model
-    /// is only read: calls from several threads at once are safe.
-    pub unsafe fn embed(
-        self,
-        model: *mut Model,
-        text: *const c_char,
-        is_query: bool,
-        out: *mut f32,
-    ) -> c_int {
-        let is_query = c_int::from(is_query);
-        // SAFETY: as the caller guarantees.
-        unsafe {
-            match self {
-                Engine::Portable => e5_embed(model, text, is_query, out),
-                #[cfg(target_arch = "x86_64")]
-                Engine::Avx2 => e5_avx2_embed(model, text, is_query, out),
-            }
-        }
-    }
-
-    /// Embeds `n` NUL-terminated texts into `out` (`n` × dimension, row after row); 0 on
-    /// success.
-    ///
-    /// # Safety
-    ///
-    /// As [`Engine::embed`], with `texts` holding `n` pointers and `out` `n` rows.
+    /// `model` is live and came from this engine; `texts` holds `n` pointers and `out` `n`
+    /// rows of [`Engine::dim`] floats. The model is only read: calls from several threads at
+    /// once are safe.
     pub unsafe fn embed_batch(
         self,
         model: *mut Model,
@@ -153,14 +149,7 @@ impl Engine {
         is_query: bool,
         out: *mut f32,
     ) -> c_int {
-        let is_query = c_int::from(is_query);
         // SAFETY: as the caller guarantees.
-        unsafe {
-            match self {
-                Engine::Portable => e5_embed_batch(model, texts, n, is_query, out),
-                #[cfg(target_arch = "x86_64")]
-                Engine::Avx2 => e5_avx2_embed_batch(model, texts, n, is_query, out),
-            }
-        }
+        unsafe { (self.functions().embed_batch)(model, texts, n, c_int::from(is_query), out) }
     }
 }
