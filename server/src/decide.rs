@@ -439,6 +439,47 @@ mod tests {
     }
 
     #[test]
+    fn hits_ranked_by_meaning_are_weighed_by_the_semantic_model() {
+        let hit = |id: &str, score: f32, similarity: Option<f32>| Hit {
+            entry: entry("en", id, id, "Body."),
+            score,
+            coverage: 0.8,
+            similarity,
+        };
+        let mut result = SearchResult {
+            lang: "en".into(),
+            fell_back: false,
+            query_terms: 3,
+            hits: vec![hit("a", 4.0, Some(0.88)), hit("b", 8.0, Some(0.83))],
+        };
+        let features = Features::of(&result).expect("hits");
+        assert_eq!(features.similarity, Some(0.88));
+        assert!((features.similarity_margin - 0.05).abs() < 1e-6);
+        // Ranked by meaning, the best hit may have the lower word score: a negative margin.
+        assert!(
+            (features.margin - (-1.0)).abs() < 1e-6,
+            "{}",
+            features.margin
+        );
+        assert_eq!(features.to_vec().len(), SEMANTIC_FEATURES);
+        assert_eq!(
+            DecisionModel::for_features(&features),
+            DecisionModel::fitted_semantic()
+        );
+
+        for hit in &mut result.hits {
+            hit.similarity = None;
+        }
+        result.hits.reverse();
+        let features = Features::of(&result).expect("hits");
+        assert_eq!(features.to_vec().len(), LEXICAL_FEATURES);
+        assert_eq!(
+            DecisionModel::for_features(&features),
+            DecisionModel::fitted()
+        );
+    }
+
+    #[test]
     fn empty_result_is_a_handoff() {
         let result = SearchResult {
             lang: "en".into(),
