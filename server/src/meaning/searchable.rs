@@ -2,10 +2,11 @@
 //! encoder with where entry vectors are kept.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use knowledge::{IndexError, SearchIndex, SearchResult};
 use semantic::Encoder;
+use tokio::sync::Semaphore;
 
 use super::cache::VectorCache;
 use super::rank::Meaning;
@@ -94,7 +95,9 @@ impl Searchable {
     }
 
     /// [`search_and_decide`] on this index; off the async runtime when ranking by meaning,
-    /// as encoding a question takes milliseconds of CPU.
+    /// as encoding a question takes milliseconds of CPU, and then as many questions at once
+    /// as there are cores, the others waiting their turn: more at once would not answer
+    /// sooner, each holding a thread and its working memory.
     pub async fn search_and_decide(
         &self,
         lang: &str,
@@ -103,6 +106,13 @@ impl Searchable {
         if self.meaning.is_none() {
             return search_and_decide(&self.index, None, lang, text);
         }
+        static ENCODING: LazyLock<Semaphore> = LazyLock::new(|| {
+            Semaphore::new(std::thread::available_parallelism().map_or(1, usize::from))
+        });
+        let _turn = ENCODING
+            .acquire()
+            .await
+            .expect("the semaphore is never closed");
         let (searchable, lang, text) = (self.clone(), lang.to_owned(), text.to_owned());
         tokio::task::spawn_blocking(move || {
             search_and_decide(&searchable.index, searchable.meaning(), &lang, &text)
