@@ -25,7 +25,7 @@ pub struct EntryVectors {
 
 impl EntryVectors {
     /// The vectors of every entry of `index`: taken from `known` (vectors by the hash of the
-    /// text encoded: an earlier load's, or [`VectorCache`]'s) when there, otherwise encoded
+    /// text encoded: an earlier load's, or [`VectorCache`](super::VectorCache)'s) when there, otherwise encoded
     /// on every available core (at about 60 ms an entry on one core, the encoder is what
     /// takes longest in indexing). Also returns how many were encoded.
     pub fn build(
@@ -86,7 +86,7 @@ impl EntryVectors {
         self.vectors.get(hash)
     }
 
-    /// The vectors by the hash of the text encoded, as [`VectorCache`] keeps them.
+    /// The vectors by the hash of the text encoded, as [`VectorCache`](super::VectorCache) keeps them.
     pub fn by_text(&self) -> &HashMap<TextHash, PackedVector> {
         &self.vectors
     }
