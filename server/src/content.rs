@@ -12,7 +12,9 @@
 //!
 //! Indexes live in memory only: nothing of them is ever written to disk, so a process killed
 //! while indexing (at start-up or on a reload) leaves nothing half-built behind, and the next
-//! start indexes the files again. What must never be half-written are the files themselves:
+//! start indexes the files again. The one exception, when the server ranks by meaning with a
+//! `[search] vector_cache`, is the entries' vectors: written whole or not at all, and not used
+//! when damaged (`meaning::cache`). What must never be half-written are the files themselves:
 //! `wayfinder import` replaces each atomically (`knowledge::writer::write_atomically`), and
 //! the hidden temporary file of a write in progress is neither loaded nor watched. The log
 //! says when indexing begins ("indexing the content", "indexing the content again") and ends
