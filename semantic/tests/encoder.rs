@@ -96,3 +96,42 @@ fn a_file_that_is_not_the_model_is_refused_before_loading() {
         other => panic!("expected Read, got {other:?}"),
     }
 }
+
+/// Any text a resident can send: random code points of every plane and category (controls,
+/// combining marks, unpaired-looking sequences, emoji, private use), short and long.
+#[test]
+fn any_text_gives_a_finite_vector() {
+    let encoder = encoder();
+    let mut state: u64 = 0x5eed_1234_abcd_9876;
+    let mut next = move || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as u32
+    };
+    let ranges: [(u32, u32); 8] = [
+        (0x0000, 0x007f),
+        (0x0080, 0x07ff),
+        (0x0300, 0x036f),
+        (0x0600, 0x06ff),
+        (0x0e00, 0x0e7f),
+        (0x4e00, 0x9fff),
+        (0xe000, 0xf8ff),
+        (0x1f300, 0x1faff),
+    ];
+    for round in 0..40 {
+        let length = if round == 39 { 1000 } else { next() % 40 };
+        let text: String = (0..length)
+            .filter_map(|_| {
+                let (low, high) = ranges[(next() as usize) % ranges.len()];
+                char::from_u32(low + next() % (high - low + 1))
+            })
+            .collect();
+        let vector = encoder.query(&text);
+        let length_squared: f32 = vector.values().iter().map(|v| v * v).sum();
+        assert!(
+            vector.values().iter().all(|v| v.is_finite()) && (length_squared - 1.0).abs() < 1e-2,
+            "{text:?}: length² {length_squared}"
+        );
+    }
+}
