@@ -127,6 +127,10 @@ fn describe() {
         "wayfinder_rate_limited_total",
         "Requests refused by the rate limit"
     );
+    describe_histogram!(
+        "wayfinder_question_encoding_duration_seconds",
+        "Time the sentence encoder took for a question, when ranking by meaning"
+    );
 }
 
 /// Middleware: counts and times every routed request by its route pattern (never its path,
@@ -165,6 +169,11 @@ pub fn answered(site: &str, lang: &str, outcome: &'static str) {
         "outcome" => outcome
     )
     .increment(1);
+}
+
+/// The sentence encoder took `seconds` for a question.
+pub fn question_encoded(seconds: f64) {
+    metrics::histogram!("wayfinder_question_encoding_duration_seconds").record(seconds);
 }
 
 /// A site's serving index: its size, and that it was built now.

@@ -110,6 +110,21 @@ async fn paraphrases_are_answered_with_their_entry_where_words_alone_miss_it() {
         first_entry(&client, &meaning, "who won the world cup").await,
         None
     );
+    // Operators see what the encoder costs.
+    let metrics = client
+        .get(meaning.url("/metrics"))
+        .send()
+        .await
+        .expect("request is sent")
+        .text()
+        .await
+        .expect("a body");
+    let encoded = metrics
+        .lines()
+        .find_map(|line| line.strip_prefix("wayfinder_question_encoding_duration_seconds_count "))
+        .and_then(|count| count.trim().parse::<u64>().ok())
+        .expect("questions encoded are counted");
+    assert!(encoded >= 5, "{encoded} questions encoded");
 }
 
 /// A small site: the demo city's configuration with its English library entries only.

@@ -31,7 +31,9 @@ impl Meaning<'_> {
         if result.hits.is_empty() {
             return;
         }
+        let started = std::time::Instant::now();
         let question = self.encoder.query(question);
+        crate::telemetry::question_encoded(started.elapsed().as_secs_f64());
         for hit in &mut result.hits {
             hit.similarity = self
                 .vectors
