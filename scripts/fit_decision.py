@@ -5,7 +5,8 @@ usage: fit_decision.py OUT.json FEATURES.jsonl QUERIES.jsonl [FEATURES.jsonl QUE
 
 OUT.json is server/decision-model.json for features of hits ranked by words alone, and
 server/decision-model-semantic.json for those of hits ranked by meaning (written by
-`wayfinder eval --semantic-model`, two features more).
+`wayfinder eval --semantic-model`, two features more; the questions the words alone were sure
+of have the features of words alone there and are left out).
 
 FEATURES.jsonl  written by `wayfinder eval --features`: {"qid", "features": [...], "top_ids"}
 QUERIES.jsonl   the labelled queries: {"qid", "relevant_ids": [...]} ([] = no answer exists)
@@ -120,6 +121,14 @@ def main(argv):
         sys.exit(__doc__)
     out = argv[1]
     sets = [(argv[i], rows_of(argv[i], argv[i + 1])) for i in range(2, len(argv), 2)]
+    # Ranked by meaning, the questions the words alone were sure of have the features of
+    # words alone, and the other model decides them: fit on the widest rows only.
+    width = max(len(r["x"]) for _, rows in sets for r in rows if r["x"])
+    for path, rows in sets:
+        other = [r for r in rows if r["x"] and len(r["x"]) != width]
+        if other:
+            print(f"{path}: {len(other)} questions decided by the other model, left out")
+    sets = [(path, [r for r in rows if not r["x"] or len(r["x"]) == width]) for path, rows in sets]
     def data(target):
         points = []
         for _, rows in sets:

@@ -124,7 +124,11 @@ async fn paraphrases_are_answered_with_their_entry_where_words_alone_miss_it() {
         .find_map(|line| line.strip_prefix("wayfinder_question_encoding_duration_seconds_count "))
         .and_then(|count| count.trim().parse::<u64>().ok())
         .expect("questions encoded are counted");
-    assert!(encoded >= 5, "{encoded} questions encoded");
+    // At least the paraphrases (a process-wide count: other tests may add to it).
+    assert!(
+        encoded >= PARAPHRASES.len() as u64,
+        "{encoded} questions encoded"
+    );
 }
 
 /// A small site: the demo city's configuration with its English library entries only.

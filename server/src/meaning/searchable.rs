@@ -11,7 +11,7 @@ use tokio::sync::Semaphore;
 use super::cache::VectorCache;
 use super::rank::Meaning;
 use super::vectors::EntryVectors;
-use crate::decide::{Decision, search_and_decide};
+use crate::decide::{Decision, SEARCH_LIMIT, decide, search_and_decide, words_are_sure};
 
 /// The sentence encoder and where entry vectors are kept: what a site's content needs to be
 /// ranked by meaning.
@@ -94,10 +94,11 @@ impl Searchable {
             .map(|(encoder, vectors)| Meaning { encoder, vectors })
     }
 
-    /// [`search_and_decide`] on this index; off the async runtime when ranking by meaning,
-    /// as encoding a question takes milliseconds of CPU, and then as many questions at once
-    /// as there are cores, the others waiting their turn: more at once would not answer
-    /// sooner, each holding a thread and its working memory.
+    /// [`search_and_decide`] on this index. When ranking by meaning, the words are searched
+    /// here and, unless they are sure of the answer ([`words_are_sure`]), the rest runs off
+    /// the async runtime, as encoding a question takes milliseconds of CPU, and then as many
+    /// questions at once as there are cores, the others waiting their turn: more at once
+    /// would not answer sooner, each holding a thread and its working memory.
     pub async fn search_and_decide(
         &self,
         lang: &str,
@@ -105,6 +106,11 @@ impl Searchable {
     ) -> Result<(SearchResult, Decision), IndexError> {
         if self.meaning.is_none() {
             return search_and_decide(&self.index, None, lang, text);
+        }
+        let words = self.index.search(lang, text, SEARCH_LIMIT)?;
+        if words_are_sure(&words) {
+            let decision = decide(&words);
+            return Ok((words, decision));
         }
         static ENCODING: LazyLock<Semaphore> = LazyLock::new(|| {
             Semaphore::new(std::thread::available_parallelism().map_or(1, usize::from))

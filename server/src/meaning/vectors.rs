@@ -26,7 +26,7 @@ pub struct EntryVectors {
 impl EntryVectors {
     /// The vectors of every entry of `index`: taken from `known` (vectors by the hash of the
     /// text encoded: an earlier load's, or [`VectorCache`](super::VectorCache)'s) when there, otherwise encoded
-    /// on every available core (at about 60 ms an entry on one core, the encoder is what
+    /// on every available core (0.15 to 0.35 s an entry on one core, the encoder is what
     /// takes longest in indexing). Also returns how many were encoded.
     pub fn build(
         encoder: &Encoder,
