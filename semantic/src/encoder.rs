@@ -27,7 +27,10 @@ pub const DIMENSIONS: usize = 384;
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
     /// The file could not be read.
-    #[error("semantic model {path}: {source}")]
+    #[error(
+        "semantic model {path}: {source} (`cargo xtask demo` and `cargo xtask test` install it \
+         into target/models/)"
+    )]
     Read {
         /// The file.
         path: PathBuf,
@@ -37,7 +40,8 @@ pub enum OpenError {
     /// The file is not the expected model.
     #[error(
         "semantic model {path}: not the expected multilingual-e5-small model (SHA-256 {found}, \
-         expected {MODEL_SHA256}); install it with `cargo xtask models`"
+         expected {MODEL_SHA256}); `cargo xtask demo` and `cargo xtask test` install it into \
+         target/models/"
     )]
     WrongFile {
         /// The file.

