@@ -19,6 +19,7 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
 use crate::config::Config;
+use crate::meaning::Searchable;
 use crate::state::AppState;
 
 /// Wayfinder: a multilingual assistant for city websites.
@@ -659,7 +660,8 @@ fn eval(
         (None, Some(content)) => load_content(content)?,
         (None, None) => anyhow::bail!("give --kb or --content"),
     };
-    let encoding = match semantic {
+    let index = std::sync::Arc::new(index);
+    let searchable = match semantic {
         Some((path, vector_cache)) => {
             // `covid_gov_faq/kb.jsonl` → `covid_gov_faq-kb`.
             let source = kb.or(content).unwrap_or(std::path::Path::new("eval"));
@@ -672,23 +674,15 @@ fn eval(
             .map(|part| part.to_string_lossy())
             .collect::<Vec<_>>()
             .join("-");
-            Some(crate::meaning::Encoding {
+            let encoding = crate::meaning::Encoding {
                 encoder: std::sync::Arc::new(semantic::Encoder::open(path)?),
                 cache: vector_cache.map(|dir| crate::meaning::VectorCache::for_site(dir, &name)),
-            })
+            };
+            let vectors = encoding.vectors(&index, None);
+            Searchable::with_meaning(index, encoding.encoder, std::sync::Arc::new(vectors))
         }
-        None => None,
+        None => Searchable::words_only(index),
     };
-    let vectors = encoding
-        .as_ref()
-        .map(|encoding| encoding.vectors(&index, None));
-    let meaning = encoding
-        .as_ref()
-        .zip(vectors.as_ref())
-        .map(|(encoding, vectors)| crate::meaning::Meaning {
-            encoder: &encoding.encoder,
-            vectors,
-        });
     let built = started.elapsed();
     let questions: Vec<Query> = read_jsonl(queries)?;
     let bar = indicatif::ProgressBar::new(questions.len() as u64);
@@ -701,10 +695,13 @@ fn eval(
     );
     bar.set_prefix("eval");
     let answering = std::time::Instant::now();
-    let (results, features) =
-        run_queries(&index, meaning, &questions, lang_from_file, |done, _| {
-            bar.set_position(done as u64)
-        })?;
+    let (results, features) = run_queries(
+        &searchable.index,
+        searchable.meaning(),
+        &questions,
+        lang_from_file,
+        |done, _| bar.set_position(done as u64),
+    )?;
     bar.finish_and_clear();
     let answered = answering.elapsed();
     write_jsonl(out, &results)?;
@@ -714,7 +711,7 @@ fn eval(
     let metrics = score(queries, &results)?;
     println!(
         "{} entries indexed in {:.2} s; {} queries in {:.2} s ({:.0} per second); results in {}",
-        index.len(),
+        searchable.index.len(),
         built.as_secs_f64(),
         results.len(),
         answered.as_secs_f64(),

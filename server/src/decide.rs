@@ -280,17 +280,29 @@ pub fn search_and_decide(
     lang: &str,
     text: &str,
 ) -> Result<(SearchResult, Decision), IndexError> {
-    let search = |lang: &str, words: &str| -> Result<SearchResult, IndexError> {
-        let mut result = index.search(lang, words, SEARCH_LIMIT)?;
+    let words = index.search(lang, text, SEARCH_LIMIT)?;
+    decide_searched(index, meaning, lang, text, words)
+}
+
+/// [`search_and_decide`] for a question whose words were searched already: `words` is
+/// `index.search(lang, text, SEARCH_LIMIT)`.
+pub fn decide_searched(
+    index: &SearchIndex,
+    meaning: Option<Meaning<'_>>,
+    lang: &str,
+    text: &str,
+    words: SearchResult,
+) -> Result<(SearchResult, Decision), IndexError> {
+    let rank = |mut result: SearchResult| {
         if let Some(meaning) = meaning
             && !words_are_sure(&result)
         {
             // The whole question, also when only some of its words were searched.
             meaning.rank(text, &mut result);
         }
-        Ok(result)
+        result
     };
-    let result = search(lang, text)?;
+    let result = rank(words);
     let decision = decide(&result);
     if !matches!(decision, Decision::Handoff)
         || !index.is_partial(&result.lang)
@@ -312,7 +324,7 @@ pub fn search_and_decide(
         .split_whitespace()
         .filter(|word| index.vocabulary_match(default, word).0 > 0)
         .collect();
-    let mut fallback = search(default, &known_words.join(" "))?;
+    let mut fallback = rank(index.search(default, &known_words.join(" "), SEARCH_LIMIT)?);
     let fallback_decision = decide(&fallback);
     if matches!(fallback_decision, Decision::Handoff) {
         return Ok((result, decision));

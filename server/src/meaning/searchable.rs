@@ -11,7 +11,7 @@ use tokio::sync::Semaphore;
 use super::cache::VectorCache;
 use super::rank::Meaning;
 use super::vectors::EntryVectors;
-use crate::decide::{Decision, SEARCH_LIMIT, decide, search_and_decide, words_are_sure};
+use crate::decide::{Decision, SEARCH_LIMIT, decide_searched, words_are_sure};
 
 /// The sentence encoder and where entry vectors are kept: what a site's content needs to be
 /// ranked by meaning.
@@ -94,7 +94,7 @@ impl Searchable {
             .map(|(encoder, vectors)| Meaning { encoder, vectors })
     }
 
-    /// [`search_and_decide`] on this index. When ranking by meaning, the words are searched
+    /// [`crate::decide::search_and_decide`] on this index. When ranking by meaning, the words are searched
     /// here and, unless they are sure of the answer ([`words_are_sure`]), the rest runs off
     /// the async runtime, as encoding a question takes milliseconds of CPU, and then as many
     /// questions at once as there are cores, the others waiting their turn: more at once
@@ -104,13 +104,9 @@ impl Searchable {
         lang: &str,
         text: &str,
     ) -> Result<(SearchResult, Decision), IndexError> {
-        if self.meaning.is_none() {
-            return search_and_decide(&self.index, None, lang, text);
-        }
         let words = self.index.search(lang, text, SEARCH_LIMIT)?;
-        if words_are_sure(&words) {
-            let decision = decide(&words);
-            return Ok((words, decision));
+        if self.meaning.is_none() || words_are_sure(&words) {
+            return decide_searched(&self.index, None, lang, text, words);
         }
         static ENCODING: LazyLock<Semaphore> = LazyLock::new(|| {
             Semaphore::new(std::thread::available_parallelism().map_or(1, usize::from))
@@ -121,7 +117,7 @@ impl Searchable {
             .expect("the semaphore is never closed");
         let (searchable, lang, text) = (self.clone(), lang.to_owned(), text.to_owned());
         tokio::task::spawn_blocking(move || {
-            search_and_decide(&searchable.index, searchable.meaning(), &lang, &text)
+            decide_searched(&searchable.index, searchable.meaning(), &lang, &text, words)
         })
         .await
         .unwrap_or_else(|panic| std::panic::resume_unwind(panic.into_panic()))
