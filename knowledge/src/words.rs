@@ -90,9 +90,10 @@ pub fn search_form(text: &str) -> Cow<'_, str> {
 }
 
 /// Whether `mark` on the letter `base` is an accent residents often leave out and content
-/// keeps: any accent on a Greek letter (`βιβλιοθήκη` is typed `βιβλιοθηκη`), and the
-/// diaeresis of the Cyrillic `ё` (`счёт` is typed `счет`). Other Cyrillic marks make other
-/// letters (`й` is not `и`) and stay.
+/// keeps: any accent on a Greek letter (`βιβλιοθήκη` is typed `βιβλιοθηκη`), the
+/// diaeresis of the Cyrillic `ё` (`счёт` is typed `счет`), and the madda or hamza on an
+/// Arabic alef (`أين` is typed `اين`). Other Cyrillic marks make other letters (`й` is not
+/// `и`) and stay.
 fn is_optional_accent(base: char, mark: char) -> bool {
     is_greek(base)
         || (matches!(base, 'е' | 'Е') && mark == '\u{0308}')
