@@ -6,7 +6,8 @@
 //! without accents) →
 //! Snowball stemmer where tantivy has one → ASCII/diacritic folding, so `facturación`,
 //! `facturacion` and `facturas` meet. Languages without a stemmer get lowercase and folding;
-//! Chinese, Japanese, Korean and Thai are cut into character bigrams ([`crate::bigram`]).
+//! Chinese, Japanese and Korean are cut into character bigrams ([`crate::bigram`]), Thai into
+//! words by a segmenter ([`crate::thai`]).
 //!
 //! Languages that glue words together or inflect heavily ([`uses_ngrams`]: German
 //! `Gesichtsmasken`, Turkish, Arabic, Hindi, Russian...) also get a second analysis into
@@ -17,6 +18,7 @@
 use std::collections::BTreeSet;
 
 use crate::bigram::BigramTokenizer;
+use crate::thai::ThaiTokenizer;
 use crate::words::WordTokenizer;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, Stemmer, StopWordFilter,
@@ -104,13 +106,36 @@ fn extra_stop_words(lang: &str) -> BTreeSet<String> {
     words
 }
 
-/// Languages written without spaces between words (or, for Korean, with long compounds):
-/// analysed as character bigrams.
+/// Chinese, Japanese and Korean (written without spaces between words, or with long
+/// compounds): analysed as character bigrams.
 pub fn uses_bigrams(lang: &str) -> bool {
     matches!(
         lang.split(['-', '_']).next().unwrap_or_default(),
-        "zh" | "ja" | "ko" | "th"
+        "zh" | "ja" | "ko"
     )
+}
+
+/// Thai, written without spaces between words: cut into words by a segmenter
+/// ([`crate::thai`]).
+fn is_thai(lang: &str) -> bool {
+    lang.split(['-', '_']).next().unwrap_or_default() == "th"
+}
+
+/// `tokenizer`'s tokens of at most 40 bytes, lowercased: the start of every analyzer.
+fn lowercase_tokens<T: Tokenizer>(tokenizer: T) -> tantivy::tokenizer::TextAnalyzerBuilder {
+    TextAnalyzer::builder(tokenizer)
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .dynamic()
+}
+
+/// `lang`'s words ([`ThaiTokenizer`] for Thai, [`WordTokenizer`] for the others), lowercased.
+fn lowercase_words(lang: &str) -> tantivy::tokenizer::TextAnalyzerBuilder {
+    if is_thai(lang) {
+        lowercase_tokens(ThaiTokenizer::default())
+    } else {
+        lowercase_tokens(WordTokenizer::default())
+    }
 }
 
 /// Whether `lang` gets the character n-gram analysis ([`ngram_analyzer`]) besides its word
@@ -134,10 +159,7 @@ pub fn ngram_tokenizer_name(lang: &str) -> String {
 /// The word terms before stemming: tokenizer, lowercase, stop words (the language's list and
 /// [`question_words`]).
 fn words_builder(lang: &str) -> tantivy::tokenizer::TextAnalyzerBuilder {
-    let mut builder = TextAnalyzer::builder(WordTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .dynamic();
+    let mut builder = lowercase_words(lang);
     if crate::han_fold::is_chinese(lang) {
         builder = builder.filter_dynamic(crate::han_fold::HanFoldFilter);
     }
@@ -264,15 +286,9 @@ impl<S: TokenStream> TokenStream for WordNgramStream<S> {
 /// Builds the analyzer for `lang`.
 pub fn analyzer(lang: &str) -> TextAnalyzer {
     let mut builder = if uses_bigrams(lang) {
-        TextAnalyzer::builder(BigramTokenizer::default())
-            .filter(RemoveLongFilter::limit(40))
-            .filter(LowerCaser)
-            .dynamic()
+        lowercase_tokens(BigramTokenizer::default())
     } else {
-        TextAnalyzer::builder(WordTokenizer::default())
-            .filter(RemoveLongFilter::limit(40))
-            .filter(LowerCaser)
-            .dynamic()
+        lowercase_words(lang)
     };
     if crate::han_fold::is_chinese(lang) {
         builder = builder.filter_dynamic(crate::han_fold::HanFoldFilter);

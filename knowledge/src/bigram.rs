@@ -1,4 +1,4 @@
-//! Tokenizing scripts written without spaces between words (Chinese, Japanese, Thai) and
+//! Tokenizing scripts written without spaces between words (Chinese, Japanese) and
 //! Korean: overlapping character bigrams within each run of such characters, whole words
 //! elsewhere. "垃圾收集" → 垃圾, 圾收, 收集: a query shares bigrams with the text that
 //! contains its words, whatever the word boundaries, with no dictionary to ship. Text is
@@ -9,8 +9,8 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 use crate::words::{is_word_char, search_form};
 
-/// A tokenizer producing character bigrams for CJK, Hangul and Thai runs and one token per
-/// other word (so Latin words and numbers in the same text still match). Offsets are those
+/// A tokenizer producing character bigrams for CJK, Hangul and Thai runs (Thai inside such
+/// text; Thai content is cut into words, [`crate::thai`]) and one token per other word (so Latin words and numbers in the same text still match). Offsets are those
 /// of the text's [`search_form`].
 #[derive(Debug, Default)]
 pub struct BigramTokenizer {

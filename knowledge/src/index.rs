@@ -927,6 +927,53 @@ mod tests {
         assert!(index.entry("nope", "en").is_none());
     }
 
+    /// Thai entries about garbage collection, the library and the water bill.
+    fn thai_kb() -> KnowledgeBase {
+        let config: KbConfig = toml::from_str(
+            "site = \"t\"\nname = \"T\"\nlanguages = [\"en\", \"th\"]\ndefault_language = \"en\"\n",
+        )
+        .unwrap();
+        KnowledgeBase {
+            root: ".".into(),
+            config,
+            entries: vec![
+                entry("en", "trash", "Trash day", &[], "Monday."),
+                entry("th", "trash", "วันเก็บขยะคือวันไหน", &[], "รถเก็บขยะมาทุกวันจันทร์"),
+                entry(
+                    "th",
+                    "library",
+                    "ห้องสมุดเปิดกี่โมง",
+                    &[],
+                    "ห้องสมุดเปิดเวลาเก้าโมงเช้า",
+                ),
+                entry(
+                    "th",
+                    "water",
+                    "จ่ายค่าน้ำได้ที่ไหน",
+                    &[],
+                    "จ่ายค่าน้ำออนไลน์หรือที่ศาลากลาง",
+                ),
+            ],
+        }
+    }
+
+    #[test]
+    fn thai_is_searched_by_its_words() {
+        let index = SearchIndex::build(&thai_kb()).unwrap();
+        // "Garbage collection is what day?"
+        let r = index.search("th", "เก็บขยะวันอะไร", 5).unwrap();
+        assert_eq!(r.hits[0].entry.id, "trash");
+        assert!(r.hits[0].coverage > 0.5, "{:?}", r.hits[0].coverage);
+        // "Library": one word of two segments, found in its entry only.
+        let r = index.search("th", "ห้องสมุด", 5).unwrap();
+        let ids: Vec<&str> = r.hits.iter().map(|h| h.entry.id.as_str()).collect();
+        assert_eq!(ids, ["library"]);
+        assert!(r.hits[0].coverage > 0.99);
+        // "Where is the airport?": no entry is about it.
+        let r = index.search("th", "สนามบินอยู่ที่ไหน", 5).unwrap();
+        assert!(r.hits.iter().all(|h| h.coverage < 0.5), "{:?}", r.hits);
+    }
+
     #[test]
     fn every_entry_is_found_by_its_id_whatever_the_order_they_came_in() {
         let mut kb = kb();

@@ -17,7 +17,8 @@
 //! - builds an in-memory tantivy index with one analyzer per language ([`analyzer`], lent
 //!   out to concurrent searches by an [`analyzer_pool`], text cut into words the same way
 //!   however its characters are encoded by [`words`],
-//!   Chinese in either script folded to Simplified characters by [`han_fold`],
+//!   Chinese, Japanese and Korean cut into character bigrams by [`bigram`] and Thai into
+//!   words by [`thai`], Chinese in either script folded to Simplified characters by [`han_fold`],
 //!   [`SearchIndex`]) and ranks entries for a question, typos allowed ([`typo`]), scored with
 //!   BM25 statistics of the searched language's entries only ([`language_statistics`]), with the
 //!   evidence the caller needs to decide between answering, offering choices and handing off
@@ -61,6 +62,7 @@ pub mod similar;
 pub mod slug;
 #[cfg(test)]
 mod testing;
+pub mod thai;
 pub mod typo;
 pub mod vocabulary;
 pub mod words;
