@@ -6,8 +6,8 @@
 //! without accents) →
 //! Snowball stemmer where tantivy has one → ASCII/diacritic folding, so `facturación`,
 //! `facturacion` and `facturas` meet. Languages without a stemmer get lowercase and folding;
-//! Chinese, Japanese and Korean are cut into character bigrams ([`crate::bigram`]), Thai into
-//! words by a segmenter ([`crate::thai`]).
+//! Japanese and Korean are cut into character bigrams ([`crate::bigram`]), Chinese and Thai
+//! into words by a dictionary segmenter ([`crate::segmented`]).
 //!
 //! Languages that glue words together or inflect heavily ([`uses_ngrams`]: German
 //! `Gesichtsmasken`, Turkish, Arabic, Hindi, Russian...) also get a second analysis into
@@ -18,7 +18,7 @@
 use std::collections::BTreeSet;
 
 use crate::bigram::BigramTokenizer;
-use crate::thai::ThaiTokenizer;
+use crate::segmented::SegmentedTokenizer;
 use crate::words::WordTokenizer;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, Stemmer, StopWordFilter,
@@ -106,19 +106,23 @@ fn extra_stop_words(lang: &str) -> BTreeSet<String> {
     words
 }
 
-/// Chinese, Japanese and Korean (written without spaces between words, or with long
-/// compounds): analysed as character bigrams.
+/// Japanese and Korean (written without spaces between words, or with long compounds):
+/// analysed as character bigrams.
 pub fn uses_bigrams(lang: &str) -> bool {
     matches!(
         lang.split(['-', '_']).next().unwrap_or_default(),
-        "zh" | "ja" | "ko"
+        "ja" | "ko"
     )
 }
 
-/// Thai, written without spaces between words: cut into words by a segmenter
-/// ([`crate::thai`]).
-fn is_thai(lang: &str) -> bool {
-    lang.split(['-', '_']).next().unwrap_or_default() == "th"
+/// The tokenizer cutting `lang` into words with a dictionary, for Chinese and Thai, written
+/// without spaces between words ([`crate::segmented`]).
+fn segmented_tokenizer(lang: &str) -> Option<SegmentedTokenizer> {
+    match lang.split(['-', '_']).next().unwrap_or_default() {
+        "zh" => Some(SegmentedTokenizer::chinese()),
+        "th" => Some(SegmentedTokenizer::thai()),
+        _ => None,
+    }
 }
 
 /// `tokenizer`'s tokens of at most 40 bytes, lowercased: the start of every analyzer.
@@ -129,12 +133,12 @@ fn lowercase_tokens<T: Tokenizer>(tokenizer: T) -> tantivy::tokenizer::TextAnaly
         .dynamic()
 }
 
-/// `lang`'s words ([`ThaiTokenizer`] for Thai, [`WordTokenizer`] for the others), lowercased.
+/// `lang`'s words ([`SegmentedTokenizer`] for Chinese and Thai, [`WordTokenizer`] for the
+/// others), lowercased.
 fn lowercase_words(lang: &str) -> tantivy::tokenizer::TextAnalyzerBuilder {
-    if is_thai(lang) {
-        lowercase_tokens(ThaiTokenizer::default())
-    } else {
-        lowercase_tokens(WordTokenizer::default())
+    match segmented_tokenizer(lang) {
+        Some(segmented) => lowercase_tokens(segmented),
+        None => lowercase_tokens(WordTokenizer::default()),
     }
 }
 
@@ -142,9 +146,12 @@ fn lowercase_words(lang: &str) -> tantivy::tokenizer::TextAnalyzerBuilder {
 /// terms: every language written with spaces except English and the Romance languages, whose
 /// inflection the Snowball stemmer covers and where n-grams only add noise (on the
 /// development sets: German R@1 +7 points on FAQ paraphrases and +5 on passages, Turkish,
-/// Arabic and Hindi +2 to +4; English FAQ paraphrases −2).
+/// Arabic and Hindi +2 to +4; English FAQ paraphrases −2). Not Japanese and Korean (cut into
+/// bigrams), nor Chinese and Thai (cut into dictionary words: with n-grams, Thai was the same
+/// to a question or two, and the index larger).
 pub fn uses_ngrams(lang: &str) -> bool {
     !uses_bigrams(lang)
+        && segmented_tokenizer(lang).is_none()
         && !matches!(
             lang.split(['-', '_']).next().unwrap_or_default(),
             "en" | "es" | "fr" | "it" | "pt" | "ca" | "gl" | "ro"
@@ -160,9 +167,6 @@ pub fn ngram_tokenizer_name(lang: &str) -> String {
 /// [`question_words`]).
 fn words_builder(lang: &str) -> tantivy::tokenizer::TextAnalyzerBuilder {
     let mut builder = lowercase_words(lang);
-    if crate::han_fold::is_chinese(lang) {
-        builder = builder.filter_dynamic(crate::han_fold::HanFoldFilter);
-    }
     if let Some(language) = stemmer_language(lang)
         && let Some(filter) = StopWordFilter::new(language)
     {
@@ -290,9 +294,6 @@ pub fn analyzer(lang: &str) -> TextAnalyzer {
     } else {
         lowercase_words(lang)
     };
-    if crate::han_fold::is_chinese(lang) {
-        builder = builder.filter_dynamic(crate::han_fold::HanFoldFilter);
-    }
     if let Some(language) = stemmer_language(lang)
         && let Some(filter) = StopWordFilter::new(language)
     {
@@ -342,11 +343,10 @@ mod tests {
     }
 
     #[test]
-    fn chinese_is_cut_into_bigrams() {
-        assert_eq!(
-            run("zh-Hans", "如何缴纳水费"),
-            vec!["如何", "何缴", "缴纳", "纳水", "水费"]
-        );
+    fn chinese_is_cut_into_words_and_japanese_into_bigrams() {
+        assert_eq!(run("zh-Hans", "如何缴纳水费"), vec!["如何", "缴纳", "水费"]);
+        assert_eq!(run("zh-Hant", "如何繳納水費"), vec!["如何", "缴纳", "水费"]);
+        assert_eq!(run("ja", "図書館"), vec!["図書", "書館"]);
     }
 
     #[test]
@@ -372,6 +372,8 @@ mod tests {
         assert!(!uses_ngrams("en"));
         assert!(!uses_ngrams("es-MX"));
         assert!(!uses_ngrams("zh-Hans"));
+        assert!(!uses_ngrams("th"));
+        assert!(!uses_ngrams("ko"));
     }
 
     #[test]

@@ -1,6 +1,6 @@
-//! Tokenizing scripts written without spaces between words (Chinese, Japanese) and
-//! Korean: overlapping character bigrams within each run of such characters, whole words
-//! elsewhere. "垃圾收集" → 垃圾, 圾收, 收集: a query shares bigrams with the text that
+//! Tokenizing Japanese, written without spaces between words, and Korean, whose words are
+//! long compounds: overlapping character bigrams within each run of such characters, whole
+//! words elsewhere. "図書館" → 図書, 書館: a query shares bigrams with the text that
 //! contains its words, whatever the word boundaries, with no dictionary to ship. Text is
 //! brought to its search form first and other words are cut as [`crate::words`] cuts them,
 //! so Hangul typed as separate jamo meets the syllables of the content.
@@ -9,8 +9,9 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 use crate::words::{is_word_char, search_form};
 
-/// A tokenizer producing character bigrams for CJK, Hangul and Thai runs (Thai inside such
-/// text; Thai content is cut into words, [`crate::thai`]) and one token per other word (so Latin words and numbers in the same text still match). Offsets are those
+/// A tokenizer producing character bigrams for CJK, Hangul and Thai runs (Chinese and Thai
+/// content is cut into words, [`crate::segmented`]; this is for such runs inside Japanese
+/// and Korean text) and one token per other word (so Latin words and numbers in the same text still match). Offsets are those
 /// of the text's [`search_form`].
 #[derive(Debug, Default)]
 pub struct BigramTokenizer {

@@ -1,12 +1,10 @@
 //! Traditional Chinese characters folded to Simplified ones in Chinese search terms.
 //!
 //! Many cities publish Chinese in one script while residents write the other ("圖書館" for
-//! "图书馆"): without folding, their character bigrams never meet. Both the content and the
-//! questions of Chinese (`zh`, `zh-Hans`, `zh-Hant`) are indexed and searched with each term
-//! folded to Simplified characters (by `fast2s`'s character table), so a question in either
-//! script finds the entry in either. The entry itself is shown as written.
-
-use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+//! "图书馆"): without folding, their words never meet. Both the content and the questions of
+//! Chinese (`zh`, `zh-Hans`, `zh-Hant`) are folded to Simplified characters (by `fast2s`'s
+//! character table) before they are cut into words ([`crate::segmented`]), so a question in
+//! either script finds the entry in either. The entry itself is shown as written.
 
 /// Whether `lang` (a BCP 47 tag) is Chinese, in either script.
 pub fn is_chinese(lang: &str) -> bool {
@@ -19,62 +17,6 @@ pub fn is_chinese(lang: &str) -> bool {
 /// other scripts is returned as it is.
 pub fn fold(text: &str) -> String {
     fast2s::convert(text)
-}
-
-/// A token filter folding each token to Simplified characters ([`fold`]).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct HanFoldFilter;
-
-impl TokenFilter for HanFoldFilter {
-    type Tokenizer<T: Tokenizer> = HanFoldTokenizer<T>;
-
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> HanFoldTokenizer<T> {
-        HanFoldTokenizer { inner: tokenizer }
-    }
-}
-
-/// The tokenizer [`HanFoldFilter`] wraps around another.
-#[derive(Debug, Clone)]
-pub struct HanFoldTokenizer<T> {
-    inner: T,
-}
-
-impl<T: Tokenizer> Tokenizer for HanFoldTokenizer<T> {
-    type TokenStream<'a> = HanFoldStream<T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        HanFoldStream {
-            tail: self.inner.token_stream(text),
-        }
-    }
-}
-
-/// The stream of another stream's tokens, folded.
-#[derive(Debug)]
-pub struct HanFoldStream<S> {
-    tail: S,
-}
-
-impl<S: TokenStream> TokenStream for HanFoldStream<S> {
-    fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
-        }
-        let token = self.tail.token_mut();
-        // Only text with characters beyond ASCII can hold Han characters.
-        if !token.text.is_ascii() {
-            token.text = fold(&token.text);
-        }
-        true
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
-    }
 }
 
 #[cfg(test)]

@@ -17,8 +17,9 @@
 //! - builds an in-memory tantivy index with one analyzer per language ([`analyzer`], lent
 //!   out to concurrent searches by an [`analyzer_pool`], text cut into words the same way
 //!   however its characters are encoded by [`words`],
-//!   Chinese, Japanese and Korean cut into character bigrams by [`bigram`] and Thai into
-//!   words by [`thai`], Chinese in either script folded to Simplified characters by [`han_fold`],
+//!   Japanese and Korean cut into character bigrams by [`bigram`] and Chinese and Thai into
+//!   words by [`segmented`], Chinese in either script folded to Simplified characters by
+//!   [`han_fold`],
 //!   [`SearchIndex`]) and ranks entries for a question, typos allowed ([`typo`]), scored with
 //!   BM25 statistics of the searched language's entries only ([`language_statistics`]), with the
 //!   evidence the caller needs to decide between answering, offering choices and handing off
@@ -58,11 +59,11 @@ pub mod readability;
 pub mod references;
 pub mod review;
 pub mod row;
+pub mod segmented;
 pub mod similar;
 pub mod slug;
 #[cfg(test)]
 mod testing;
-pub mod thai;
 pub mod typo;
 pub mod vocabulary;
 pub mod words;

@@ -151,7 +151,7 @@ const CAPITAL_I_WITH_DOT: char = '\u{0130}';
 
 /// Whether NFKC's form of `c` is left aside in [`search_form`]: Thai and Lao AM, which NFKC
 /// splits in two characters (`ำ` → `ํ` + `า`), so that Thai words would no longer be
-/// spelled as the word segmenter's dictionary spells them ([`crate::thai`]; when Thai was
+/// spelled as the word segmenter's dictionary spells them ([`crate::segmented`]; when Thai was
 /// searched by character bigrams, the split cost 1.4 points of R@1 on the development
 /// passages).
 fn keeps_compatibility_form(c: char) -> bool {

@@ -133,7 +133,7 @@ pub struct Features {
     pub terms: f32,
     /// `ln(1 + best score / number of search terms)`: BM25 strength per term.
     pub score_per_term: f32,
-    /// 1 for languages analysed as character bigrams (zh, ja, ko), else 0.
+    /// 1 for languages analysed as character bigrams (ja, ko), else 0.
     pub bigram: f32,
     /// The best hit's similarity to the question, when the hits were ranked by meaning.
     pub similarity: Option<f32>,

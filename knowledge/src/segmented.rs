@@ -1,0 +1,206 @@
+//! Tokenizing Chinese and Thai, written without spaces between words: each run of Han or
+//! Thai characters is cut into words by ICU4X's dictionary word segmenter, every other word
+//! as [`crate::words`] cuts it. Chinese is folded to Simplified characters first
+//! ([`crate::han_fold`]), so that a question in Traditional characters is cut into the same
+//! words as content in Simplified ones.
+//!
+//! Both used to be cut into overlapping character bigrams, which need no dictionary but make
+//! weak evidence: a Thai bigram is two letters of an alphabet and found in nearly every long
+//! passage, and a Chinese question's bigrams that straddle two words match text that merely
+//! has those characters side by side. With words, a question's coverage and the proximity of
+//! its terms mean what they mean in other languages, and the decision to answer or hand off
+//! is as reliable (`docs/quality.md`). The segmenter's dictionaries (Chinese and Japanese,
+//! and the Southeast Asian scripts) add about 3 MB to the server.
+
+use std::sync::LazyLock;
+
+use icu_segmenter::options::WordBreakInvariantOptions;
+use icu_segmenter::{WordSegmenter, WordSegmenterBorrowed};
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+
+use crate::words::WordTokenizer;
+
+/// The segmenter, with its dictionaries (compiled into the binary).
+static SEGMENTER: LazyLock<WordSegmenterBorrowed<'static>> =
+    LazyLock::new(|| WordSegmenter::new_dictionary(WordBreakInvariantOptions::default()));
+
+/// Whether `c` is written without spaces between words and cut by the segmenter: Han
+/// (unified ideographs, extension A, compatibility ideographs) or Thai.
+fn is_segmented(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{0E00}'..='\u{0E7F}'
+    )
+}
+
+/// A tokenizer producing one token per word of a Han or Thai run (as the segmenter finds
+/// them) and per other word ([`WordTokenizer`]). Offsets are those of the text's
+/// [`search_form`](crate::words::search_form).
+#[derive(Debug, Default)]
+pub struct SegmentedTokenizer {
+    /// Whether Han characters are folded to Simplified ones before they are cut (Chinese).
+    fold_han: bool,
+    words: WordTokenizer,
+    tokens: Vec<Token>,
+}
+
+impl SegmentedTokenizer {
+    /// The tokenizer for Chinese: Traditional characters folded to Simplified ones.
+    pub fn chinese() -> Self {
+        Self {
+            fold_han: true,
+            ..Self::default()
+        }
+    }
+
+    /// The tokenizer for Thai.
+    pub fn thai() -> Self {
+        Self::default()
+    }
+}
+
+/// A copy starts with no tokens: the buffers are scratch space for the text being cut.
+impl Clone for SegmentedTokenizer {
+    fn clone(&self) -> Self {
+        Self {
+            fold_han: self.fold_han,
+            ..Self::default()
+        }
+    }
+}
+
+/// The stream over one text's tokens.
+#[derive(Debug)]
+pub struct SegmentedTokenStream<'a> {
+    tokens: &'a mut Vec<Token>,
+    next: usize,
+}
+
+impl Tokenizer for SegmentedTokenizer {
+    type TokenStream<'a> = SegmentedTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> SegmentedTokenStream<'a> {
+        let Self {
+            fold_han,
+            words,
+            tokens,
+        } = self;
+        tokens.clear();
+        let mut stream = words.token_stream(text);
+        while let Some(word) = stream.next() {
+            if !word.text.chars().any(is_segmented) {
+                push(tokens, word.offset_from, &word.text);
+                continue;
+            }
+            let folded;
+            let word_text = if *fold_han {
+                folded = crate::han_fold::fold(&word.text);
+                &folded
+            } else {
+                &word.text
+            };
+            let mut segments = SEGMENTER.segment_str(word_text);
+            let mut start = 0;
+            while let Some(end) = segments.next() {
+                if end > start && segments.is_word_like() {
+                    push(tokens, word.offset_from + start, &word_text[start..end]);
+                }
+                start = end;
+            }
+        }
+        SegmentedTokenStream { tokens, next: 0 }
+    }
+}
+
+/// Appends the token `text` found at byte `from`.
+fn push(tokens: &mut Vec<Token>, from: usize, text: &str) {
+    let position = tokens.len();
+    tokens.push(Token {
+        offset_from: from,
+        offset_to: from + text.len(),
+        position,
+        text: text.to_owned(),
+        position_length: 1,
+    });
+}
+
+impl TokenStream for SegmentedTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        self.next += 1;
+        self.next <= self.tokens.len()
+    }
+
+    fn token(&self) -> &Token {
+        &self.tokens[self.next - 1]
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.next - 1]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(tokenizer: &mut SegmentedTokenizer, text: &str) -> Vec<String> {
+        let mut stream = tokenizer.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            out.push(stream.token().text.clone());
+        }
+        out
+    }
+
+    #[test]
+    fn thai_runs_are_cut_into_words() {
+        let mut thai = SegmentedTokenizer::thai();
+        // "Garbage collection day".
+        assert_eq!(texts(&mut thai, "วันเก็บขยะ"), ["วัน", "เก็บ", "ขยะ"]);
+        // "The library opens at what time?": the dictionary cuts "library" into "room" and
+        // "book", in content and questions alike.
+        let words = texts(&mut thai, "ห้องสมุดเปิดกี่โมง");
+        assert_eq!(words, ["ห้อง", "สมุด", "เปิด", "กี่", "โมง"]);
+        assert_eq!(words.concat(), "ห้องสมุดเปิดกี่โมง");
+    }
+
+    #[test]
+    fn chinese_is_cut_into_words_in_either_script() {
+        let mut chinese = SegmentedTokenizer::chinese();
+        // "What are the library's opening hours?"
+        let simplified = texts(&mut chinese, "图书馆的开放时间");
+        assert_eq!(simplified, ["图书", "馆", "的", "开放", "时间"]);
+        assert_eq!(texts(&mut chinese, "圖書館的開放時間"), simplified);
+        // Without folding, Traditional characters stay as written, and are cut differently.
+        let mut thai = SegmentedTokenizer::thai();
+        assert_eq!(texts(&mut thai, "圖書館")[0], "圖書館");
+    }
+
+    #[test]
+    fn other_words_and_numbers_stay_whole_with_positions_in_order() {
+        let mut tokenizer = SegmentedTokenizer::thai();
+        let mut stream = tokenizer.token_stream("จ่ายค่าน้ำ online 2026");
+        let mut tokens = Vec::new();
+        while stream.advance() {
+            let token = stream.token();
+            tokens.push((token.text.clone(), token.position));
+        }
+        let texts: Vec<&str> = tokens.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts.last(), Some(&"2026"));
+        assert!(texts.contains(&"online"), "{texts:?}");
+        assert!(texts.contains(&"จ่าย"), "{texts:?}");
+        let positions: Vec<usize> = tokens.iter().map(|(_, p)| *p).collect();
+        assert_eq!(positions, (0..tokens.len()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn copies_keep_the_folding_but_not_the_last_text() {
+        let mut tokenizer = SegmentedTokenizer::chinese();
+        let _ = tokenizer.token_stream("垃圾收集").advance();
+        let mut copy = tokenizer.clone();
+        assert!(!copy.token_stream("").advance());
+        assert_eq!(texts(&mut copy, "圖書館")[0], "图书");
+    }
+}
