@@ -5,32 +5,18 @@
 //! brought to its search form first and other words are cut as [`crate::words`] cuts them,
 //! so Hangul typed as separate jamo meets the syllables of the content.
 
-use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+use tantivy::tokenizer::Tokenizer;
 
+use crate::token_buffer::{BufferedTokens, TokenBuffer};
 use crate::words::{is_word_char, search_form};
 
 /// A tokenizer producing character bigrams for CJK, Hangul and Thai runs (Chinese and Thai
 /// content is cut into words, [`crate::segmented`]; this is for such runs inside Japanese
-/// and Korean text) and one token per other word (so Latin words and numbers in the same text still match). Offsets are those
-/// of the text's [`search_form`].
-#[derive(Debug, Default)]
+/// and Korean text) and one token per other word (so Latin words and numbers in the same
+/// text still match). Offsets are those of the text's [`search_form`].
+#[derive(Debug, Default, Clone)]
 pub struct BigramTokenizer {
-    tokens: Vec<Token>,
-}
-
-/// A copy starts with no tokens: the buffer of the last text is scratch space, and copying
-/// it made every copy of an analyzer that had indexed a long text expensive.
-impl Clone for BigramTokenizer {
-    fn clone(&self) -> Self {
-        Self::default()
-    }
-}
-
-/// The stream over one text's tokens.
-#[derive(Debug)]
-pub struct BigramTokenStream<'a> {
-    tokens: &'a mut Vec<Token>,
-    next: usize,
+    tokens: TokenBuffer,
 }
 
 /// Whether `c` belongs to a script written without spaces between words (or, for Hangul,
@@ -49,9 +35,9 @@ fn is_bigram_char(c: char) -> bool {
 }
 
 impl Tokenizer for BigramTokenizer {
-    type TokenStream<'a> = BigramTokenStream<'a>;
+    type TokenStream<'a> = BufferedTokens<'a>;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> BigramTokenStream<'a> {
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> BufferedTokens<'a> {
         self.tokens.clear();
         let text = search_form(text);
         let text = text.as_ref();
@@ -66,11 +52,11 @@ impl Tokenizer for BigramTokenizer {
                     j += 1;
                 }
                 if i == j {
-                    self.push(start, end_of(i), &text[start..end_of(i)]);
+                    self.tokens.push(start, end_of(i), &text[start..end_of(i)]);
                 } else {
                     for (k, (from, _)) in chars.iter().enumerate().take(j).skip(i) {
                         let to = end_of(k + 1);
-                        self.push(*from, to, &text[*from..to]);
+                        self.tokens.push(*from, to, &text[*from..to]);
                     }
                 }
                 i = j + 1;
@@ -82,59 +68,23 @@ impl Tokenizer for BigramTokenizer {
                 {
                     j += 1;
                 }
-                self.push(start, end_of(j), &text[start..end_of(j)]);
+                self.tokens.push(start, end_of(j), &text[start..end_of(j)]);
                 i = j + 1;
             } else {
                 i += 1;
             }
         }
-        BigramTokenStream {
-            tokens: &mut self.tokens,
-            next: 0,
-        }
-    }
-}
-
-impl BigramTokenizer {
-    fn push(&mut self, from: usize, to: usize, text: &str) {
-        let position = self.tokens.len();
-        self.tokens.push(Token {
-            offset_from: from,
-            offset_to: to,
-            position,
-            text: text.to_owned(),
-            position_length: 1,
-        });
-    }
-}
-
-impl TokenStream for BigramTokenStream<'_> {
-    fn advance(&mut self) -> bool {
-        self.next += 1;
-        self.next <= self.tokens.len()
-    }
-
-    fn token(&self) -> &Token {
-        &self.tokens[self.next - 1]
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        &mut self.tokens[self.next - 1]
+        self.tokens.stream()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tantivy::tokenizer::TokenStream;
 
     fn texts(text: &str) -> Vec<String> {
-        let mut tokenizer = BigramTokenizer::default();
-        let mut stream = tokenizer.token_stream(text);
-        let mut out = Vec::new();
-        while stream.advance() {
-            out.push(stream.token().text.clone());
-        }
-        out
+        crate::token_buffer::token_texts(&mut BigramTokenizer::default(), text)
     }
 
     #[test]

@@ -18,8 +18,8 @@
 //!   out to concurrent searches by an [`analyzer_pool`], text cut into words the same way
 //!   however its characters are encoded by [`words`],
 //!   Japanese and Korean cut into character bigrams by [`bigram`] and Chinese and Thai into
-//!   words by [`segmented`], Chinese in either script folded to Simplified characters by
-//!   [`han_fold`],
+//!   words by [`segmented`] (both cutting a text ahead into a [`token_buffer`]), Chinese in
+//!   either script folded to Simplified characters by [`han_fold`],
 //!   [`SearchIndex`]) and ranks entries for a question, typos allowed ([`typo`]), scored with
 //!   BM25 statistics of the searched language's entries only ([`language_statistics`]), with the
 //!   evidence the caller needs to decide between answering, offering choices and handing off
@@ -64,6 +64,7 @@ pub mod similar;
 pub mod slug;
 #[cfg(test)]
 mod testing;
+pub mod token_buffer;
 pub mod typo;
 pub mod vocabulary;
 pub mod words;

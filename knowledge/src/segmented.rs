@@ -16,8 +16,9 @@ use std::sync::LazyLock;
 
 use icu_segmenter::options::WordBreakInvariantOptions;
 use icu_segmenter::{WordSegmenter, WordSegmenterBorrowed};
-use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+use tantivy::tokenizer::{TokenStream, Tokenizer};
 
+use crate::token_buffer::{BufferedTokens, TokenBuffer};
 use crate::words::WordTokenizer;
 
 /// The segmenter, with its dictionaries (compiled into the binary).
@@ -38,12 +39,12 @@ fn is_segmented(c: char) -> bool {
 /// A tokenizer producing one token per word of a Han or Thai run (as the segmenter finds
 /// them) and per other word ([`WordTokenizer`]). Offsets are those of the text's
 /// [`search_form`](crate::words::search_form).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct SegmentedTokenizer {
     /// Whether Han characters are folded to Simplified ones before they are cut (Chinese).
     fold_han: bool,
     words: WordTokenizer,
-    tokens: Vec<Token>,
+    tokens: TokenBuffer,
 }
 
 impl SegmentedTokenizer {
@@ -61,27 +62,10 @@ impl SegmentedTokenizer {
     }
 }
 
-/// A copy starts with no tokens: the buffers are scratch space for the text being cut.
-impl Clone for SegmentedTokenizer {
-    fn clone(&self) -> Self {
-        Self {
-            fold_han: self.fold_han,
-            ..Self::default()
-        }
-    }
-}
-
-/// The stream over one text's tokens.
-#[derive(Debug)]
-pub struct SegmentedTokenStream<'a> {
-    tokens: &'a mut Vec<Token>,
-    next: usize,
-}
-
 impl Tokenizer for SegmentedTokenizer {
-    type TokenStream<'a> = SegmentedTokenStream<'a>;
+    type TokenStream<'a> = BufferedTokens<'a>;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> SegmentedTokenStream<'a> {
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> BufferedTokens<'a> {
         let Self {
             fold_han,
             words,
@@ -91,7 +75,7 @@ impl Tokenizer for SegmentedTokenizer {
         let mut stream = words.token_stream(text);
         while let Some(word) = stream.next() {
             if !word.text.chars().any(is_segmented) {
-                push(tokens, word.offset_from, &word.text);
+                tokens.push(word.offset_from, word.offset_to, &word.text);
                 continue;
             }
             let folded;
@@ -105,54 +89,20 @@ impl Tokenizer for SegmentedTokenizer {
             let mut start = 0;
             while let Some(end) = segments.next() {
                 if end > start && segments.is_word_like() {
-                    push(tokens, word.offset_from + start, &word_text[start..end]);
+                    let from = word.offset_from + start;
+                    tokens.push(from, from + end - start, &word_text[start..end]);
                 }
                 start = end;
             }
         }
-        SegmentedTokenStream { tokens, next: 0 }
-    }
-}
-
-/// Appends the token `text` found at byte `from`.
-fn push(tokens: &mut Vec<Token>, from: usize, text: &str) {
-    let position = tokens.len();
-    tokens.push(Token {
-        offset_from: from,
-        offset_to: from + text.len(),
-        position,
-        text: text.to_owned(),
-        position_length: 1,
-    });
-}
-
-impl TokenStream for SegmentedTokenStream<'_> {
-    fn advance(&mut self) -> bool {
-        self.next += 1;
-        self.next <= self.tokens.len()
-    }
-
-    fn token(&self) -> &Token {
-        &self.tokens[self.next - 1]
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        &mut self.tokens[self.next - 1]
+        tokens.stream()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn texts(tokenizer: &mut SegmentedTokenizer, text: &str) -> Vec<String> {
-        let mut stream = tokenizer.token_stream(text);
-        let mut out = Vec::new();
-        while stream.advance() {
-            out.push(stream.token().text.clone());
-        }
-        out
-    }
+    use crate::token_buffer::token_texts as texts;
 
     #[test]
     fn thai_runs_are_cut_into_words() {
