@@ -88,9 +88,12 @@ impl Tokenizer for SegmentedTokenizer {
             let mut segments = SEGMENTER.segment_str(word_text);
             let mut start = 0;
             while let Some(end) = segments.next() {
-                if end > start && segments.is_word_like() {
+                let segment = &word_text[start..end];
+                // Not marks alone: the segmenter may cut the marks that follow a Han
+                // character off it, where the text put them by mistake.
+                if segments.is_word_like() && segment.chars().any(char::is_alphanumeric) {
                     let from = word.offset_from + start;
-                    tokens.push(from, from + end - start, &word_text[start..end]);
+                    tokens.push(from, from + segment.len(), segment);
                 }
                 start = end;
             }
@@ -143,6 +146,38 @@ mod tests {
         assert!(texts.contains(&"จ่าย"), "{texts:?}");
         let positions: Vec<usize> = tokens.iter().map(|(_, p)| *p).collect();
         assert_eq!(positions, (0..tokens.len()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn any_text_gives_words_with_a_letter_or_digit_and_no_space() {
+        // Characters from the blocks the tokenizer treats differently, Thai marks and Han
+        // compatibility ideographs on their own included, in a fixed pseudo-random order.
+        let pool: Vec<char> = "ก่ำั้็ขยะ๑๒ 图書館丽兀 abc ÉÑ 12 ,.!?\u{200B}\u{FEFF}-–—"
+            .chars()
+            .collect();
+        let mut state = 0x2545_f491_u32;
+        for _ in 0..500 {
+            let text: String = (0..40)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 17;
+                    state ^= state << 5;
+                    pool[state as usize % pool.len()]
+                })
+                .collect();
+            for tokenizer in [SegmentedTokenizer::chinese(), SegmentedTokenizer::thai()] {
+                for word in texts(&mut tokenizer.clone(), &text) {
+                    assert!(
+                        word.chars().any(char::is_alphanumeric),
+                        "{text:?} → {word:?}"
+                    );
+                    assert!(
+                        !word.chars().any(char::is_whitespace),
+                        "{text:?} → {word:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
