@@ -118,11 +118,10 @@ pub fn uses_bigrams(lang: &str) -> bool {
 /// The tokenizer cutting `lang` into words with a dictionary, for Chinese and Thai, written
 /// without spaces between words ([`crate::segmented`]).
 fn segmented_tokenizer(lang: &str) -> Option<SegmentedTokenizer> {
-    match lang.split(['-', '_']).next().unwrap_or_default() {
-        "zh" => Some(SegmentedTokenizer::chinese()),
-        "th" => Some(SegmentedTokenizer::thai()),
-        _ => None,
+    if crate::han_fold::is_chinese(lang) {
+        return Some(SegmentedTokenizer::chinese());
     }
+    (lang.split(['-', '_']).next() == Some("th")).then(SegmentedTokenizer::thai)
 }
 
 /// `tokenizer`'s tokens of at most 40 bytes, lowercased: the start of every analyzer.
