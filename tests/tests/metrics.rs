@@ -3,16 +3,9 @@
 
 mod common;
 
+use common::sample;
 use reqwest::Client;
 use serde_json::json;
-
-/// The value of the first sample whose line starts with `prefix` (name and labels).
-fn sample(text: &str, prefix: &str) -> Option<f64> {
-    text.lines()
-        .find(|l| l.starts_with(prefix))
-        .and_then(|l| l.rsplit(' ').next())
-        .and_then(|v| v.parse().ok())
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn metrics_count_requests_and_answers_without_resident_text() {

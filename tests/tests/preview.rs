@@ -108,15 +108,10 @@ async fn preview_ask(
 
 /// The `wayfinder_answers_total` lines of `/metrics`.
 async fn answer_counters(server: &common::TestServer) -> Vec<String> {
-    let text = Client::new()
-        .get(server.url("/metrics"))
-        .send()
+    server
+        .metrics()
         .await
-        .expect("metrics")
-        .text()
-        .await
-        .expect("metrics text");
-    text.lines()
+        .lines()
         .filter(|l| l.starts_with("wayfinder_answers_total"))
         .map(str::to_owned)
         .collect()

@@ -37,6 +37,16 @@ impl TestServer {
         format!("http://{}{path}", self.addr)
     }
 
+    /// The text of its `/metrics`.
+    pub async fn metrics(&self) -> String {
+        reqwest::get(self.url("/metrics"))
+            .await
+            .expect("metrics are fetched")
+            .text()
+            .await
+            .expect("metrics text")
+    }
+
     /// The SQLite file the server writes to.
     pub fn database(&self) -> PathBuf {
         self.dir.path().join("wayfinder.db")
@@ -203,4 +213,13 @@ pub fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), &target).expect("copy file");
         }
     }
+}
+
+/// The value of the first sample of Prometheus `text` whose line starts with `prefix` (name
+/// and labels).
+pub fn sample(text: &str, prefix: &str) -> Option<f64> {
+    text.lines()
+        .find(|l| l.starts_with(prefix))
+        .and_then(|l| l.rsplit(' ').next())
+        .and_then(|v| v.parse().ok())
 }
