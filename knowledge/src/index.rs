@@ -5,8 +5,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use tantivy::collector::TopDocs;
+use tantivy::directory::RamDirectory;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{FAST, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+use tantivy::tokenizer::TokenizerManager;
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 use crate::analyzer;
@@ -55,6 +57,9 @@ const NGRAM_COMMON_ENTRIES: f32 = 50.0;
 const ENTRY_FIELD: &str = "entry";
 /// Heap for the one-off index build.
 const WRITER_HEAP_BYTES: usize = 50_000_000;
+/// Documents waiting for the indexing thread at most, while the calling thread analyses the
+/// next entries for the vocabulary: enough to keep both busy, few enough to hold little.
+const INDEXING_QUEUE: usize = 64;
 
 /// Why the index could not be built or searched.
 #[derive(Debug, thiserror::Error)]
@@ -200,18 +205,27 @@ impl SearchIndex {
             });
             fields.insert(lang.clone(), (title, asked, body, ngrams));
         }
-        let index = Index::create_in_ram(schema.build());
+        let tokenizers = TokenizerManager::default();
         for lang in kb.config.all_languages() {
-            index
-                .tokenizers()
-                .register(&analyzer::tokenizer_name(lang), analyzer::analyzer(lang));
-            index.tokenizers().register(
+            tokenizers.register(&analyzer::tokenizer_name(lang), analyzer::analyzer(lang));
+            tokenizers.register(
                 &analyzer::ngram_tokenizer_name(lang),
                 analyzer::ngram_analyzer(lang),
             );
         }
-
-        let mut writer = index.writer_with_num_threads(1, WRITER_HEAP_BYTES)?;
+        // One segment written by one thread of ours, fed through a short queue (see
+        // INDEXING_QUEUE): tantivy's `IndexWriter` queues up to 10,000 documents for its
+        // indexing thread, and with the n-gram fields that thread is the slower side, so the
+        // queue filled with copies of every entry's text (15 MB at the peak of a 15k-entry
+        // build). The single-segment writer needs no merge either.
+        let writer = Index::builder()
+            .schema(schema.build())
+            .tokenizers(tokenizers)
+            .single_segment_index_writer::<TantivyDocument>(
+                RamDirectory::create(),
+                WRITER_HEAP_BYTES,
+            )?;
+        let (documents, queued) = std::sync::mpsc::sync_channel::<TantivyDocument>(INDEXING_QUEUE);
         let mut entries = Vec::new();
         let mut entry_terms = Vec::new();
         let mut langs: BTreeMap<String, LangData> = BTreeMap::new();
@@ -246,66 +260,86 @@ impl SearchIndex {
                 },
             );
         }
-        for entry in kb.entries.iter().filter(|e| drafts || e.is_published()) {
-            let Some(data) = langs.get_mut(&entry.lang) else {
-                continue;
-            };
-            let asked_text = entry
-                .also_asked
-                .iter()
-                .chain(&entry.keywords)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join("\n");
-            let body_text = crate::markdown::to_plain_text(&entry.answer.markdown());
-            let mut doc = TantivyDocument::default();
-            doc.add_u64(entry_field, entries.len() as u64);
-            doc.add_text(data.title, &entry.title);
-            doc.add_text(data.asked, &asked_text);
-            doc.add_text(data.body, &body_text);
-            if let Some((ngrams, _)) = &data.ngrams {
+        std::thread::scope(|scope| -> Result<_, IndexError> {
+            let indexing = std::thread::Builder::new()
+                .name("indexing".into())
+                .spawn_scoped(scope, move || {
+                    let mut writer = writer;
+                    for document in queued {
+                        writer.add_document(document)?;
+                    }
+                    writer.finalize()
+                })
+                .map_err(|e| tantivy::TantivyError::SystemError(format!("indexing thread: {e}")))?;
+            for entry in kb.entries.iter().filter(|e| drafts || e.is_published()) {
+                let Some(data) = langs.get_mut(&entry.lang) else {
+                    continue;
+                };
+                let asked_text = entry
+                    .also_asked
+                    .iter()
+                    .chain(&entry.keywords)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                let body_text = crate::markdown::to_plain_text(&entry.answer.markdown());
+                let mut doc = TantivyDocument::default();
+                doc.add_u64(entry_field, entries.len() as u64);
+                doc.add_text(data.title, &entry.title);
+                doc.add_text(data.asked, &asked_text);
+                doc.add_text(data.body, &body_text);
+                if let Some((ngrams, _)) = &data.ngrams {
+                    for text in [&entry.title, &asked_text, &body_text] {
+                        doc.add_text(*ngrams, text);
+                    }
+                }
+                if documents.send(doc).is_err() {
+                    // The indexing thread stopped on an error: joined below.
+                    break;
+                }
+
+                let mut terms = Vec::new();
                 for text in [&entry.title, &asked_text, &body_text] {
-                    doc.add_text(*ngrams, text);
+                    terms.extend(data.analyzer.terms(text));
+                    data.word_forms.extend(data.word_form_analyzer.terms(text));
+                }
+                let (vocabulary, positions) = vocabularies.entry(entry.lang.clone()).or_default();
+                vocabulary.add_entry(terms);
+                positions.push(entries.len());
+                data.entries += 1;
+                entries.push(Arc::clone(entry));
+                entry_terms.push(TermSet::default());
+            }
+            // No more documents: the indexing thread writes the segment while the
+            // vocabularies are finished here.
+            drop(documents);
+            for (lang, (builder, positions)) in vocabularies {
+                let (vocabulary, terms) = builder.finish().map_err(tantivy::TantivyError::from)?;
+                let mut by_id: Vec<u32> = positions.iter().map(|&p| p as u32).collect();
+                by_id.sort_by(|&a, &b| entries[a as usize].id.cmp(&entries[b as usize].id));
+                for (position, terms) in positions.into_iter().zip(terms) {
+                    entry_terms[position] = terms;
+                }
+                if let Some(data) = langs.get_mut(&lang) {
+                    data.by_id = by_id.into();
+                    data.vocabulary = vocabulary;
                 }
             }
-            writer.add_document(doc)?;
-
-            let mut terms = Vec::new();
-            for text in [&entry.title, &asked_text, &body_text] {
-                terms.extend(data.analyzer.terms(text));
-                data.word_forms.extend(data.word_form_analyzer.terms(text));
-            }
-            let (vocabulary, positions) = vocabularies.entry(entry.lang.clone()).or_default();
-            vocabulary.add_entry(terms);
-            positions.push(entries.len());
-            data.entries += 1;
-            entries.push(Arc::clone(entry));
-            entry_terms.push(TermSet::default());
-        }
-        for (lang, (builder, positions)) in vocabularies {
-            let (vocabulary, terms) = builder.finish().map_err(tantivy::TantivyError::from)?;
-            let mut by_id: Vec<u32> = positions.iter().map(|&p| p as u32).collect();
-            by_id.sort_by(|&a, &b| entries[a as usize].id.cmp(&entries[b as usize].id));
-            for (position, terms) in positions.into_iter().zip(terms) {
-                entry_terms[position] = terms;
-            }
-            if let Some(data) = langs.get_mut(&lang) {
-                data.by_id = by_id.into();
-                data.vocabulary = vocabulary;
-            }
-        }
-        writer.commit()?;
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()?;
-        Ok(Self {
-            reader,
-            entries,
-            entry_terms,
-            langs,
-            default_language: kb.config.default_language.clone(),
-            partial_languages: kb.config.partial_languages.clone(),
+            let index = indexing
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            let reader = index
+                .reader_builder()
+                .reload_policy(ReloadPolicy::Manual)
+                .try_into()?;
+            Ok(Self {
+                reader,
+                entries,
+                entry_terms,
+                langs,
+                default_language: kb.config.default_language.clone(),
+                partial_languages: kb.config.partial_languages.clone(),
+            })
         })
     }
 
@@ -743,6 +777,51 @@ mod tests {
         let r = preview.search("en", "unicorn permit", 5).unwrap();
         assert_eq!(r.hits[0].entry.id, "unicorn-permit");
         assert!(!r.hits[0].entry.is_published());
+    }
+
+    #[test]
+    fn a_base_with_only_drafts_gives_an_empty_index_that_answers_nothing() {
+        let mut kb = kb();
+        for entry in &mut kb.entries {
+            Arc::make_mut(entry).status = crate::entry::Status::Draft;
+        }
+        let residents = SearchIndex::build(&kb).unwrap();
+        assert!(residents.is_empty());
+        assert!(
+            residents
+                .search("en", "trash day", 5)
+                .unwrap()
+                .hits
+                .is_empty()
+        );
+        let preview = SearchIndex::build_with_drafts(&kb).unwrap();
+        assert_eq!(preview.len(), kb.entries.len());
+        let r = preview.search("en", "trash day", 5).unwrap();
+        assert_eq!(r.hits[0].entry.id, "trash-day");
+    }
+
+    #[test]
+    fn every_entry_is_indexed_once_however_many_there_are() {
+        // More entries than the queue to the indexing thread holds, in two languages.
+        let mut kb = kb();
+        for i in 0..(3 * INDEXING_QUEUE) {
+            let lang = if i % 2 == 0 { "en" } else { "es" };
+            kb.entries.push(entry(
+                lang,
+                &format!("permit-{i}"),
+                &format!("Permit number {i}"),
+                &[],
+                &format!("Form zq{i}x is for this permit."),
+            ));
+        }
+        let index = SearchIndex::build(&kb).unwrap();
+        assert_eq!(index.len(), kb.entries.len());
+        for i in 0..(3 * INDEXING_QUEUE) {
+            let lang = if i % 2 == 0 { "en" } else { "es" };
+            let r = index.search(lang, &format!("zq{i}x"), 5).unwrap();
+            assert_eq!(r.hits[0].entry.id, format!("permit-{i}"));
+            assert_eq!(r.hits[0].entry.lang, lang);
+        }
     }
 
     #[test]

@@ -43,8 +43,9 @@ pub struct VocabularyBuilder {
     ids: HashMap<String, u32>,
     /// Provisional number → entries with the term.
     doc_freq: Vec<u32>,
-    /// Each added entry's terms, by provisional number, ascending.
-    entries: Vec<Vec<u32>>,
+    /// Each added entry's terms, by provisional number, ascending (exactly sized: the term
+    /// list they are taken from has every repetition of a term, often several times as long).
+    entries: Vec<Box<[u32]>>,
 }
 
 impl VocabularyBuilder {
@@ -65,7 +66,7 @@ impl VocabularyBuilder {
         for id in &ids {
             self.doc_freq[*id as usize] += 1;
         }
-        self.entries.push(ids);
+        self.entries.push(ids.into_boxed_slice());
         self.entries.len() - 1
     }
 
