@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use tantivy::collector::TopDocs;
 use tantivy::directory::RamDirectory;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query};
 use tantivy::schema::{FAST, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::tokenizer::TokenizerManager;
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
@@ -16,6 +16,7 @@ use crate::analyzer_pool::AnalyzerPool;
 use crate::check::KnowledgeBase;
 use crate::entry::Entry;
 use crate::language_statistics::LanguageStatistics;
+use crate::term_clause::{FieldBm25, TermClause};
 use crate::typo::TypoMatchQuery;
 use crate::vocabulary::{self, TermSet, Typos, Vocabulary, VocabularyBuilder};
 
@@ -114,10 +115,22 @@ struct LangData {
     word_forms: HashSet<String>,
     word_form_analyzer: AnalyzerPool,
     entries: u32,
+    /// BM25 of each of the language's fields, for its [`TermClause`]s.
+    bm25: Vec<(Field, FieldBm25)>,
     /// Positions in [`SearchIndex::entries`] of this language's entries, in the order of
     /// their ids: found by binary search ([`SearchIndex::entry`]), four bytes an entry where a
     /// map from id would copy every id.
     by_id: Box<[u32]>,
+}
+
+impl LangData {
+    /// BM25 of `field`, one of the language's.
+    fn bm25_of(&self, field: Field) -> Option<&FieldBm25> {
+        self.bm25
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, bm25)| bm25)
+    }
 }
 
 /// An immutable, searchable snapshot of a knowledge base's published entries.
@@ -256,6 +269,7 @@ impl SearchIndex {
                     word_forms: HashSet::new(),
                     word_form_analyzer: AnalyzerPool::new(analyzer::word_form_analyzer(lang)),
                     entries: 0,
+                    bm25: Vec::new(),
                     by_id: Box::default(),
                 },
             );
@@ -328,10 +342,24 @@ impl SearchIndex {
             let index = indexing
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-            let reader = index
+            let reader: IndexReader = index
                 .reader_builder()
                 .reload_policy(ReloadPolicy::Manual)
                 .try_into()?;
+            let searcher = reader.searcher();
+            for data in langs.values_mut() {
+                let fields = [data.title, data.asked, data.body]
+                    .into_iter()
+                    .chain(data.ngrams.as_ref().map(|(field, _)| *field));
+                for field in fields {
+                    let mut tokens = 0;
+                    for segment in searcher.segment_readers() {
+                        tokens += segment.inverted_index(field)?.total_num_tokens();
+                    }
+                    let bm25 = FieldBm25::new(u64::from(data.entries), tokens);
+                    data.bm25.push((field, bm25));
+                }
+            }
             Ok(Self {
                 reader,
                 entries,
@@ -456,7 +484,7 @@ impl SearchIndex {
             });
         }
         let searcher = self.reader.searcher();
-        let tantivy_query = self.tantivy_query(data, &query, &searcher);
+        let tantivy_query = self.tantivy_query(data, &query, &searcher)?;
         let top = searcher.search_with_statistics_provider(
             &tantivy_query,
             &TopDocs::with_limit(limit).order_by_score(),
@@ -565,7 +593,7 @@ impl SearchIndex {
         data: &LangData,
         query: &AnalysedQuery,
         searcher: &Searcher,
-    ) -> BooleanQuery {
+    ) -> Result<BooleanQuery, IndexError> {
         let fields = [
             (data.title, TITLE_BOOST),
             (data.asked, ASKED_BOOST),
@@ -588,14 +616,7 @@ impl SearchIndex {
                 .as_ref()
                 .filter(|typos| typos.terms.iter().any(|near| near != term));
             for (field, boost) in fields {
-                let exact = Term::from_field_text(field, term);
-                clauses.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(
-                        Box::new(TermQuery::new(exact, IndexRecordOption::WithFreqs)),
-                        boost,
-                    )),
-                ));
+                push_term_clause(&mut clauses, data, searcher, field, term, boost)?;
                 if let Some(typos) = near_misses {
                     clauses.push((
                         Occur::Should,
@@ -606,16 +627,8 @@ impl SearchIndex {
                     ));
                 }
                 for synonym in synonyms {
-                    clauses.push((
-                        Occur::Should,
-                        Box::new(BoostQuery::new(
-                            Box::new(TermQuery::new(
-                                Term::from_field_text(field, synonym),
-                                IndexRecordOption::WithFreqs,
-                            )),
-                            boost * SYNONYM_FACTOR,
-                        )),
-                    ));
+                    let boost = boost * SYNONYM_FACTOR;
+                    push_term_clause(&mut clauses, data, searcher, field, synonym, boost)?;
                 }
             }
         }
@@ -642,27 +655,49 @@ impl SearchIndex {
                 ));
             }
         }
-        if let Some((field, _)) = &data.ngrams {
+        if let Some((field, _)) = &data.ngrams
+            && let Some(bm25) = data.bm25_of(*field)
+        {
             // Grams in many entries ("chen", "ung$") weigh little and are the longest
             // posting lists to merge (see NGRAM_COMMON_SHARE).
             let common_above =
                 NGRAM_COMMON_ENTRIES.max(data.entries as f32 * NGRAM_COMMON_SHARE) as u64;
             for gram in &query.ngrams {
-                let term = Term::from_field_text(*field, gram);
-                if searcher.doc_freq(&term).unwrap_or(0) > common_above {
+                let clause = TermClause::new(searcher, &Term::from_field_text(*field, gram), bm25)?;
+                if clause.doc_freq() == 0 || clause.doc_freq() > common_above {
                     continue;
                 }
                 clauses.push((
                     Occur::Should,
-                    Box::new(BoostQuery::new(
-                        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
-                        NGRAM_BOOST,
-                    )),
+                    Box::new(BoostQuery::new(Box::new(clause), NGRAM_BOOST)),
                 ));
             }
         }
-        BooleanQuery::new(clauses)
+        Ok(BooleanQuery::new(clauses))
     }
+}
+
+/// Adds the match of `text` in `field`, boosted by `boost`, to `clauses`: nothing when no entry
+/// has it there (the clause would match nothing).
+fn push_term_clause(
+    clauses: &mut Vec<(Occur, Box<dyn Query>)>,
+    data: &LangData,
+    searcher: &Searcher,
+    field: Field,
+    text: &str,
+    boost: f32,
+) -> Result<(), IndexError> {
+    let Some(bm25) = data.bm25_of(field) else {
+        return Ok(());
+    };
+    let clause = TermClause::new(searcher, &Term::from_field_text(field, text), bm25)?;
+    if clause.doc_freq() > 0 {
+        clauses.push((
+            Occur::Should,
+            Box::new(BoostQuery::new(Box::new(clause), boost)),
+        ));
+    }
+    Ok(())
 }
 
 /// IDF-weighted share of the query's terms that an entry whose terms are `terms` (ascending

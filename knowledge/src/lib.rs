@@ -21,7 +21,8 @@
 //!   words by [`segmented`] (both cutting a text ahead into a [`token_buffer`]), Chinese in
 //!   either script folded to Simplified characters by [`han_fold`],
 //!   [`SearchIndex`]) and ranks entries for a question, typos allowed ([`typo`]), scored with
-//!   BM25 statistics of the searched language's entries only ([`language_statistics`]), with the
+//!   BM25 statistics of the searched language's entries only ([`language_statistics`]), each
+//!   question term looked up once per field ([`term_clause`]), with the
 //!   evidence the caller needs to decide between answering, offering choices and handing off
 //!   ([`Hit`], [`SearchResult`]);
 //! - imports question/answer records from JSONL into the same model in memory ([`import`]);
@@ -62,6 +63,7 @@ pub mod row;
 pub mod segmented;
 pub mod similar;
 pub mod slug;
+pub mod term_clause;
 #[cfg(test)]
 mod testing;
 pub mod token_buffer;
