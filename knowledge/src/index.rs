@@ -16,7 +16,7 @@ use crate::analyzer_pool::AnalyzerPool;
 use crate::check::KnowledgeBase;
 use crate::entry::Entry;
 use crate::language_statistics::LanguageStatistics;
-use crate::term_clause::{FieldBm25, TermClause};
+use crate::term_clause::{FieldBm25, TermClause, TermClauses};
 use crate::typo::TypoMatchQuery;
 use crate::vocabulary::{self, TermSet, Typos, Vocabulary, VocabularyBuilder};
 
@@ -600,6 +600,11 @@ impl SearchIndex {
             (data.body, 1.0),
         ];
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        // Every term clause, scored together (see `term_clause`).
+        let mut terms = TermClauses::default();
+        // The (field, term) pairs some entry has: a pair of neighbouring terms can only be
+        // found together where both are.
+        let mut present: Vec<(Field, &str)> = Vec::new();
         for QueryTerm {
             text: term,
             synonyms,
@@ -616,7 +621,9 @@ impl SearchIndex {
                 .as_ref()
                 .filter(|typos| typos.terms.iter().any(|near| near != term));
             for (field, boost) in fields {
-                push_term_clause(&mut clauses, data, searcher, field, term, boost)?;
+                if push_term_clause(&mut terms, data, searcher, field, term, boost)? {
+                    present.push((field, term));
+                }
                 if let Some(typos) = near_misses {
                     clauses.push((
                         Occur::Should,
@@ -628,7 +635,7 @@ impl SearchIndex {
                 }
                 for synonym in synonyms {
                     let boost = boost * SYNONYM_FACTOR;
-                    push_term_clause(&mut clauses, data, searcher, field, synonym, boost)?;
+                    push_term_clause(&mut terms, data, searcher, field, synonym, boost)?;
                 }
             }
         }
@@ -644,6 +651,9 @@ impl SearchIndex {
                 &fields[..2]
             };
             for &(field, boost) in searched {
+                if !present.contains(&(field, first)) || !present.contains(&(field, second)) {
+                    continue;
+                }
                 let mut phrase = PhraseQuery::new(vec![
                     Term::from_field_text(field, first),
                     Term::from_field_text(field, second),
@@ -664,40 +674,35 @@ impl SearchIndex {
                 NGRAM_COMMON_ENTRIES.max(data.entries as f32 * NGRAM_COMMON_SHARE) as u64;
             for gram in &query.ngrams {
                 let clause = TermClause::new(searcher, &Term::from_field_text(*field, gram), bm25)?;
-                if clause.doc_freq() == 0 || clause.doc_freq() > common_above {
-                    continue;
+                if clause.doc_freq() <= common_above {
+                    terms.push(clause, NGRAM_BOOST);
                 }
-                clauses.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(clause), NGRAM_BOOST)),
-                ));
             }
+        }
+        if !terms.is_empty() {
+            clauses.push((Occur::Should, Box::new(terms)));
         }
         Ok(BooleanQuery::new(clauses))
     }
 }
 
-/// Adds the match of `text` in `field`, boosted by `boost`, to `clauses`: nothing when no entry
-/// has it there (the clause would match nothing).
+/// Adds the match of `text` in `field`, boosted by `boost`, to `terms`; returns whether some
+/// entry has `text` in `field` (when none has, nothing is added).
 fn push_term_clause(
-    clauses: &mut Vec<(Occur, Box<dyn Query>)>,
+    terms: &mut TermClauses,
     data: &LangData,
     searcher: &Searcher,
     field: Field,
     text: &str,
     boost: f32,
-) -> Result<(), IndexError> {
+) -> Result<bool, IndexError> {
     let Some(bm25) = data.bm25_of(field) else {
-        return Ok(());
+        return Ok(false);
     };
     let clause = TermClause::new(searcher, &Term::from_field_text(field, text), bm25)?;
-    if clause.doc_freq() > 0 {
-        clauses.push((
-            Occur::Should,
-            Box::new(BoostQuery::new(Box::new(clause), boost)),
-        ));
-    }
-    Ok(())
+    let found = clause.doc_freq() > 0;
+    terms.push(clause, boost);
+    Ok(found)
 }
 
 /// IDF-weighted share of the query's terms that an entry whose terms are `terms` (ascending

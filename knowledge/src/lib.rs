@@ -21,10 +21,10 @@
 //!   words by [`segmented`] (both cutting a text ahead into a [`token_buffer`]), Chinese in
 //!   either script folded to Simplified characters by [`han_fold`],
 //!   [`SearchIndex`]) and ranks entries for a question, typos allowed ([`typo`]), scored with
-//!   BM25 statistics of the searched language's entries only ([`language_statistics`]), each
-//!   question term looked up once per field ([`term_clause`]), with the
-//!   evidence the caller needs to decide between answering, offering choices and handing off
-//!   ([`Hit`], [`SearchResult`]);
+//!   BM25 statistics of the searched language's entries only ([`language_statistics`]), the
+//!   question's terms looked up once and scored together, term at a time ([`term_clause`]),
+//!   with the evidence the caller needs to decide between answering, offering choices and
+//!   handing off ([`Hit`], [`SearchResult`]);
 //! - imports question/answer records from JSONL into the same model in memory ([`import`]);
 //! - turns records into entry files and back, for `wayfinder import` and `export`: the record
 //!   ([`row`]) read from and written to JSONL ([`jsonl_io`]) and CSV ([`csv_io`]) or made from

@@ -1,27 +1,32 @@
-//! A question term's BM25 match in one field, the term looked up in the index once.
+//! A question's term matches, each looked up in the index once and all scored together, one
+//! term at a time.
 //!
-//! tantivy's `TermQuery` finds its term in the field's dictionary twice in every search: for
-//! its document frequency when its weight is made, and again for its postings when its
-//! scorer is. It also makes its BM25 weight from nothing each time: a table of 256 length
-//! factors that depends only on the field's average length, and an explanation with three
-//! strings. A question asks for each of its terms in three fields (and its n-grams in a
-//! fourth), so a question of six terms made some twenty such clauses.
+//! A question asks for each of its terms in three fields (title, other wordings, body), for
+//! its synonyms too, and for its character n-grams in a fourth: some twenty to forty clauses
+//! of a term in a field. As tantivy `TermQuery`s in a boolean query, each clause found its
+//! term in the field's dictionary twice (for its document frequency when its weight was made,
+//! again for its postings when its scorer was), made its BM25 weight from nothing (a table of
+//! 256 length factors that depends only on the field's average length, and an explanation of
+//! three strings), and its scorer was one of the many whose documents the boolean query's
+//! union merged, three calls through a pointer for every posting.
 //!
-//! A [`TermClause`] looks its term up once, when it is made, and keeps what it found for the
-//! scorer; its weight shares the length-factor table of its field's [`FieldBm25`], made once
-//! per index. Its scores are tantivy's BM25, the same formula and statistics as `TermQuery`
-//! with the index's [`crate::language_statistics::LanguageStatistics`] (to float rounding:
-//! the term's IDF is applied as a factor of the table's).
+//! Here a [`TermClause`] looks its term up once, when it is made, and keeps where its
+//! postings are; its weight shares the length-factor table of its field's [`FieldBm25`], made
+//! once per index. [`TermClauses`] is one query of them all: its scorer adds every clause's
+//! BM25 score for each of its documents into one array, reading the postings block by block,
+//! and hands the union one scorer of the documents matched. Scores are tantivy's BM25, the
+//! same formula and statistics as a boolean query of boosted `TermQuery`s with the index's
+//! [`crate::language_statistics::LanguageStatistics`], to float rounding (the term's IDF is
+//! applied as a factor of the table's, and the sum is added up in another order).
 
 use std::sync::Arc;
 
-use tantivy::fieldnorm::FieldNormReader;
 use tantivy::index::SegmentId;
-use tantivy::postings::{Postings, SegmentPostings, TermInfo};
-use tantivy::query::{Bm25Weight, EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::postings::TermInfo;
+use tantivy::query::{BitSetDocSet, Bm25Weight, EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{
-    DocId, DocSet, InvertedIndexReader, Score, Searcher, SegmentReader, TantivyError, Term,
+    BitSet, DocId, DocSet, InvertedIndexReader, Score, Searcher, SegmentReader, TantivyError, Term,
 };
 
 /// What every term's BM25 weight in one field of one language shares: the number of the
@@ -74,7 +79,8 @@ struct InSegment {
     info: TermInfo,
 }
 
-/// A term's BM25 match in its field (see the module documentation).
+/// A term's BM25 match in its field, looked up (see the module documentation); scored as one
+/// of [`TermClauses`].
 #[derive(Clone)]
 pub struct TermClause {
     field: Field,
@@ -122,25 +128,70 @@ impl std::fmt::Debug for TermClause {
     }
 }
 
-impl Query for TermClause {
+/// Term clauses scored together, one term at a time, into one score per document (see the
+/// module documentation): what a boolean query of them, each boosted, would score, with one
+/// scorer for the union of the others to merge instead of one per clause.
+#[derive(Clone, Default)]
+pub struct TermClauses {
+    clauses: Vec<(TermClause, Score)>,
+}
+
+impl TermClauses {
+    /// Adds `clause`, its score multiplied by `boost`; left out when it matches nothing.
+    pub fn push(&mut self, clause: TermClause, boost: Score) {
+        if clause.doc_freq > 0 {
+            self.clauses.push((clause, boost));
+        }
+    }
+
+    /// Whether no clause matches anything.
+    pub fn is_empty(&self) -> bool {
+        self.clauses.is_empty()
+    }
+}
+
+impl std::fmt::Debug for TermClauses {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TermClauses")
+            .field("clauses", &self.clauses.len())
+            .finish()
+    }
+}
+
+impl Query for TermClauses {
     fn weight(&self, _enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
         Ok(Box::new(self.clone()))
     }
 }
 
-impl Weight for TermClause {
+impl Weight for TermClauses {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let segment = reader.segment_id();
-        let Some(found) = self.found.iter().find(|f| f.segment == segment) else {
-            return Ok(Box::new(EmptyScorer));
-        };
-        Ok(Box::new(TermClauseScorer {
-            postings: found
+        let mut scores = vec![0.0; reader.max_doc() as usize];
+        let mut matched = BitSet::with_max_value(reader.max_doc());
+        for (clause, clause_boost) in &self.clauses {
+            let Some(found) = clause.found.iter().find(|f| f.segment == segment) else {
+                continue;
+            };
+            let lengths = reader.get_fieldnorms_reader(clause.field)?;
+            let bm25 = clause.bm25.boost_by(clause_boost * boost);
+            let mut postings = found
                 .inverted_index
-                .read_postings_from_terminfo(&found.info, IndexRecordOption::WithFreqs)?,
-            lengths: reader.get_fieldnorms_reader(self.field)?,
-            bm25: self.bm25.boost_by(boost),
-        }))
+                .read_block_postings_from_terminfo(&found.info, IndexRecordOption::WithFreqs)?;
+            loop {
+                let docs = postings.docs();
+                if docs.is_empty() {
+                    break;
+                }
+                for (&doc, &freq) in docs.iter().zip(postings.freqs()) {
+                    scores[doc as usize] += bm25.score(lengths.fieldnorm_id(doc), freq);
+                    matched.insert(doc);
+                }
+                postings.advance();
+            }
+        }
+        let docs = BitSetDocSet::from(matched);
+        Ok(Box::new(AccumulatedScorer { docs, scores }))
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
@@ -150,39 +201,38 @@ impl Weight for TermClause {
                 "document {doc} does not match"
             )));
         }
-        Ok(Explanation::new("TermClause BM25", scorer.score()))
+        Ok(Explanation::new("TermClauses BM25", scorer.score()))
     }
 }
 
-/// Scores a [`TermClause`]'s postings in one segment with BM25.
-struct TermClauseScorer {
-    postings: SegmentPostings,
-    lengths: FieldNormReader,
-    bm25: Bm25Weight,
+/// The documents some [`TermClauses`] matched in one segment, with their summed scores.
+struct AccumulatedScorer {
+    docs: BitSetDocSet,
+    /// By document.
+    scores: Vec<Score>,
 }
 
-impl DocSet for TermClauseScorer {
+impl DocSet for AccumulatedScorer {
     fn advance(&mut self) -> DocId {
-        self.postings.advance()
+        self.docs.advance()
     }
 
     fn seek(&mut self, target: DocId) -> DocId {
-        self.postings.seek(target)
+        self.docs.seek(target)
     }
 
     fn doc(&self) -> DocId {
-        self.postings.doc()
+        self.docs.doc()
     }
 
     fn size_hint(&self) -> u32 {
-        self.postings.size_hint()
+        self.docs.size_hint()
     }
 }
 
-impl Scorer for TermClauseScorer {
+impl Scorer for AccumulatedScorer {
     fn score(&mut self) -> Score {
-        let length = self.lengths.fieldnorm_id(self.doc());
-        self.bm25.score(length, self.postings.term_freq())
+        self.scores[self.docs.doc() as usize]
     }
 }
 
@@ -191,34 +241,54 @@ mod tests {
     use super::*;
     use crate::language_statistics::LanguageStatistics;
     use tantivy::collector::TopDocs;
-    use tantivy::query::{BoostQuery, TermQuery};
+    use tantivy::query::{BooleanQuery, BoostQuery, Occur, TermQuery};
     use tantivy::schema::{Schema, TEXT};
     use tantivy::{DocAddress, Index, IndexWriter, TantivyDocument};
 
-    /// An index of `texts` in one field, committed in two parts (two segments), and that
-    /// field.
-    fn index(texts: &[&str]) -> (Index, Field) {
+    /// Title and body of each document.
+    const DOCS: &[(&str, &str)] = &[
+        ("trash day", "trash is collected on monday"),
+        ("more trash", "trash trash trash and more trash"),
+        ("recycling", "recycling bins are blue today"),
+        (
+            "holidays",
+            "a very long text about trash pickup days and holidays and the schedule of the city",
+        ),
+        ("water bills", "water bills are paid online"),
+        ("the trash", "the trash"),
+    ];
+
+    /// An index of [`DOCS`] committed in two parts (two segments), its title and body fields.
+    fn index() -> (Index, Field, Field) {
         let mut schema = Schema::builder();
-        let field = schema.add_text_field("body", TEXT);
+        let title = schema.add_text_field("title", TEXT);
+        let body = schema.add_text_field("body", TEXT);
         let index = Index::create_in_ram(schema.build());
         let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
-        for (i, text) in texts.iter().enumerate() {
+        for (i, (t, b)) in DOCS.iter().enumerate() {
             let mut doc = TantivyDocument::default();
-            doc.add_text(field, text);
+            doc.add_text(title, t);
+            doc.add_text(body, b);
             writer.add_document(doc).unwrap();
-            if i == texts.len() / 2 {
+            if i == DOCS.len() / 2 {
                 writer.commit().unwrap();
             }
         }
         writer.commit().unwrap();
-        (index, field)
+        (index, title, body)
     }
 
-    fn scores(
-        searcher: &Searcher,
-        query: &dyn Query,
-        entries: u32,
-    ) -> Vec<(Score, DocAddress)> {
+    fn bm25(searcher: &Searcher, field: Field, entries: u32) -> FieldBm25 {
+        let tokens = searcher
+            .segment_readers()
+            .iter()
+            .map(|s| s.inverted_index(field).unwrap().total_num_tokens())
+            .sum();
+        FieldBm25::new(u64::from(entries), tokens)
+    }
+
+    /// Every match of `query` with its score, by document.
+    fn scores(searcher: &Searcher, query: &dyn Query, entries: u32) -> Vec<(Score, DocAddress)> {
         let mut top = searcher
             .search_with_statistics_provider(
                 query,
@@ -230,76 +300,84 @@ mod tests {
         top
     }
 
-    const TEXTS: &[&str] = &[
-        "trash is collected on monday",
-        "trash trash trash and more trash",
-        "recycling bins are blue today",
-        "a very long text about trash pickup days and holidays and the schedule of the city",
-        "water bills are paid online",
-        "the trash",
-    ];
-
     #[test]
-    fn scores_as_tantivy_term_query_scores_with_the_same_statistics() {
-        let (index, field) = index(TEXTS);
+    fn scores_as_a_boolean_query_of_boosted_term_queries() {
+        let (index, title, body) = index();
         let searcher = index.reader().unwrap().searcher();
         assert_eq!(searcher.segment_readers().len(), 2);
-        // As many entries as texts, and more (entries of the language without the field).
-        for entries in [TEXTS.len() as u32, 40] {
-            let tokens: u64 = searcher
-                .segment_readers()
-                .iter()
-                .map(|s| s.inverted_index(field).unwrap().total_num_tokens())
-                .sum();
-            let bm25 = FieldBm25::new(u64::from(entries), tokens);
-            for word in ["trash", "blue", "the", "holidays"] {
-                let term = Term::from_field_text(field, word);
-                let clause = TermClause::new(&searcher, &term, &bm25).unwrap();
-                let expected = scores(
-                    &searcher,
-                    &TermQuery::new(term.clone(), IndexRecordOption::WithFreqs),
-                    entries,
-                );
-                assert_eq!(clause.doc_freq(), expected.len() as u64, "{word}");
-                let got = scores(&searcher, &clause, entries);
-                assert_eq!(got.len(), expected.len(), "{word}");
-                for ((a, at), (b, bt)) in got.iter().zip(&expected) {
-                    assert_eq!(at, bt, "{word}");
-                    assert!((a - b).abs() <= b.abs() * 1e-5, "{word}: {a} against {b}");
+        // As many entries as documents, and more (entries of the language without the fields).
+        for entries in [DOCS.len() as u32, 40] {
+            let fields = [(title, 3.0), (body, 1.0)];
+            let questions: &[&[&str]] = &[
+                &["trash"],
+                &["blue", "recycling"],
+                &["trash", "holidays", "water", "unicorn"],
+                &["the"],
+            ];
+            for words in questions {
+                let mut clauses = TermClauses::default();
+                let mut reference: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for word in *words {
+                    for (field, boost) in fields {
+                        let term = Term::from_field_text(field, word);
+                        let field_bm25 = bm25(&searcher, field, entries);
+                        clauses.push(
+                            TermClause::new(&searcher, &term, &field_bm25).unwrap(),
+                            boost,
+                        );
+                        reference.push((
+                            Occur::Should,
+                            Box::new(BoostQuery::new(
+                                Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+                                boost,
+                            )),
+                        ));
+                    }
                 }
-                let boosted = scores(
-                    &searcher,
-                    &BoostQuery::new(Box::new(clause.clone()), 2.5),
-                    entries,
-                );
-                for ((a, _), (b, _)) in boosted.iter().zip(&got) {
-                    assert!((a - 2.5 * b).abs() <= b.abs() * 1e-5, "{word}: {a} against {b}");
+                let expected = scores(&searcher, &BooleanQuery::new(reference), entries);
+                let got = scores(&searcher, &clauses, entries);
+                assert!(!got.is_empty(), "{words:?}");
+                assert_eq!(got.len(), expected.len(), "{words:?}");
+                for ((a, at), (b, bt)) in got.iter().zip(&expected) {
+                    assert_eq!(at, bt, "{words:?}");
+                    assert!(
+                        (a - b).abs() <= b.abs() * 1e-5,
+                        "{words:?}: {a} against {b}"
+                    );
                 }
             }
         }
     }
 
     #[test]
-    fn a_term_in_no_document_matches_nothing() {
-        let (index, field) = index(TEXTS);
+    fn a_term_in_no_document_is_left_out() {
+        let (index, _, body) = index();
         let searcher = index.reader().unwrap().searcher();
-        let bm25 = FieldBm25::new(TEXTS.len() as u64, 40);
-        let clause =
-            TermClause::new(&searcher, &Term::from_field_text(field, "unicorn"), &bm25).unwrap();
+        let field_bm25 = bm25(&searcher, body, DOCS.len() as u32);
+        let clause = TermClause::new(
+            &searcher,
+            &Term::from_field_text(body, "unicorn"),
+            &field_bm25,
+        )
+        .unwrap();
         assert_eq!(clause.doc_freq(), 0);
-        assert!(scores(&searcher, &clause, TEXTS.len() as u32).is_empty());
+        let mut clauses = TermClauses::default();
+        clauses.push(clause, 1.0);
+        assert!(clauses.is_empty());
+        assert!(scores(&searcher, &clauses, DOCS.len() as u32).is_empty());
     }
 
     #[test]
     fn rarer_terms_weigh_more() {
-        let (index, field) = index(TEXTS);
+        let (index, _, body) = index();
         let searcher = index.reader().unwrap().searcher();
-        let bm25 = FieldBm25::new(TEXTS.len() as u64, 40);
-        // "trash" and "blue" each once in a document of five words.
+        let field_bm25 = bm25(&searcher, body, DOCS.len() as u32);
+        // "trash" (in five bodies) and "blue" (in one) each once in a body of five words.
         let score = |word: &str, doc: u32| {
-            let clause =
-                TermClause::new(&searcher, &Term::from_field_text(field, word), &bm25).unwrap();
-            let mut scorer = clause.scorer(&searcher.segment_readers()[0], 1.0).unwrap();
+            let term = Term::from_field_text(body, word);
+            let mut clauses = TermClauses::default();
+            clauses.push(TermClause::new(&searcher, &term, &field_bm25).unwrap(), 1.0);
+            let mut scorer = clauses.scorer(&searcher.segment_readers()[0], 1.0).unwrap();
             assert_eq!(scorer.seek(doc), doc);
             scorer.score()
         };
