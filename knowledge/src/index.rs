@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use tantivy::collector::TopDocs;
 use tantivy::directory::RamDirectory;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query};
+use tantivy::query::{BoostQuery, PhraseQuery};
 use tantivy::schema::{FAST, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::tokenizer::TokenizerManager;
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
@@ -16,7 +16,7 @@ use crate::analyzer_pool::AnalyzerPool;
 use crate::check::KnowledgeBase;
 use crate::entry::Entry;
 use crate::language_statistics::LanguageStatistics;
-use crate::term_clause::{FieldBm25, TermClause, TermClauses};
+use crate::question_query::{FieldBm25, SummedClauses, TermClause};
 use crate::typo::TypoMatchQuery;
 use crate::vocabulary::{self, TermSet, Typos, Vocabulary, VocabularyBuilder};
 
@@ -593,15 +593,13 @@ impl SearchIndex {
         data: &LangData,
         query: &AnalysedQuery,
         searcher: &Searcher,
-    ) -> Result<BooleanQuery, IndexError> {
+    ) -> Result<SummedClauses, IndexError> {
         let fields = [
             (data.title, TITLE_BOOST),
             (data.asked, ASKED_BOOST),
             (data.body, 1.0),
         ];
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        // Every term clause, scored together (see `term_clause`).
-        let mut terms = TermClauses::default();
+        let mut clauses = SummedClauses::default();
         // The (field, term) pairs some entry has: a pair of neighbouring terms can only be
         // found together where both are.
         let mut present: Vec<(Field, &str)> = Vec::new();
@@ -621,21 +619,18 @@ impl SearchIndex {
                 .as_ref()
                 .filter(|typos| typos.terms.iter().any(|near| near != term));
             for (field, boost) in fields {
-                if push_term_clause(&mut terms, data, searcher, field, term, boost)? {
+                if push_term_clause(&mut clauses, data, searcher, field, term, boost)? {
                     present.push((field, term));
                 }
                 if let Some(typos) = near_misses {
-                    clauses.push((
-                        Occur::Should,
-                        Box::new(BoostQuery::new(
-                            Box::new(TypoMatchQuery::new(field, Arc::clone(&typos.terms))),
-                            boost * FUZZY_FACTOR,
-                        )),
-                    ));
+                    clauses.push(Box::new(BoostQuery::new(
+                        Box::new(TypoMatchQuery::new(field, Arc::clone(&typos.terms))),
+                        boost * FUZZY_FACTOR,
+                    )));
                 }
                 for synonym in synonyms {
                     let boost = boost * SYNONYM_FACTOR;
-                    push_term_clause(&mut terms, data, searcher, field, synonym, boost)?;
+                    push_term_clause(&mut clauses, data, searcher, field, synonym, boost)?;
                 }
             }
         }
@@ -659,10 +654,10 @@ impl SearchIndex {
                     Term::from_field_text(field, second),
                 ]);
                 phrase.set_slop(PROXIMITY_SLOP);
-                clauses.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(phrase), boost * PROXIMITY_BOOST)),
-                ));
+                clauses.push(Box::new(BoostQuery::new(
+                    Box::new(phrase),
+                    boost * PROXIMITY_BOOST,
+                )));
             }
         }
         if let Some((field, _)) = &data.ngrams
@@ -675,21 +670,18 @@ impl SearchIndex {
             for gram in &query.ngrams {
                 let clause = TermClause::new(searcher, &Term::from_field_text(*field, gram), bm25)?;
                 if clause.doc_freq() <= common_above {
-                    terms.push(clause, NGRAM_BOOST);
+                    clauses.push_term(clause, NGRAM_BOOST);
                 }
             }
         }
-        if !terms.is_empty() {
-            clauses.push((Occur::Should, Box::new(terms)));
-        }
-        Ok(BooleanQuery::new(clauses))
+        Ok(clauses)
     }
 }
 
-/// Adds the match of `text` in `field`, boosted by `boost`, to `terms`; returns whether some
+/// Adds the match of `text` in `field`, boosted by `boost`, to `clauses`; returns whether some
 /// entry has `text` in `field` (when none has, nothing is added).
 fn push_term_clause(
-    terms: &mut TermClauses,
+    clauses: &mut SummedClauses,
     data: &LangData,
     searcher: &Searcher,
     field: Field,
@@ -701,7 +693,7 @@ fn push_term_clause(
     };
     let clause = TermClause::new(searcher, &Term::from_field_text(field, text), bm25)?;
     let found = clause.doc_freq() > 0;
-    terms.push(clause, boost);
+    clauses.push_term(clause, boost);
     Ok(found)
 }
 

@@ -22,7 +22,7 @@
 //!   either script folded to Simplified characters by [`han_fold`],
 //!   [`SearchIndex`]) and ranks entries for a question, typos allowed ([`typo`]), scored with
 //!   BM25 statistics of the searched language's entries only ([`language_statistics`]), the
-//!   question's terms looked up once and scored together, term at a time ([`term_clause`]),
+//!   question's clauses scored one at a time into one sum per entry ([`question_query`]),
 //!   with the evidence the caller needs to decide between answering, offering choices and
 //!   handing off ([`Hit`], [`SearchResult`]);
 //! - imports question/answer records from JSONL into the same model in memory ([`import`]);
@@ -55,6 +55,7 @@ pub mod markdown;
 pub mod open311;
 mod packed;
 mod parse;
+pub mod question_query;
 pub mod questions;
 pub mod readability;
 pub mod references;
@@ -63,7 +64,6 @@ pub mod row;
 pub mod segmented;
 pub mod similar;
 pub mod slug;
-pub mod term_clause;
 #[cfg(test)]
 mod testing;
 pub mod token_buffer;

@@ -1,5 +1,5 @@
-//! A question's term matches, each looked up in the index once and all scored together, one
-//! term at a time.
+//! A question's clauses scored one at a time into one sum per entry, each term looked up in
+//! the index once.
 //!
 //! A question asks for each of its terms in three fields (title, other wordings, body), for
 //! its synonyms too, and for its character n-grams in a fourth: some twenty to forty clauses
@@ -12,10 +12,12 @@
 //!
 //! Here a [`TermClause`] looks its term up once, when it is made, and keeps where its
 //! postings are; its weight shares the length-factor table of its field's [`FieldBm25`], made
-//! once per index. [`TermClauses`] is one query of them all: its scorer adds every clause's
-//! BM25 score for each of its documents into one array, reading the postings block by block,
-//! and hands the union one scorer of the documents matched. Scores are tantivy's BM25, the
-//! same formula and statistics as a boolean query of boosted `TermQuery`s with the index's
+//! once per index. [`SummedClauses`] is the whole question as one query: its scorer adds
+//! every term clause's BM25 score for each of its documents into one array, reading the
+//! postings block by block, then what the other clauses (neighbouring terms, typo matches)
+//! score, and walks the documents matched once, where a boolean query's union merged one
+//! scorer per clause. Scores are those of a boolean query of the same clauses as `Should`
+//! clauses, the terms as boosted `TermQuery`s with the index's
 //! [`crate::language_statistics::LanguageStatistics`], to float rounding (the term's IDF is
 //! applied as a factor of the table's, and the sum is added up in another order).
 
@@ -23,10 +25,14 @@ use std::sync::Arc;
 
 use tantivy::index::SegmentId;
 use tantivy::postings::TermInfo;
-use tantivy::query::{BitSetDocSet, Bm25Weight, EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::query::{
+    BitSetDocSet, Bm25Weight, EmptyScorer, EnableScoring, Explanation, Query, QueryClone, Scorer,
+    Weight,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{
-    BitSet, DocId, DocSet, InvertedIndexReader, Score, Searcher, SegmentReader, TantivyError, Term,
+    BitSet, DocId, DocSet, InvertedIndexReader, Score, Searcher, SegmentReader, TERMINATED,
+    TantivyError, Term,
 };
 
 /// What every term's BM25 weight in one field of one language shares: the number of the
@@ -80,7 +86,7 @@ struct InSegment {
 }
 
 /// A term's BM25 match in its field, looked up (see the module documentation); scored as one
-/// of [`TermClauses`].
+/// of [`SummedClauses`].
 #[derive(Clone)]
 pub struct TermClause {
     field: Field,
@@ -128,48 +134,77 @@ impl std::fmt::Debug for TermClause {
     }
 }
 
-/// Term clauses scored together, one term at a time, into one score per document (see the
-/// module documentation): what a boolean query of them, each boosted, would score, with one
-/// scorer for the union of the others to merge instead of one per clause.
-#[derive(Clone, Default)]
-pub struct TermClauses {
-    clauses: Vec<(TermClause, Score)>,
+/// A question's clauses, each entry's score the sum of theirs: what a boolean query of them
+/// as `Should` clauses scores, computed one clause at a time into one array (see the module
+/// documentation). Term clauses are read here; others (phrases, typo matches) add what their
+/// own scorers give.
+#[derive(Default)]
+pub struct SummedClauses {
+    terms: Vec<(TermClause, Score)>,
+    others: Vec<Box<dyn Query>>,
 }
 
-impl TermClauses {
-    /// Adds `clause`, its score multiplied by `boost`; left out when it matches nothing.
-    pub fn push(&mut self, clause: TermClause, boost: Score) {
+impl SummedClauses {
+    /// Adds a term's match, its score multiplied by `boost`; left out when it matches nothing.
+    pub fn push_term(&mut self, clause: TermClause, boost: Score) {
         if clause.doc_freq > 0 {
-            self.clauses.push((clause, boost));
+            self.terms.push((clause, boost));
         }
     }
 
-    /// Whether no clause matches anything.
-    pub fn is_empty(&self) -> bool {
-        self.clauses.is_empty()
+    /// Adds another kind of clause.
+    pub fn push(&mut self, clause: Box<dyn Query>) {
+        self.others.push(clause);
     }
 }
 
-impl std::fmt::Debug for TermClauses {
+impl Clone for SummedClauses {
+    fn clone(&self) -> Self {
+        Self {
+            terms: self.terms.clone(),
+            others: self
+                .others
+                .iter()
+                .map(|clause| clause.box_clone())
+                .collect(),
+        }
+    }
+}
+
+impl std::fmt::Debug for SummedClauses {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TermClauses")
-            .field("clauses", &self.clauses.len())
+        f.debug_struct("SummedClauses")
+            .field("terms", &self.terms.len())
+            .field("others", &self.others)
             .finish()
     }
 }
 
-impl Query for TermClauses {
-    fn weight(&self, _enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        Ok(Box::new(self.clone()))
+impl Query for SummedClauses {
+    fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(SummedWeight {
+            terms: self.terms.clone(),
+            others: self
+                .others
+                .iter()
+                .map(|clause| clause.weight(enable_scoring))
+                .collect::<tantivy::Result<_>>()?,
+        }))
     }
 }
 
-impl Weight for TermClauses {
+/// The weight of [`SummedClauses`].
+struct SummedWeight {
+    terms: Vec<(TermClause, Score)>,
+    others: Vec<Box<dyn Weight>>,
+}
+
+impl Weight for SummedWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let segment = reader.segment_id();
         let mut scores = vec![0.0; reader.max_doc() as usize];
         let mut matched = BitSet::with_max_value(reader.max_doc());
-        for (clause, clause_boost) in &self.clauses {
+        for (clause, clause_boost) in &self.terms {
             let Some(found) = clause.found.iter().find(|f| f.segment == segment) else {
                 continue;
             };
@@ -190,6 +225,19 @@ impl Weight for TermClauses {
                 postings.advance();
             }
         }
+        for clause in &self.others {
+            let mut scorer = clause.scorer(reader, boost)?;
+            let mut doc = scorer.doc();
+            while doc != TERMINATED {
+                scores[doc as usize] += scorer.score();
+                matched.insert(doc);
+                doc = scorer.advance();
+            }
+        }
+        if matched.len() == 0 {
+            // (A set of no documents cannot be walked.)
+            return Ok(Box::new(EmptyScorer));
+        }
         let docs = BitSetDocSet::from(matched);
         Ok(Box::new(AccumulatedScorer { docs, scores }))
     }
@@ -201,11 +249,11 @@ impl Weight for TermClauses {
                 "document {doc} does not match"
             )));
         }
-        Ok(Explanation::new("TermClauses BM25", scorer.score()))
+        Ok(Explanation::new("SummedClauses", scorer.score()))
     }
 }
 
-/// The documents some [`TermClauses`] matched in one segment, with their summed scores.
+/// The documents some [`SummedClauses`] matched in one segment, with their summed scores.
 struct AccumulatedScorer {
     docs: BitSetDocSet,
     /// By document.
@@ -241,7 +289,7 @@ mod tests {
     use super::*;
     use crate::language_statistics::LanguageStatistics;
     use tantivy::collector::TopDocs;
-    use tantivy::query::{BooleanQuery, BoostQuery, Occur, TermQuery};
+    use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, TermQuery};
     use tantivy::schema::{Schema, TEXT};
     use tantivy::{DocAddress, Index, IndexWriter, TantivyDocument};
 
@@ -312,16 +360,17 @@ mod tests {
                 &["trash"],
                 &["blue", "recycling"],
                 &["trash", "holidays", "water", "unicorn"],
+                &["trash", "pickup", "days"],
                 &["the"],
             ];
             for words in questions {
-                let mut clauses = TermClauses::default();
+                let mut clauses = SummedClauses::default();
                 let mut reference: Vec<(Occur, Box<dyn Query>)> = Vec::new();
                 for word in *words {
                     for (field, boost) in fields {
                         let term = Term::from_field_text(field, word);
                         let field_bm25 = bm25(&searcher, field, entries);
-                        clauses.push(
+                        clauses.push_term(
                             TermClause::new(&searcher, &term, &field_bm25).unwrap(),
                             boost,
                         );
@@ -333,6 +382,17 @@ mod tests {
                             )),
                         ));
                     }
+                }
+                // Other clauses: the first two words near each other in the body.
+                if let [first, second, ..] = words {
+                    let mut phrase = PhraseQuery::new(vec![
+                        Term::from_field_text(body, first),
+                        Term::from_field_text(body, second),
+                    ]);
+                    phrase.set_slop(8);
+                    let near: Box<dyn Query> = Box::new(BoostQuery::new(Box::new(phrase), 0.5));
+                    clauses.push(near.box_clone());
+                    reference.push((Occur::Should, near));
                 }
                 let expected = scores(&searcher, &BooleanQuery::new(reference), entries);
                 let got = scores(&searcher, &clauses, entries);
@@ -361,9 +421,9 @@ mod tests {
         )
         .unwrap();
         assert_eq!(clause.doc_freq(), 0);
-        let mut clauses = TermClauses::default();
-        clauses.push(clause, 1.0);
-        assert!(clauses.is_empty());
+        let mut clauses = SummedClauses::default();
+        clauses.push_term(clause, 1.0);
+        assert!(clauses.terms.is_empty());
         assert!(scores(&searcher, &clauses, DOCS.len() as u32).is_empty());
     }
 
@@ -375,9 +435,13 @@ mod tests {
         // "trash" (in five bodies) and "blue" (in one) each once in a body of five words.
         let score = |word: &str, doc: u32| {
             let term = Term::from_field_text(body, word);
-            let mut clauses = TermClauses::default();
-            clauses.push(TermClause::new(&searcher, &term, &field_bm25).unwrap(), 1.0);
-            let mut scorer = clauses.scorer(&searcher.segment_readers()[0], 1.0).unwrap();
+            let mut clauses = SummedClauses::default();
+            clauses.push_term(TermClause::new(&searcher, &term, &field_bm25).unwrap(), 1.0);
+            let weight = clauses.weight(EnableScoring::disabled_from_searcher(&searcher));
+            let mut scorer = weight
+                .unwrap()
+                .scorer(&searcher.segment_readers()[0], 1.0)
+                .unwrap();
             assert_eq!(scorer.seek(doc), doc);
             scorer.score()
         };
