@@ -121,7 +121,13 @@ fn segmented_tokenizer(lang: &str) -> Option<SegmentedTokenizer> {
     if crate::han_fold::is_chinese(lang) {
         return Some(SegmentedTokenizer::chinese());
     }
-    (lang.split(['-', '_']).next() == Some("th")).then(SegmentedTokenizer::thai)
+    uses_segmenter(lang).then(SegmentedTokenizer::thai)
+}
+
+/// Whether `lang`'s text is cut into words by a dictionary ([`SegmentedTokenizer`]: Chinese
+/// and Thai) rather than at spaces and punctuation.
+pub fn uses_segmenter(lang: &str) -> bool {
+    crate::han_fold::is_chinese(lang) || lang.split(['-', '_']).next() == Some("th")
 }
 
 /// `tokenizer`'s tokens of at most 40 bytes, lowercased: the start of every analyzer.

@@ -459,6 +459,49 @@ impl SearchIndex {
         found as f32 / forms.len() as f32
     }
 
+    /// [`SearchIndex::word_evidence`] of each word of `text` as [`crate::words::Words`] cuts
+    /// it, in order. Where the language's analyzer cuts words the same way (every language
+    /// but those analysed as bigrams or cut by a dictionary), the analyzer runs once over the
+    /// whole text, its terms told apart by their word's position, instead of once per word.
+    pub fn words_evidence(&self, lang: &str, text: &str) -> Vec<f32> {
+        let cut = crate::words::Words::of(text);
+        let words: Vec<&str> = cut.iter().collect();
+        let Some(data) = self.langs.get(lang) else {
+            return vec![0.0; words.len()];
+        };
+        if analyzer::uses_bigrams(lang) || analyzer::uses_segmenter(lang) {
+            return words.iter().map(|w| self.word_evidence(lang, w)).collect();
+        }
+        // Per word: its forms, and those found in the content.
+        let mut forms = vec![0u32; words.len()];
+        let mut found = vec![0u32; words.len()];
+        data.word_form_analyzer.with(|analyzer| {
+            let mut stream = analyzer.token_stream(text);
+            while let Some(token) = stream.next() {
+                if let Some(count) = forms.get_mut(token.position) {
+                    *count += 1;
+                    if data.word_forms.contains(&token.text) {
+                        found[token.position] += 1;
+                    }
+                }
+            }
+        });
+        words
+            .iter()
+            .zip(forms.iter().zip(&found))
+            .map(|(word, (&forms, &found))| {
+                if word.chars().count() > 40 || !word.chars().any(char::is_alphanumeric) {
+                    0.0
+                } else if forms == 0 {
+                    // A stop word of the language.
+                    1.0
+                } else {
+                    found as f32 / forms as f32
+                }
+            })
+            .collect()
+    }
+
     /// Ranks published entries in `lang` for `text`, best first, at most `limit`.
     pub fn search(&self, lang: &str, text: &str, limit: usize) -> Result<SearchResult, IndexError> {
         let (lang, fell_back) = if self.langs.get(lang).is_some_and(|d| d.entries > 0) {
@@ -1019,6 +1062,50 @@ mod tests {
         let index = SearchIndex::build(&kb()).unwrap();
         assert_eq!(index.vocabulary_match("es", "factura agua"), (2, 2));
         assert_eq!(index.vocabulary_match("en", "factura agua"), (0, 2));
+    }
+
+    #[test]
+    fn words_evidence_is_each_words_evidence() {
+        let mut kb = kb();
+        kb.config.languages.push("ja".into());
+        kb.config.languages.push("zh-Hans".into());
+        kb.entries.push(entry(
+            "ja",
+            "gomi",
+            "ごみの日はいつですか",
+            &[],
+            "月曜日です。",
+        ));
+        kb.entries.push(entry(
+            "zh-Hans",
+            "laji",
+            "垃圾什么时候收集",
+            &[],
+            "每周一收集。",
+        ));
+        let index = SearchIndex::build(&kb).unwrap();
+        let texts = [
+            "When is the trash picked up?",
+            "¿Cómo pago mi factura de agua? Teléfono",
+            "the el la",
+            "",
+            "  ...  !!",
+            "pay water-bill 2024 online, by phone",
+            "Ｆａｃｔｕｒａ ＡＧＵＡ",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa trash",
+            "ééééééééééééééééééééééééééééé factura",
+            "ごみの日 garbage 垃圾 收集",
+        ];
+        for lang in ["en", "es", "ja", "zh-Hans", "fr"] {
+            for text in texts {
+                let each: Vec<f32> = crate::words::Words::of(text)
+                    .iter()
+                    .map(|word| index.word_evidence(lang, word))
+                    .collect();
+                assert_eq!(index.words_evidence(lang, text), each, "{lang}: {text:?}");
+            }
+        }
+        assert_eq!(index.words_evidence("es", "factura the"), vec![1.0, 0.0]);
     }
 
     #[test]

@@ -125,24 +125,24 @@ fn same_language(tag: &str, lang: &str) -> bool {
 /// word found in three languages gives each a third), summed and divided by the number of
 /// words.
 fn vocabulary_evidence(index: &SearchIndex, languages: &[&str], text: &str) -> Vec<f32> {
+    // Per language, each word's evidence.
+    let per_language: Vec<Vec<f32>> = languages
+        .iter()
+        .map(|lang| index.words_evidence(lang, text))
+        .collect();
+    let words = per_language.first().map_or(0, Vec::len);
     let mut evidence = vec![0.0; languages.len()];
-    let cut = knowledge::words::Words::of(text);
-    let words: Vec<&str> = cut.iter().collect();
-    for word in &words {
-        let per_language: Vec<f32> = languages
-            .iter()
-            .map(|lang| index.word_evidence(lang, word))
-            .collect();
-        let sum: f32 = per_language.iter().sum();
+    for word in 0..words {
+        let sum: f32 = per_language.iter().map(|shares| shares[word]).sum();
         if sum > 0.0 {
-            for (total, share) in evidence.iter_mut().zip(&per_language) {
-                *total += share / sum;
+            for (total, shares) in evidence.iter_mut().zip(&per_language) {
+                *total += shares[word] / sum;
             }
         }
     }
-    if !words.is_empty() {
+    if words > 0 {
         for total in &mut evidence {
-            *total /= words.len() as f32;
+            *total /= words as f32;
         }
     }
     evidence
