@@ -4,12 +4,11 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
-use tantivy::collector::TopDocs;
 use tantivy::directory::RamDirectory;
-use tantivy::query::{BoostQuery, PhraseQuery};
+use tantivy::query::{BoostQuery, EnableScoring, PhraseQuery};
 use tantivy::schema::{FAST, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::tokenizer::TokenizerManager;
-use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 use crate::analyzer;
 use crate::analyzer_pool::AnalyzerPool;
@@ -527,12 +526,22 @@ impl SearchIndex {
             });
         }
         let searcher = self.reader.searcher();
-        let tantivy_query = self.tantivy_query(data, &query, &searcher)?;
-        let top = searcher.search_with_statistics_provider(
-            &tantivy_query,
-            &TopDocs::with_limit(limit).order_by_score(),
-            &LanguageStatistics::new(&searcher, data.entries),
-        )?;
+        let clauses = self.tantivy_query(data, &query, &searcher)?;
+        let statistics = LanguageStatistics::new(&searcher, data.entries);
+        let weight = clauses.summed_weight(EnableScoring::enabled_from_statistics_provider(
+            &statistics,
+            &searcher,
+        ))?;
+        // The best of each segment, then the best of those (equal scores: the earlier
+        // document first, as tantivy's collector orders them).
+        let mut top = Vec::new();
+        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+            for (score, doc) in weight.top(segment, limit)? {
+                top.push((score, DocAddress::new(ord as u32, doc)));
+            }
+        }
+        top.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        top.truncate(limit);
         // Each hit's entry position, from its segment's column (reading stored documents
         // would decompress a block of the document store per hit).
         let positions = searcher
@@ -643,9 +652,9 @@ impl SearchIndex {
             (data.body, 1.0),
         ];
         let mut clauses = SummedClauses::default();
-        // The (field, term) pairs some entry has: a pair of neighbouring terms can only be
-        // found together where both are.
-        let mut present: Vec<(Field, &str)> = Vec::new();
+        // The (field, term) pairs some entry has, with their clauses' numbers: a pair of
+        // neighbouring terms can only be found together where both are.
+        let mut present: Vec<((Field, &str), usize)> = Vec::new();
         for QueryTerm {
             text: term,
             synonyms,
@@ -662,8 +671,10 @@ impl SearchIndex {
                 .as_ref()
                 .filter(|typos| typos.terms.iter().any(|near| near != term));
             for (field, boost) in fields {
-                if push_term_clause(&mut clauses, data, searcher, field, term, boost)? {
-                    present.push((field, term));
+                if let Some(number) =
+                    push_term_clause(&mut clauses, data, searcher, field, term, boost)?
+                {
+                    present.push(((field, term), number));
                 }
                 if let Some(typos) = near_misses {
                     clauses.push(Box::new(BoostQuery::new(
@@ -689,18 +700,27 @@ impl SearchIndex {
                 &fields[..2]
             };
             for &(field, boost) in searched {
-                if !present.contains(&(field, first)) || !present.contains(&(field, second)) {
+                let clause_of = |term: &str| {
+                    present
+                        .iter()
+                        .find(|(key, _)| *key == (field, term))
+                        .map(|(_, number)| *number)
+                };
+                let (Some(first_clause), Some(second_clause)) =
+                    (clause_of(first), clause_of(second))
+                else {
                     continue;
-                }
+                };
                 let mut phrase = PhraseQuery::new(vec![
                     Term::from_field_text(field, first),
                     Term::from_field_text(field, second),
                 ]);
                 phrase.set_slop(PROXIMITY_SLOP);
-                clauses.push(Box::new(BoostQuery::new(
+                clauses.push_near(
                     Box::new(phrase),
+                    [first_clause, second_clause],
                     boost * PROXIMITY_BOOST,
-                )));
+                );
             }
         }
         if let Some((field, _)) = &data.ngrams
@@ -721,8 +741,8 @@ impl SearchIndex {
     }
 }
 
-/// Adds the match of `text` in `field`, boosted by `boost`, to `clauses`; returns whether some
-/// entry has `text` in `field` (when none has, nothing is added).
+/// Adds the match of `text` in `field`, boosted by `boost`, to `clauses`; returns its clause's
+/// number, or `None` when no entry has `text` in `field` (and nothing is added).
 fn push_term_clause(
     clauses: &mut SummedClauses,
     data: &LangData,
@@ -730,14 +750,12 @@ fn push_term_clause(
     field: Field,
     text: &str,
     boost: f32,
-) -> Result<bool, IndexError> {
+) -> Result<Option<usize>, IndexError> {
     let Some(bm25) = data.bm25_of(field) else {
-        return Ok(false);
+        return Ok(None);
     };
     let clause = TermClause::new(searcher, &Term::from_field_text(field, text), bm25)?;
-    let found = clause.doc_freq() > 0;
-    clauses.push_term(clause, boost);
-    Ok(found)
+    Ok(clauses.push_term(clause, boost))
 }
 
 /// IDF-weighted share of the query's terms that an entry whose terms are `terms` (ascending

@@ -20,14 +20,20 @@
 //! clauses, the terms as boosted `TermQuery`s with the index's
 //! [`crate::language_statistics::LanguageStatistics`], to float rounding (the term's IDF is
 //! applied as a factor of the table's, and the sum is added up in another order).
+//!
+//! The clauses of two neighbouring terms near each other (phrase queries with slop, read from
+//! the positions) cost the most per entry. [`SummedWeight::top`], which the search uses, scores
+//! them last and only for entries that have both terms in the field and could still reach the
+//! best with such clauses at their highest possible score; it gives the same best entries and
+//! scores as scoring them everywhere.
 
 use std::sync::Arc;
 
 use tantivy::index::SegmentId;
 use tantivy::postings::TermInfo;
 use tantivy::query::{
-    BitSetDocSet, Bm25Weight, EmptyScorer, EnableScoring, Explanation, Query, QueryClone, Scorer,
-    Weight,
+    BitSetDocSet, Bm25Weight, BoostQuery, EmptyScorer, EnableScoring, Explanation, Query,
+    QueryClone, Scorer, Weight,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{
@@ -136,27 +142,87 @@ impl std::fmt::Debug for TermClause {
 
 /// A question's clauses, each entry's score the sum of theirs: what a boolean query of them
 /// as `Should` clauses scores, computed one clause at a time into one array (see the module
-/// documentation). Term clauses are read here; others (phrases, typo matches) add what their
-/// own scorers give.
+/// documentation). Term clauses are read here; others (typo matches) and the clauses of two
+/// neighbouring terms near each other add what their own scorers give.
 #[derive(Default)]
 pub struct SummedClauses {
     terms: Vec<(TermClause, Score)>,
     others: Vec<Box<dyn Query>>,
+    near: Vec<NearClause>,
+}
+
+/// Two of a question's terms near each other in one field, scored by its own query.
+struct NearClause {
+    query: Box<dyn Query>,
+    /// The term clauses (numbers in [`SummedClauses::terms`]) of the two terms in the field:
+    /// only an entry both match can match this one.
+    terms: [usize; 2],
+    /// More than this clause can score for any entry.
+    bound: Score,
 }
 
 impl SummedClauses {
     /// Adds a term's match, its score multiplied by `boost`; left out when it matches nothing.
-    pub fn push_term(&mut self, clause: TermClause, boost: Score) {
-        if clause.doc_freq > 0 {
+    /// Returns its number for [`SummedClauses::push_near`], when added.
+    pub fn push_term(&mut self, clause: TermClause, boost: Score) -> Option<usize> {
+        (clause.doc_freq > 0).then(|| {
             self.terms.push((clause, boost));
-        }
+            self.terms.len() - 1
+        })
     }
 
     /// Adds another kind of clause.
     pub fn push(&mut self, clause: Box<dyn Query>) {
         self.others.push(clause);
     }
+
+    /// Adds the match of two terms near each other in one field: `query`, a phrase of the two
+    /// scored by BM25 over the field and boosted by `boost`, and the two terms' own clauses in
+    /// that field (numbers from [`SummedClauses::push_term`]), which tell which entries it can
+    /// match and how much it can score at most.
+    pub fn push_near(&mut self, query: Box<dyn Query>, terms: [usize; 2], boost: Score) {
+        // BM25 of a phrase: the sum of its terms' IDFs times a length factor below 1, which a
+        // term's weight at the shortest length and the most occurrences comes nearest to.
+        let most = |term: usize| {
+            self.terms.get(term).map_or(Score::INFINITY, |(clause, _)| {
+                clause.bm25.score(0, u32::MAX)
+            })
+        };
+        let bound = (most(terms[0]) + most(terms[1])) * boost * (1.0 + BOUND_MARGIN);
+        self.near.push(NearClause {
+            query: Box::new(BoostQuery::new(query, boost)),
+            terms,
+            bound,
+        });
+    }
+
+    /// The weight of the clauses, with what [`Query::weight`] gives and
+    /// [`SummedWeight::top`].
+    pub fn summed_weight(
+        &self,
+        enable_scoring: EnableScoring<'_>,
+    ) -> tantivy::Result<SummedWeight> {
+        let weights = |queries: &mut dyn Iterator<Item = &Box<dyn Query>>| {
+            queries
+                .map(|query| query.weight(enable_scoring))
+                .collect::<tantivy::Result<Vec<_>>>()
+        };
+        let near_weights = weights(&mut self.near.iter().map(|near| &near.query))?;
+        Ok(SummedWeight {
+            terms: self.terms.clone(),
+            others: weights(&mut self.others.iter())?,
+            near: self
+                .near
+                .iter()
+                .zip(near_weights)
+                .map(|(near, weight)| (weight, near.terms, near.bound))
+                .collect(),
+        })
+    }
 }
+
+/// Relative slack on [`NearClause::bound`], for float rounding.
+const BOUND_MARGIN: Score = 1e-3;
 
 impl Clone for SummedClauses {
     fn clone(&self) -> Self {
@@ -167,6 +233,15 @@ impl Clone for SummedClauses {
                 .iter()
                 .map(|clause| clause.box_clone())
                 .collect(),
+            near: self
+                .near
+                .iter()
+                .map(|near| NearClause {
+                    query: near.query.box_clone(),
+                    terms: near.terms,
+                    bound: near.bound,
+                })
+                .collect(),
         }
     }
 }
@@ -176,40 +251,140 @@ impl std::fmt::Debug for SummedClauses {
         f.debug_struct("SummedClauses")
             .field("terms", &self.terms.len())
             .field("others", &self.others)
+            .field("near", &self.near.len())
             .finish()
     }
 }
 
 impl Query for SummedClauses {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        Ok(Box::new(SummedWeight {
-            terms: self.terms.clone(),
-            others: self
-                .others
-                .iter()
-                .map(|clause| clause.weight(enable_scoring))
-                .collect::<tantivy::Result<_>>()?,
-        }))
+        Ok(Box::new(self.summed_weight(enable_scoring)?))
     }
 }
 
 /// The weight of [`SummedClauses`].
-struct SummedWeight {
+pub struct SummedWeight {
     terms: Vec<(TermClause, Score)>,
     others: Vec<Box<dyn Weight>>,
+    /// Each near clause's weight, term clauses and bound ([`NearClause`]).
+    near: Vec<(Box<dyn Weight>, [usize; 2], Score)>,
 }
 
-impl Weight for SummedWeight {
-    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+/// Scores being summed for one segment's documents: arrays by document.
+#[derive(Default)]
+struct Sums {
+    scores: Vec<Score>,
+    /// Whether a document is in `docs`.
+    seen: Vec<bool>,
+    /// The documents matched, in the order first matched.
+    docs: Vec<DocId>,
+    /// With [`SummedWeight::top`]: per document, bit `i` for each term clause `i` below 64 that
+    /// matched it.
+    terms_matched: Vec<u64>,
+}
+
+thread_local! {
+    /// Each thread's [`Sums`] for [`SummedWeight::top`], kept between searches and cleared
+    /// only where a search wrote: a question touches far fewer entries than a segment holds,
+    /// and allocating and zeroing arrays for all of them was a tenth of a search.
+    static SCRATCH: std::cell::RefCell<Sums> = std::cell::RefCell::default();
+}
+
+impl Sums {
+    /// Arrays for the documents of `reader`, all zero; `self` must be all zero already.
+    fn ready(mut self, reader: &SegmentReader, track_terms: bool) -> Self {
+        let max_doc = reader.max_doc() as usize;
+        if self.scores.len() < max_doc {
+            self.scores.resize(max_doc, 0.0);
+            self.seen.resize(max_doc, false);
+        }
+        // (Kept from an earlier search, the bits are tracked again: sized for this one.)
+        if (track_terms || !self.terms_matched.is_empty()) && self.terms_matched.len() < max_doc {
+            self.terms_matched.resize(max_doc, 0);
+        }
+        self
+    }
+
+    /// Back to all zero, clearing what was written.
+    fn clear(&mut self) {
+        for &doc in &self.docs {
+            self.scores[doc as usize] = 0.0;
+            self.seen[doc as usize] = false;
+            if let Some(matched) = self.terms_matched.get_mut(doc as usize) {
+                *matched = 0;
+            }
+        }
+        self.docs.clear();
+    }
+
+    fn add(&mut self, doc: DocId, score: Score) {
+        let at = doc as usize;
+        self.scores[at] += score;
+        if !self.seen[at] {
+            self.seen[at] = true;
+            self.docs.push(doc);
+        }
+    }
+
+    /// Adds every document `clause` scores.
+    fn add_all(
+        &mut self,
+        clause: &dyn Weight,
+        reader: &SegmentReader,
+        boost: Score,
+    ) -> tantivy::Result<()> {
+        let mut scorer = clause.scorer(reader, boost)?;
+        let mut doc = scorer.doc();
+        while doc != TERMINATED {
+            self.add(doc, scorer.score());
+            doc = scorer.advance();
+        }
+        Ok(())
+    }
+
+    /// The `limit` best of `docs`, best first (see [`before`]).
+    fn best(&self, docs: &[DocId], limit: usize) -> Vec<(Score, DocId)> {
+        let mut best: Vec<(Score, DocId)> = Vec::with_capacity(limit + 1);
+        for &doc in docs {
+            let entry = (self.scores[doc as usize], doc);
+            if best.len() == limit && best.last().is_some_and(|last| !before(&entry, last)) {
+                continue;
+            }
+            let at = best.partition_point(|other| before(other, &entry));
+            best.insert(at, entry);
+            best.truncate(limit);
+        }
+        best
+    }
+}
+
+/// Whether `a` ranks before `b`: a higher score, or the same and a lower document (the order
+/// of tantivy's collector).
+fn before(a: &(Score, DocId), b: &(Score, DocId)) -> bool {
+    a.0 > b.0 || (a.0 == b.0 && a.1 < b.1)
+}
+
+impl SummedWeight {
+    /// Adds every term clause's and other clause's scores in `reader` into `sums`.
+    fn add_terms_and_others(
+        &self,
+        reader: &SegmentReader,
+        boost: Score,
+        sums: &mut Sums,
+    ) -> tantivy::Result<()> {
         let segment = reader.segment_id();
-        let mut scores = vec![0.0; reader.max_doc() as usize];
-        let mut matched = BitSet::with_max_value(reader.max_doc());
-        for (clause, clause_boost) in &self.terms {
+        let track_terms = !sums.terms_matched.is_empty();
+        for (number, (clause, clause_boost)) in self.terms.iter().enumerate() {
             let Some(found) = clause.found.iter().find(|f| f.segment == segment) else {
                 continue;
             };
             let lengths = reader.get_fieldnorms_reader(clause.field)?;
             let bm25 = clause.bm25.boost_by(clause_boost * boost);
+            let bit = if track_terms && number < 64 {
+                1u64 << number
+            } else {
+                0
+            };
             let mut postings = found
                 .inverted_index
                 .read_block_postings_from_terminfo(&found.info, IndexRecordOption::WithFreqs)?;
@@ -219,27 +394,132 @@ impl Weight for SummedWeight {
                     break;
                 }
                 for (&doc, &freq) in docs.iter().zip(postings.freqs()) {
-                    scores[doc as usize] += bm25.score(lengths.fieldnorm_id(doc), freq);
-                    matched.insert(doc);
+                    sums.add(doc, bm25.score(lengths.fieldnorm_id(doc), freq));
+                    if bit != 0 {
+                        sums.terms_matched[doc as usize] |= bit;
+                    }
                 }
                 postings.advance();
             }
         }
         for clause in &self.others {
-            let mut scorer = clause.scorer(reader, boost)?;
-            let mut doc = scorer.doc();
-            while doc != TERMINATED {
-                scores[doc as usize] += scorer.score();
-                matched.insert(doc);
-                doc = scorer.advance();
+            sums.add_all(clause.as_ref(), reader, boost)?;
+        }
+        Ok(())
+    }
+
+    /// The best `limit` documents of the segment `reader` and their scores, best first
+    /// (equal scores: lower document first): what collecting the top `limit` of this
+    /// weight's scorer gives, the same scores added up in the same order. A near clause is
+    /// scored only for documents that match both its terms and that could still reach the
+    /// `limit` best with every near clause they may match at its bound: the `limit`-th best
+    /// score without near clauses is a floor for the `limit`-th best with them.
+    pub fn top(
+        &self,
+        reader: &SegmentReader,
+        limit: usize,
+    ) -> tantivy::Result<Vec<(Score, DocId)>> {
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        let sums = SCRATCH.with(|scratch| scratch.take());
+        let mut sums = sums.ready(reader, !self.near.is_empty());
+        let top = self.top_in(reader, limit, &mut sums);
+        sums.clear();
+        SCRATCH.with(|scratch| scratch.replace(sums));
+        top
+    }
+
+    fn top_in(
+        &self,
+        reader: &SegmentReader,
+        limit: usize,
+        sums: &mut Sums,
+    ) -> tantivy::Result<Vec<(Score, DocId)>> {
+        self.add_terms_and_others(reader, 1.0, sums)?;
+        if !self.near.is_empty() {
+            let floor = if sums.docs.len() > limit {
+                sums.best(&sums.docs, limit)
+                    .last()
+                    .map_or(Score::NEG_INFINITY, |last| last.0)
+            } else {
+                Score::NEG_INFINITY
+            };
+            // Both terms of a near clause matched (clauses numbered 64 and above are not
+            // tracked: taken as matched).
+            let may_match = |terms: &[usize; 2], matched: u64| {
+                terms.iter().all(|&t| t >= 64 || matched & (1u64 << t) != 0)
+            };
+            let all_near: Score = self.near.iter().map(|(_, _, bound)| bound).sum();
+            let mut promising: Vec<DocId> = sums
+                .docs
+                .iter()
+                .copied()
+                .filter(|&doc| {
+                    let score = sums.scores[doc as usize];
+                    if score + all_near < floor {
+                        return false;
+                    }
+                    let matched = sums.terms_matched[doc as usize];
+                    let most: Score = self
+                        .near
+                        .iter()
+                        .filter(|(_, terms, _)| may_match(terms, matched))
+                        .map(|(_, _, bound)| bound)
+                        .sum();
+                    most > 0.0 && score + most >= floor
+                })
+                .collect();
+            promising.sort_unstable();
+            for (clause, terms, _) in &self.near {
+                let mut scorer = None;
+                for &doc in &promising {
+                    if !may_match(terms, sums.terms_matched[doc as usize]) {
+                        continue;
+                    }
+                    let scorer = match &mut scorer {
+                        Some(scorer) => scorer,
+                        None => scorer.insert(clause.scorer(reader, 1.0)?),
+                    };
+                    let at = if scorer.doc() < doc {
+                        scorer.seek(doc)
+                    } else {
+                        scorer.doc()
+                    };
+                    if at == TERMINATED {
+                        break;
+                    }
+                    if at == doc {
+                        let score = scorer.score();
+                        sums.add(doc, score);
+                    }
+                }
             }
         }
-        if matched.len() == 0 {
+        Ok(sums.best(&sums.docs, limit))
+    }
+}
+
+impl Weight for SummedWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let mut sums = Sums::default().ready(reader, false);
+        self.add_terms_and_others(reader, boost, &mut sums)?;
+        for (clause, _, _) in &self.near {
+            sums.add_all(clause.as_ref(), reader, boost)?;
+        }
+        if sums.docs.is_empty() {
             // (A set of no documents cannot be walked.)
             return Ok(Box::new(EmptyScorer));
         }
+        let mut matched = BitSet::with_max_value(reader.max_doc());
+        for &doc in &sums.docs {
+            matched.insert(doc);
+        }
         let docs = BitSetDocSet::from(matched);
-        Ok(Box::new(AccumulatedScorer { docs, scores }))
+        Ok(Box::new(AccumulatedScorer {
+            docs,
+            scores: sums.scores,
+        }))
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
@@ -308,17 +588,48 @@ mod tests {
 
     /// An index of [`DOCS`] committed in two parts (two segments), its title and body fields.
     fn index() -> (Index, Field, Field) {
+        index_of(
+            DOCS.iter()
+                .map(|(t, b)| ((*t).to_owned(), (*b).to_owned()))
+                .collect(),
+        )
+    }
+
+    /// Three hundred documents of a few words in many orders: many near ties that neighbouring
+    /// words decide.
+    fn many() -> (Index, Field, Field) {
+        const WORDS: &[&str] = &["trash", "day", "pickup", "water", "bill", "city", "online"];
+        let mut state: u64 = 7;
+        let mut next = |n: usize| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as usize % n
+        };
+        let mut text = |words: usize| {
+            (0..words)
+                .map(|_| WORDS[next(WORDS.len())])
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let docs = (0..300)
+            .map(|i| (text(2 + i % 3), text(4 + i % 9)))
+            .collect();
+        index_of(docs)
+    }
+
+    fn index_of(docs: Vec<(String, String)>) -> (Index, Field, Field) {
         let mut schema = Schema::builder();
         let title = schema.add_text_field("title", TEXT);
         let body = schema.add_text_field("body", TEXT);
         let index = Index::create_in_ram(schema.build());
         let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
-        for (i, (t, b)) in DOCS.iter().enumerate() {
+        for (i, (t, b)) in docs.iter().enumerate() {
             let mut doc = TantivyDocument::default();
             doc.add_text(title, t);
             doc.add_text(body, b);
             writer.add_document(doc).unwrap();
-            if i == DOCS.len() / 2 {
+            if i == docs.len() / 2 {
                 writer.commit().unwrap();
             }
         }
@@ -407,6 +718,126 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_best_of_each_segment_are_the_best_of_the_whole_scorer() {
+        let questions: &[&[&str]] = &[
+            &["trash", "day"],
+            &["day", "trash"],
+            &["trash", "pickup", "day", "city"],
+            &["water", "bill", "online"],
+            &["bill", "water", "unicorn", "pickup"],
+        ];
+        // A large index, a small one, the large one again: the per-thread arrays of `top`
+        // grow, are used in part, and are clean each time.
+        let large = many();
+        let small = index();
+        for (index, title, body) in [&large, &small, &large] {
+            let entries = index.reader().unwrap().searcher().num_docs() as u32;
+            assert_same_best(index, *title, *body, entries, questions);
+        }
+    }
+
+    /// Checks [`SummedWeight::top`] against tantivy's collector for `questions` (each word
+    /// in both fields, neighbouring words near each other).
+    fn assert_same_best(
+        index: &Index,
+        title: Field,
+        body: Field,
+        entries: u32,
+        questions: &[&[&str]],
+    ) {
+        let searcher = index.reader().unwrap().searcher();
+        for words in questions {
+            let mut clauses = SummedClauses::default();
+            let mut numbers = Vec::new();
+            for (field, boost) in [(title, 3.0), (body, 1.0)] {
+                let field_bm25 = bm25(&searcher, field, entries);
+                for word in *words {
+                    let term = Term::from_field_text(field, word);
+                    let clause = TermClause::new(&searcher, &term, &field_bm25).unwrap();
+                    numbers.push(((field, *word), clauses.push_term(clause, boost)));
+                }
+                for pair in words.windows(2) {
+                    let number = |word: &str| {
+                        numbers
+                            .iter()
+                            .find(|(key, _)| *key == (field, word))
+                            .and_then(|(_, n)| *n)
+                    };
+                    if let (Some(a), Some(b)) = (number(pair[0]), number(pair[1])) {
+                        let mut phrase = PhraseQuery::new(vec![
+                            Term::from_field_text(field, pair[0]),
+                            Term::from_field_text(field, pair[1]),
+                        ]);
+                        phrase.set_slop(4);
+                        clauses.push_near(Box::new(phrase), [a, b], 0.5 * boost);
+                    }
+                }
+            }
+            let statistics = LanguageStatistics::new(&searcher, entries);
+            let weight = clauses
+                .summed_weight(EnableScoring::enabled_from_statistics_provider(
+                    &statistics,
+                    &searcher,
+                ))
+                .unwrap();
+            for limit in [1, 2, 3, 5, 100] {
+                let expected = searcher
+                    .search_with_statistics_provider(
+                        &clauses,
+                        &TopDocs::with_limit(limit).order_by_score(),
+                        &statistics,
+                    )
+                    .unwrap();
+                let mut got = Vec::new();
+                for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+                    for (score, doc) in weight.top(segment, limit).unwrap() {
+                        got.push((score, DocAddress::new(ord as u32, doc)));
+                    }
+                }
+                got.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                got.truncate(limit);
+                assert_eq!(got, expected, "{words:?}, {limit}");
+            }
+        }
+    }
+
+    #[test]
+    fn near_clauses_score_within_their_bound() {
+        let (index, _, body) = index();
+        let searcher = index.reader().unwrap().searcher();
+        let entries = DOCS.len() as u32;
+        let field_bm25 = bm25(&searcher, body, entries);
+        let mut clauses = SummedClauses::default();
+        let mut number = |word: &str| {
+            let term = Term::from_field_text(body, word);
+            clauses
+                .push_term(TermClause::new(&searcher, &term, &field_bm25).unwrap(), 1.0)
+                .unwrap()
+        };
+        let terms = [number("trash"), number("trash")];
+        let phrase = PhraseQuery::new(vec![
+            Term::from_field_text(body, "trash"),
+            Term::from_field_text(body, "trash"),
+        ]);
+        clauses.push_near(Box::new(phrase.clone()), terms, 2.0);
+        let bound = clauses.near[0].bound;
+        let statistics = LanguageStatistics::new(&searcher, entries);
+        let best = searcher
+            .search_with_statistics_provider(
+                &BoostQuery::new(Box::new(phrase), 2.0),
+                &TopDocs::with_limit(1).order_by_score(),
+                &statistics,
+            )
+            .unwrap();
+        // "trash trash trash and more trash": the phrase three times in a short body.
+        assert!(
+            best[0].0 > 0.0 && best[0].0 < bound,
+            "{best:?} against {bound}"
+        );
+        assert!(bound < 2.0 * best[0].0 * 3.0, "{best:?} against {bound}");
     }
 
     #[test]
