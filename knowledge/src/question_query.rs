@@ -286,7 +286,9 @@ struct Sums {
 thread_local! {
     /// Each thread's [`Sums`] for [`SummedWeight::top`], kept between searches and cleared
     /// only where a search wrote: a question touches far fewer entries than a segment holds,
-    /// and allocating and zeroing arrays for all of them was a tenth of a search.
+    /// and allocating and zeroing arrays for all of them was a tenth of a search. They hold
+    /// 13 bytes per entry of the largest segment the thread searched (200 KB at 15k entries),
+    /// freed with the thread.
     static SCRATCH: std::cell::RefCell<Sums> = std::cell::RefCell::default();
 }
 
