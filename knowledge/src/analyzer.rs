@@ -156,7 +156,7 @@ fn lowercase_words(lang: &str) -> tantivy::tokenizer::TextAnalyzerBuilder {
 /// to a question or two, and the index larger).
 pub fn uses_ngrams(lang: &str) -> bool {
     !uses_bigrams(lang)
-        && segmented_tokenizer(lang).is_none()
+        && !uses_segmenter(lang)
         && !matches!(
             lang.split(['-', '_']).next().unwrap_or_default(),
             "en" | "es" | "fr" | "it" | "pt" | "ca" | "gl" | "ro"

@@ -8,7 +8,7 @@ use tantivy::directory::RamDirectory;
 use tantivy::query::{BoostQuery, EnableScoring, PhraseQuery};
 use tantivy::schema::{FAST, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::tokenizer::TokenizerManager;
-use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
+use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 use crate::analyzer;
 use crate::analyzer_pool::AnalyzerPool;
@@ -347,16 +347,12 @@ impl SearchIndex {
                 .try_into()?;
             let searcher = reader.searcher();
             for data in langs.values_mut() {
+                let statistics = LanguageStatistics::new(&searcher, data.entries);
                 let fields = [data.title, data.asked, data.body]
                     .into_iter()
                     .chain(data.ngrams.as_ref().map(|(field, _)| *field));
                 for field in fields {
-                    let mut tokens = 0;
-                    for segment in searcher.segment_readers() {
-                        tokens += segment.inverted_index(field)?.total_num_tokens();
-                    }
-                    let bm25 = FieldBm25::new(u64::from(data.entries), tokens);
-                    data.bm25.push((field, bm25));
+                    data.bm25.push((field, FieldBm25::of(&statistics, field)?));
                 }
             }
             Ok(Self {
@@ -444,18 +440,15 @@ impl SearchIndex {
                 found as f32 / total as f32
             };
         }
-        if word.chars().count() > 40 || !word.chars().any(char::is_alphanumeric) {
+        if !may_be_evidence(word) {
             return 0.0;
         }
         let forms = data.word_form_analyzer.terms(word);
-        if forms.is_empty() {
-            return 1.0;
-        }
         let found = forms
             .iter()
             .filter(|f| data.word_forms.contains(*f))
             .count();
-        found as f32 / forms.len() as f32
+        share_found(found, forms.len())
     }
 
     /// [`SearchIndex::word_evidence`] of each word of `text` as [`crate::words::Words`] cuts
@@ -489,13 +482,10 @@ impl SearchIndex {
             .iter()
             .zip(forms.iter().zip(&found))
             .map(|(word, (&forms, &found))| {
-                if word.chars().count() > 40 || !word.chars().any(char::is_alphanumeric) {
-                    0.0
-                } else if forms == 0 {
-                    // A stop word of the language.
-                    1.0
+                if may_be_evidence(word) {
+                    share_found(found as usize, forms as usize)
                 } else {
-                    found as f32 / forms as f32
+                    0.0
                 }
             })
             .collect()
@@ -532,16 +522,7 @@ impl SearchIndex {
             &statistics,
             &searcher,
         ))?;
-        // The best of each segment, then the best of those (equal scores: the earlier
-        // document first, as tantivy's collector orders them).
-        let mut top = Vec::new();
-        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-            for (score, doc) in weight.top(segment, limit)? {
-                top.push((score, DocAddress::new(ord as u32, doc)));
-            }
-        }
-        top.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        top.truncate(limit);
+        let top = weight.search(&searcher, limit)?;
         // Each hit's entry position, from its segment's column (reading stored documents
         // would decompress a block of the document store per hit).
         let positions = searcher
@@ -738,6 +719,23 @@ impl SearchIndex {
             }
         }
         Ok(clauses)
+    }
+}
+
+/// Whether a word may speak for a language in [`SearchIndex::word_evidence`]: not over 40
+/// characters, with a letter or digit.
+fn may_be_evidence(word: &str) -> bool {
+    word.chars().count() <= 40 && word.chars().any(char::is_alphanumeric)
+}
+
+/// A word's evidence for a language from its `forms` in the language (after the word-form
+/// analyzer) and how many of them the content has: 1 when it has none (a stop word of the
+/// language), else the share found.
+fn share_found(found: usize, forms: usize) -> f32 {
+    if forms == 0 {
+        1.0
+    } else {
+        found as f32 / forms as f32
     }
 }
 

@@ -32,13 +32,13 @@ use std::sync::Arc;
 use tantivy::index::SegmentId;
 use tantivy::postings::TermInfo;
 use tantivy::query::{
-    BitSetDocSet, Bm25Weight, BoostQuery, EmptyScorer, EnableScoring, Explanation, Query,
-    QueryClone, Scorer, Weight,
+    BitSetDocSet, Bm25StatisticsProvider, Bm25Weight, BoostQuery, EmptyScorer, EnableScoring,
+    Explanation, Query, QueryClone, Scorer, Weight,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{
-    BitSet, DocId, DocSet, InvertedIndexReader, Score, Searcher, SegmentReader, TERMINATED,
-    TantivyError, Term,
+    BitSet, DocAddress, DocId, DocSet, InvertedIndexReader, Score, Searcher, SegmentReader,
+    TERMINATED, TantivyError, Term,
 };
 
 /// What every term's BM25 weight in one field of one language shares: the number of the
@@ -52,15 +52,16 @@ pub struct FieldBm25 {
 }
 
 impl FieldBm25 {
-    /// BM25 for a field holding `tokens` tokens over a language's `entries` entries.
-    pub fn new(entries: u64, tokens: u64) -> Self {
-        let entries = entries.max(1);
-        let average_length = tokens as Score / entries as Score;
-        Self {
+    /// BM25 for `field` with `statistics` (the language's entries and the field's tokens):
+    /// the statistics the other clauses of a search are weighed with.
+    pub fn of(statistics: &dyn Bm25StatisticsProvider, field: Field) -> tantivy::Result<Self> {
+        let entries = statistics.total_num_docs()?;
+        let average_length = statistics.total_num_tokens(field)? as Score / entries as Score;
+        Ok(Self {
             entries,
             base: Bm25Weight::for_one_term_without_explain(0, entries, average_length),
             base_idf: idf(0, entries),
-        }
+        })
     }
 
     /// The weight of a term found in `doc_freq` of the entries.
@@ -196,27 +197,25 @@ impl SummedClauses {
         });
     }
 
-    /// The weight of the clauses, with what [`Query::weight`] gives and
-    /// [`SummedWeight::top`].
+    /// The weight of the clauses: what [`Query::weight`] gives, with [`SummedWeight::top`]
+    /// and [`SummedWeight::search`].
     pub fn summed_weight(
         &self,
         enable_scoring: EnableScoring<'_>,
     ) -> tantivy::Result<SummedWeight> {
-        let weights = |queries: &mut dyn Iterator<Item = &Box<dyn Query>>| {
-            queries
-                .map(|query| query.weight(enable_scoring))
-                .collect::<tantivy::Result<Vec<_>>>()
-        };
-        let near_weights = weights(&mut self.near.iter().map(|near| &near.query))?;
+        let weigh = |query: &dyn Query| query.weight(enable_scoring);
         Ok(SummedWeight {
             terms: self.terms.clone(),
-            others: weights(&mut self.others.iter())?,
+            others: self
+                .others
+                .iter()
+                .map(|query| weigh(query.as_ref()))
+                .collect::<tantivy::Result<_>>()?,
             near: self
                 .near
                 .iter()
-                .zip(near_weights)
-                .map(|(near, weight)| (weight, near.terms, near.bound))
-                .collect(),
+                .map(|near| Ok((weigh(near.query.as_ref())?, near.terms, near.bound)))
+                .collect::<tantivy::Result<_>>()?,
         })
     }
 }
@@ -362,8 +361,13 @@ impl Sums {
 
 /// Whether `a` ranks before `b`: a higher score, or the same and a lower document (the order
 /// of tantivy's collector).
-fn before(a: &(Score, DocId), b: &(Score, DocId)) -> bool {
-    a.0 > b.0 || (a.0 == b.0 && a.1 < b.1)
+fn before<D: Ord>(a: &(Score, D), b: &(Score, D)) -> bool {
+    ranking(a, b).is_lt()
+}
+
+/// The order of [`before`], for sorting.
+fn ranking<D: Ord>(a: &(Score, D), b: &(Score, D)) -> std::cmp::Ordering {
+    b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
 }
 
 impl SummedWeight {
@@ -430,6 +434,24 @@ impl SummedWeight {
         sums.clear();
         SCRATCH.with(|scratch| scratch.replace(sums));
         top
+    }
+
+    /// The best `limit` documents of all of `searcher`'s segments and their scores, best
+    /// first: each segment's [`SummedWeight::top`], merged in the same order.
+    pub fn search(
+        &self,
+        searcher: &Searcher,
+        limit: usize,
+    ) -> tantivy::Result<Vec<(Score, DocAddress)>> {
+        let mut best = Vec::new();
+        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+            for (score, doc) in self.top(segment, limit)? {
+                best.push((score, DocAddress::new(ord as u32, doc)));
+            }
+        }
+        best.sort_by(ranking);
+        best.truncate(limit);
+        Ok(best)
     }
 
     fn top_in(
@@ -640,12 +662,7 @@ mod tests {
     }
 
     fn bm25(searcher: &Searcher, field: Field, entries: u32) -> FieldBm25 {
-        let tokens = searcher
-            .segment_readers()
-            .iter()
-            .map(|s| s.inverted_index(field).unwrap().total_num_tokens())
-            .sum();
-        FieldBm25::new(u64::from(entries), tokens)
+        FieldBm25::of(&LanguageStatistics::new(searcher, entries), field).unwrap()
     }
 
     /// Every match of `query` with its score, by document.
@@ -793,14 +810,7 @@ mod tests {
                         &statistics,
                     )
                     .unwrap();
-                let mut got = Vec::new();
-                for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-                    for (score, doc) in weight.top(segment, limit).unwrap() {
-                        got.push((score, DocAddress::new(ord as u32, doc)));
-                    }
-                }
-                got.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-                got.truncate(limit);
+                let got = weight.search(&searcher, limit).unwrap();
                 assert_eq!(got, expected, "{words:?}, {limit}");
             }
         }
