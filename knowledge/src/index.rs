@@ -1,5 +1,5 @@
-//! The search index: published entries in an in-memory tantivy index, one set of fields per
-//! language, and the per-entry term sets used to judge how well a hit covers the question.
+//! The search index: published entries in in-memory tantivy indexes, one per language, and
+//! the per-entry term sets used to judge how well a hit covers the question.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
@@ -99,6 +99,8 @@ pub struct SearchResult {
 struct LangData {
     /// The language tag.
     lang: String,
+    /// The language's own index (see [`LangData::build`]).
+    searcher: Searcher,
     analyzer: AnalyzerPool,
     title: Field,
     asked: Field,
@@ -132,12 +134,167 @@ impl LangData {
     }
 }
 
+impl LangData {
+    /// Indexes the entries of `lang` (those of `entries` at `positions`, ascending) into an
+    /// index of their own, and sets their term sets in `entry_terms`.
+    ///
+    /// tantivy's single-segment writer runs on a thread of ours, fed through a short queue
+    /// (see [`INDEXING_QUEUE`]), while this thread analyses the entries for the vocabulary:
+    /// tantivy's `IndexWriter` queues up to 10,000 documents for its indexing thread, and
+    /// with the n-gram fields that thread is the slower side, so the queue filled with
+    /// copies of every entry's text (15 MB at the peak of a 15k-entry build). The writer
+    /// gathers every posting of its segment in memory until it is written: with one index
+    /// per language that is one language's postings at a time, not every language's. Each
+    /// language's fields held only its own entries anyway, its searches read nothing else,
+    /// and its BM25 statistics were its own ([`LanguageStatistics`]).
+    fn build(
+        kb: &KnowledgeBase,
+        lang: &str,
+        entries: &[Arc<Entry>],
+        positions: &[usize],
+        entry_terms: &mut [TermSet],
+    ) -> Result<Self, IndexError> {
+        let mut schema = Schema::builder();
+        let entry_field = schema.add_u64_field(ENTRY_FIELD, FAST);
+        let indexing = TextFieldIndexing::default()
+            .set_tokenizer(&analyzer::tokenizer_name(lang))
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        let options = TextOptions::default().set_indexing_options(indexing);
+        let title = schema.add_text_field(&format!("title_{lang}"), options.clone());
+        let asked = schema.add_text_field(&format!("asked_{lang}"), options.clone());
+        let body = schema.add_text_field(&format!("body_{lang}"), options);
+        let ngrams = analyzer::uses_ngrams(lang).then(|| {
+            let indexing = TextFieldIndexing::default()
+                .set_tokenizer(&analyzer::ngram_tokenizer_name(lang))
+                .set_index_option(IndexRecordOption::WithFreqs);
+            schema.add_text_field(
+                &format!("ngrams_{lang}"),
+                TextOptions::default().set_indexing_options(indexing),
+            )
+        });
+        let tokenizers = TokenizerManager::default();
+        tokenizers.register(&analyzer::tokenizer_name(lang), analyzer::analyzer(lang));
+        tokenizers.register(
+            &analyzer::ngram_tokenizer_name(lang),
+            analyzer::ngram_analyzer(lang),
+        );
+        let writer = Index::builder()
+            .schema(schema.build())
+            .tokenizers(tokenizers)
+            .single_segment_index_writer::<TantivyDocument>(
+                RamDirectory::create(),
+                WRITER_HEAP_BYTES,
+            )?;
+
+        let mut synonyms = HashMap::new();
+        let mut lang_analyzer = analyzer::analyzer(lang);
+        for (word, others) in kb.config.synonym_groups(lang) {
+            let terms: Vec<String> = others
+                .iter()
+                .flat_map(|w| analyzer::terms(&mut lang_analyzer, w))
+                .collect();
+            synonyms.insert(word, terms);
+        }
+        let analyzer = AnalyzerPool::new(analyzer::analyzer(lang));
+        let word_form_analyzer = AnalyzerPool::new(analyzer::word_form_analyzer(lang));
+        let ngrams = ngrams.map(|field| (field, AnalyzerPool::new(analyzer::ngram_analyzer(lang))));
+        let mut word_forms = HashSet::new();
+        let mut vocabulary = VocabularyBuilder::default();
+
+        let (documents, queued) = std::sync::mpsc::sync_channel::<TantivyDocument>(INDEXING_QUEUE);
+        let index = std::thread::scope(|scope| -> Result<_, IndexError> {
+            let indexing = std::thread::Builder::new()
+                .name("indexing".into())
+                .spawn_scoped(scope, move || {
+                    let mut writer = writer;
+                    for document in queued {
+                        writer.add_document(document)?;
+                    }
+                    writer.finalize()
+                })
+                .map_err(|e| tantivy::TantivyError::SystemError(format!("indexing thread: {e}")))?;
+            for &position in positions {
+                let entry = &entries[position];
+                let asked_text = entry
+                    .also_asked
+                    .iter()
+                    .chain(&entry.keywords)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                let body_text = crate::markdown::to_plain_text(&entry.answer.markdown());
+                let mut doc = TantivyDocument::default();
+                doc.add_u64(entry_field, position as u64);
+                doc.add_text(title, &entry.title);
+                doc.add_text(asked, &asked_text);
+                doc.add_text(body, &body_text);
+                if let Some((ngrams, _)) = &ngrams {
+                    for text in [&entry.title, &asked_text, &body_text] {
+                        doc.add_text(*ngrams, text);
+                    }
+                }
+                if documents.send(doc).is_err() {
+                    // The indexing thread stopped on an error: joined below.
+                    break;
+                }
+                let mut terms = Vec::new();
+                for text in [&entry.title, &asked_text, &body_text] {
+                    terms.extend(analyzer.terms(text));
+                    word_forms.extend(word_form_analyzer.terms(text));
+                }
+                vocabulary.add_entry(terms);
+            }
+            // No more documents: the indexing thread writes the segment meanwhile.
+            drop(documents);
+            Ok(indexing
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?)
+        })?;
+        let (vocabulary, terms) = vocabulary.finish().map_err(tantivy::TantivyError::from)?;
+        for (&position, terms) in positions.iter().zip(terms) {
+            entry_terms[position] = terms;
+        }
+        let mut by_id: Vec<u32> = positions.iter().map(|&p| p as u32).collect();
+        by_id.sort_by(|&a, &b| entries[a as usize].id.cmp(&entries[b as usize].id));
+
+        let reader: IndexReader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let searcher = reader.searcher();
+        let entry_count = positions.len() as u32;
+        let statistics = LanguageStatistics::new(&searcher, entry_count);
+        let mut bm25 = Vec::new();
+        for field in [title, asked, body]
+            .into_iter()
+            .chain(ngrams.as_ref().map(|(field, _)| *field))
+        {
+            bm25.push((field, FieldBm25::of(&statistics, field)?));
+        }
+        Ok(Self {
+            lang: lang.to_owned(),
+            searcher,
+            analyzer,
+            title,
+            asked,
+            body,
+            ngrams,
+            synonyms,
+            vocabulary,
+            word_forms,
+            word_form_analyzer,
+            entries: entry_count,
+            bm25,
+            by_id: by_id.into(),
+        })
+    }
+}
+
 /// An immutable, searchable snapshot of a knowledge base's published entries.
 ///
 /// Build one with [`SearchIndex::build`] (off the async runtime: it takes a while for large
 /// bases) and share it behind an `Arc`; a reload builds a new one and swaps it in.
 pub struct SearchIndex {
-    reader: IndexReader,
     entries: Vec<Arc<Entry>>,
     /// Analysed terms of each entry (title, also_asked, keywords, body) as ascending numbers
     /// in its language's [`Vocabulary`], aligned with `entries`.
@@ -195,174 +352,32 @@ impl SearchIndex {
     }
 
     fn build_filtered(kb: &KnowledgeBase, drafts: bool) -> Result<Self, IndexError> {
-        let mut schema = Schema::builder();
-        let entry_field = schema.add_u64_field(ENTRY_FIELD, FAST);
-        let mut fields = BTreeMap::new();
-        for lang in kb.config.all_languages() {
-            let indexing = TextFieldIndexing::default()
-                .set_tokenizer(&analyzer::tokenizer_name(lang))
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-            let options = TextOptions::default().set_indexing_options(indexing);
-            let title = schema.add_text_field(&format!("title_{lang}"), options.clone());
-            let asked = schema.add_text_field(&format!("asked_{lang}"), options.clone());
-            let body = schema.add_text_field(&format!("body_{lang}"), options);
-            let ngrams = analyzer::uses_ngrams(lang).then(|| {
-                let indexing = TextFieldIndexing::default()
-                    .set_tokenizer(&analyzer::ngram_tokenizer_name(lang))
-                    .set_index_option(IndexRecordOption::WithFreqs);
-                schema.add_text_field(
-                    &format!("ngrams_{lang}"),
-                    TextOptions::default().set_indexing_options(indexing),
-                )
-            });
-            fields.insert(lang.clone(), (title, asked, body, ngrams));
+        let languages: Vec<&String> = kb.config.all_languages().collect();
+        let entries: Vec<Arc<Entry>> = kb
+            .entries
+            .iter()
+            .filter(|e| (drafts || e.is_published()) && languages.contains(&&e.lang))
+            .cloned()
+            .collect();
+        let mut entry_terms: Vec<TermSet> = std::iter::repeat_with(TermSet::default)
+            .take(entries.len())
+            .collect();
+        // One language after the other, each into an index of its own: only one language's
+        // postings are ever being gathered in memory (see `LangData::build`).
+        let mut langs = BTreeMap::new();
+        for lang in languages {
+            let positions: Vec<usize> = (0..entries.len())
+                .filter(|&p| entries[p].lang == *lang)
+                .collect();
+            let data = LangData::build(kb, lang, &entries, &positions, &mut entry_terms)?;
+            langs.insert(lang.clone(), data);
         }
-        let tokenizers = TokenizerManager::default();
-        for lang in kb.config.all_languages() {
-            tokenizers.register(&analyzer::tokenizer_name(lang), analyzer::analyzer(lang));
-            tokenizers.register(
-                &analyzer::ngram_tokenizer_name(lang),
-                analyzer::ngram_analyzer(lang),
-            );
-        }
-        // One segment written by one thread of ours, fed through a short queue (see
-        // INDEXING_QUEUE): tantivy's `IndexWriter` queues up to 10,000 documents for its
-        // indexing thread, and with the n-gram fields that thread is the slower side, so the
-        // queue filled with copies of every entry's text (15 MB at the peak of a 15k-entry
-        // build). The single-segment writer needs no merge either.
-        let writer = Index::builder()
-            .schema(schema.build())
-            .tokenizers(tokenizers)
-            .single_segment_index_writer::<TantivyDocument>(
-                RamDirectory::create(),
-                WRITER_HEAP_BYTES,
-            )?;
-        let (documents, queued) = std::sync::mpsc::sync_channel::<TantivyDocument>(INDEXING_QUEUE);
-        let mut entries = Vec::new();
-        let mut entry_terms = Vec::new();
-        let mut langs: BTreeMap<String, LangData> = BTreeMap::new();
-        // Per language: its terms as entries are added, and those entries' positions.
-        let mut vocabularies: BTreeMap<String, (VocabularyBuilder, Vec<usize>)> = BTreeMap::new();
-        for (lang, (title, asked, body, ngrams)) in &fields {
-            let mut synonyms = HashMap::new();
-            let mut lang_analyzer = analyzer::analyzer(lang);
-            for (word, others) in kb.config.synonym_groups(lang) {
-                let terms: Vec<String> = others
-                    .iter()
-                    .flat_map(|w| analyzer::terms(&mut lang_analyzer, w))
-                    .collect();
-                synonyms.insert(word, terms);
-            }
-            langs.insert(
-                lang.clone(),
-                LangData {
-                    lang: lang.clone(),
-                    analyzer: AnalyzerPool::new(analyzer::analyzer(lang)),
-                    title: *title,
-                    asked: *asked,
-                    body: *body,
-                    ngrams: ngrams
-                        .map(|field| (field, AnalyzerPool::new(analyzer::ngram_analyzer(lang)))),
-                    synonyms,
-                    vocabulary: Vocabulary::default(),
-                    word_forms: HashSet::new(),
-                    word_form_analyzer: AnalyzerPool::new(analyzer::word_form_analyzer(lang)),
-                    entries: 0,
-                    bm25: Vec::new(),
-                    by_id: Box::default(),
-                },
-            );
-        }
-        std::thread::scope(|scope| -> Result<_, IndexError> {
-            let indexing = std::thread::Builder::new()
-                .name("indexing".into())
-                .spawn_scoped(scope, move || {
-                    let mut writer = writer;
-                    for document in queued {
-                        writer.add_document(document)?;
-                    }
-                    writer.finalize()
-                })
-                .map_err(|e| tantivy::TantivyError::SystemError(format!("indexing thread: {e}")))?;
-            for entry in kb.entries.iter().filter(|e| drafts || e.is_published()) {
-                let Some(data) = langs.get_mut(&entry.lang) else {
-                    continue;
-                };
-                let asked_text = entry
-                    .also_asked
-                    .iter()
-                    .chain(&entry.keywords)
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                let body_text = crate::markdown::to_plain_text(&entry.answer.markdown());
-                let mut doc = TantivyDocument::default();
-                doc.add_u64(entry_field, entries.len() as u64);
-                doc.add_text(data.title, &entry.title);
-                doc.add_text(data.asked, &asked_text);
-                doc.add_text(data.body, &body_text);
-                if let Some((ngrams, _)) = &data.ngrams {
-                    for text in [&entry.title, &asked_text, &body_text] {
-                        doc.add_text(*ngrams, text);
-                    }
-                }
-                if documents.send(doc).is_err() {
-                    // The indexing thread stopped on an error: joined below.
-                    break;
-                }
-
-                let mut terms = Vec::new();
-                for text in [&entry.title, &asked_text, &body_text] {
-                    terms.extend(data.analyzer.terms(text));
-                    data.word_forms.extend(data.word_form_analyzer.terms(text));
-                }
-                let (vocabulary, positions) = vocabularies.entry(entry.lang.clone()).or_default();
-                vocabulary.add_entry(terms);
-                positions.push(entries.len());
-                data.entries += 1;
-                entries.push(Arc::clone(entry));
-                entry_terms.push(TermSet::default());
-            }
-            // No more documents: the indexing thread writes the segment while the
-            // vocabularies are finished here.
-            drop(documents);
-            for (lang, (builder, positions)) in vocabularies {
-                let (vocabulary, terms) = builder.finish().map_err(tantivy::TantivyError::from)?;
-                let mut by_id: Vec<u32> = positions.iter().map(|&p| p as u32).collect();
-                by_id.sort_by(|&a, &b| entries[a as usize].id.cmp(&entries[b as usize].id));
-                for (position, terms) in positions.into_iter().zip(terms) {
-                    entry_terms[position] = terms;
-                }
-                if let Some(data) = langs.get_mut(&lang) {
-                    data.by_id = by_id.into();
-                    data.vocabulary = vocabulary;
-                }
-            }
-            let index = indexing
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-            let reader: IndexReader = index
-                .reader_builder()
-                .reload_policy(ReloadPolicy::Manual)
-                .try_into()?;
-            let searcher = reader.searcher();
-            for data in langs.values_mut() {
-                let statistics = LanguageStatistics::new(&searcher, data.entries);
-                let fields = [data.title, data.asked, data.body]
-                    .into_iter()
-                    .chain(data.ngrams.as_ref().map(|(field, _)| *field));
-                for field in fields {
-                    data.bm25.push((field, FieldBm25::of(&statistics, field)?));
-                }
-            }
-            Ok(Self {
-                reader,
-                entries,
-                entry_terms,
-                langs,
-                default_language: kb.config.default_language.clone(),
-                partial_languages: kb.config.partial_languages.clone(),
-            })
+        Ok(Self {
+            entries,
+            entry_terms,
+            langs,
+            default_language: kb.config.default_language.clone(),
+            partial_languages: kb.config.partial_languages.clone(),
         })
     }
 
@@ -515,14 +530,14 @@ impl SearchIndex {
                 hits: Vec::new(),
             });
         }
-        let searcher = self.reader.searcher();
-        let clauses = self.tantivy_query(data, &query, &searcher)?;
-        let statistics = LanguageStatistics::new(&searcher, data.entries);
+        let searcher = &data.searcher;
+        let clauses = self.tantivy_query(data, &query, searcher)?;
+        let statistics = LanguageStatistics::new(searcher, data.entries);
         let weight = clauses.summed_weight(EnableScoring::enabled_from_statistics_provider(
             &statistics,
-            &searcher,
+            searcher,
         ))?;
-        let top = weight.search(&searcher, limit)?;
+        let top = weight.search(searcher, limit)?;
         // Each hit's entry position, from its segment's column (reading stored documents
         // would decompress a block of the document store per hit).
         let positions = searcher

@@ -1,13 +1,12 @@
 //! BM25 statistics of one language's entries.
 //!
-//! Each language has its own fields in the one index (`title_en`, `body_es`, …), but
-//! tantivy's BM25 takes the number of documents from the whole index. With several languages
-//! that count includes every other language's entries, which have none of the field's
-//! terms and no length in it: the average length of an English body came out a fraction of
-//! the real one (so every entry looked several times longer than average and term
-//! frequencies counted for little), and every term looked rarer than it is. Searches use
-//! these statistics instead: the same token and document-frequency figures, over the
-//! searched language's entries only.
+//! Each language has its own index now (`knowledge/src/index.rs`), so its searcher's own
+//! figures are the language's. They were not when every language's fields shared one index:
+//! tantivy's BM25 takes the number of documents from the whole index, which counted every
+//! other language's entries, with none of the field's terms and no length in it (the
+//! average length of an English body came out a fraction of the real one, and every term
+//! looked rarer than it is). Searches still take the number of entries from here, where a
+//! language without entries counts one rather than none.
 
 use tantivy::query::Bm25StatisticsProvider;
 use tantivy::schema::Field;
