@@ -469,36 +469,46 @@ impl SummedWeight {
             } else {
                 Score::NEG_INFINITY
             };
-            // Both terms of a near clause matched (clauses numbered 64 and above are not
-            // tracked: taken as matched).
-            let may_match = |terms: &[usize; 2], matched: u64| {
-                terms.iter().all(|&t| t >= 64 || matched & (1u64 << t) != 0)
-            };
-            let all_near: Score = self.near.iter().map(|(_, _, bound)| bound).sum();
-            let mut promising: Vec<DocId> = sums
-                .docs
+            // Per near clause: the bits of its terms (clauses numbered 64 and above are not
+            // tracked: taken as matched), and its bound. A document may match the clause
+            // when it matched both terms.
+            let near: Vec<(u64, Score)> = self
+                .near
                 .iter()
-                .copied()
-                .filter(|&doc| {
-                    let score = sums.scores[doc as usize];
-                    if score + all_near < floor {
-                        return false;
-                    }
-                    let matched = sums.terms_matched[doc as usize];
-                    let most: Score = self
-                        .near
+                .map(|(_, terms, bound)| {
+                    let bits = terms
                         .iter()
-                        .filter(|(_, terms, _)| may_match(terms, matched))
-                        .map(|(_, _, bound)| bound)
-                        .sum();
-                    most > 0.0 && score + most >= floor
+                        .filter(|&&t| t < 64)
+                        .fold(0u64, |bits, &t| bits | 1u64 << t);
+                    (bits, *bound)
                 })
                 .collect();
+            let all_near: Score = near.iter().map(|(_, bound)| bound).sum();
+            let mut promising: Vec<DocId> = Vec::new();
+            for &doc in &sums.docs {
+                let score = sums.scores[doc as usize];
+                if score + all_near < floor {
+                    continue;
+                }
+                // Adding up the bounds of the near clauses it may match, until they lift it
+                // to the floor.
+                let matched = sums.terms_matched[doc as usize];
+                let mut most: Score = 0.0;
+                for &(bits, bound) in &near {
+                    if matched & bits == bits {
+                        most += bound;
+                        if score + most >= floor {
+                            promising.push(doc);
+                            break;
+                        }
+                    }
+                }
+            }
             promising.sort_unstable();
-            for (clause, terms, _) in &self.near {
+            for ((clause, _, _), &(bits, _)) in self.near.iter().zip(&near) {
                 let mut scorer = None;
                 for &doc in &promising {
-                    if !may_match(terms, sums.terms_matched[doc as usize]) {
+                    if sums.terms_matched[doc as usize] & bits != bits {
                         continue;
                     }
                     let scorer = match &mut scorer {
