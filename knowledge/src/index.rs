@@ -363,12 +363,20 @@ impl SearchIndex {
             .take(entries.len())
             .collect();
         // One language after the other, each into an index of its own: only one language's
-        // postings are ever being gathered in memory (see `LangData::build`).
+        // postings are ever being gathered in memory (see `LangData::build`). The language
+        // with the most entries first, while no other language's index is held yet.
+        let mut by_language: Vec<(&String, Vec<usize>)> = languages
+            .into_iter()
+            .map(|lang| {
+                let positions = (0..entries.len())
+                    .filter(|&p| entries[p].lang == *lang)
+                    .collect();
+                (lang, positions)
+            })
+            .collect();
+        by_language.sort_by_key(|(_, positions)| std::cmp::Reverse(positions.len()));
         let mut langs = BTreeMap::new();
-        for lang in languages {
-            let positions: Vec<usize> = (0..entries.len())
-                .filter(|&p| entries[p].lang == *lang)
-                .collect();
+        for (lang, positions) in by_language {
             let data = LangData::build(kb, lang, &entries, &positions, &mut entry_terms)?;
             langs.insert(lang.clone(), data);
         }

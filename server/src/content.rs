@@ -278,7 +278,9 @@ async fn build(
     let root = site.content.clone();
     let id = site.id.clone();
     tokio::task::spawn_blocking(move || {
-        build_blocking(&root, &id, encoding.as_ref(), previous.as_deref())
+        crate::allocator::returning_freed_memory(|| {
+            build_blocking(&root, &id, encoding.as_ref(), previous.as_deref())
+        })
     })
     .await
     .unwrap_or_else(|e| Err(ContentErrors(vec![format!("indexing stopped: {e}")])))

@@ -5,6 +5,7 @@
 //! - [`config`]: `wayfinder.toml` (listen address, database, sites, their allowed origins and
 //!   live chat).
 //! - [`content`]: each site's content while running: indexing, noticing edits, atomic swaps.
+//! - [`allocator`]: freed memory handed back to the system at once while content is indexed.
 //! - [`state`]: [`AppState`], everything a request handler needs, built once at start-up.
 //! - [`routes`]: the HTTP API by feature; [`app`] assembles them into one router.
 //! - [`admin`]: content editors' pages (`/admin`): gaps, feedback, trends, coverage, drafts.
@@ -38,6 +39,7 @@
 //! command line.
 
 pub mod accessibility;
+pub mod allocator;
 pub mod admin;
 pub mod audit;
 pub mod auth;
