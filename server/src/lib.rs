@@ -39,8 +39,8 @@
 //! command line.
 
 pub mod accessibility;
-pub mod allocator;
 pub mod admin;
+pub mod allocator;
 pub mod audit;
 pub mod auth;
 pub mod cli;

@@ -263,6 +263,86 @@ mod tests {
         assert_eq!((count, conversations), (400, 7));
     }
 
+    /// Every value comes back as given, written in groups: scores to the last bit of their
+    /// `f64`, text with quotes, backslashes, control characters and any script, absent values
+    /// as NULL.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn values_come_back_exactly_as_given() {
+        let store = SqliteStore::connect("sqlite::memory:").await.unwrap();
+        // Scores of every magnitude and many mantissas (a fixed-seed xorshift).
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut scores: Vec<f32> = vec![0.0, 1.0, 0.1, 1e-30, 3.4e38, f32::MIN_POSITIVE];
+        while scores.len() < 300 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let value = f32::from_bits((state >> 32) as u32 & 0x7f7f_ffff);
+            if value.is_finite() {
+                scores.push(value);
+            }
+        }
+        let texts = [
+            "plain",
+            "quote \" and backslash \\ and tab\t, newline\n, nul-free control \u{1}",
+            "¿Dónde pago la multa? 垃圾什么时候收？ متى يتم جمع القمامة؟ 🗑️",
+            "",
+        ];
+        let tasks: Vec<_> = scores
+            .iter()
+            .enumerate()
+            .map(|(n, &score)| {
+                let store = store.clone();
+                let mut turn = turn(&format!("v{n}"), n);
+                turn.question = texts[n % texts.len()].to_owned();
+                turn.score = Some(score);
+                turn.coverage = (n % 3 != 0).then_some(score / 2.0);
+                turn.entry_id = (n % 2 == 0).then(|| format!("entry-{n}"));
+                tokio::spawn(async move { store.record_turn(&turn).await.map(|()| turn) })
+            })
+            .collect();
+        for task in tasks {
+            let turn = task.await.unwrap().unwrap();
+            let stored: Vec<(
+                String,
+                String,
+                Option<String>,
+                Option<f64>,
+                Option<f64>,
+                String,
+            )> = sqlx::query_as(
+                "SELECT role, text, entry_id, score, coverage, lang FROM messages
+                     WHERE conversation_id = ? ORDER BY rowid",
+            )
+            .bind(&turn.conversation_id)
+            .fetch_all(store.pool())
+            .await
+            .unwrap();
+            assert_eq!(
+                stored,
+                vec![
+                    (
+                        "resident".into(),
+                        turn.question.clone(),
+                        None,
+                        None,
+                        None,
+                        turn.lang.clone()
+                    ),
+                    (
+                        "bot".into(),
+                        turn.reply.clone(),
+                        turn.entry_id.clone(),
+                        turn.score.map(f64::from),
+                        turn.coverage.map(f64::from),
+                        turn.lang.clone()
+                    ),
+                ],
+                "{}",
+                turn.conversation_id
+            );
+        }
+    }
+
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_failing_turn_fails_alone() {
         let store = SqliteStore::connect("sqlite::memory:").await.unwrap();
