@@ -263,6 +263,16 @@ mod tests {
         assert_eq!((count, conversations), (400, 7));
     }
 
+    /// A message as read back: role, text, entry, score, coverage, language.
+    type StoredMessage = (
+        String,
+        String,
+        Option<String>,
+        Option<f64>,
+        Option<f64>,
+        String,
+    );
+
     /// Every value comes back as given, written in groups: scores to the last bit of their
     /// `f64`, text with quotes, backslashes, control characters and any script, absent values
     /// as NULL.
@@ -302,14 +312,7 @@ mod tests {
             .collect();
         for task in tasks {
             let turn = task.await.unwrap().unwrap();
-            let stored: Vec<(
-                String,
-                String,
-                Option<String>,
-                Option<f64>,
-                Option<f64>,
-                String,
-            )> = sqlx::query_as(
+            let stored: Vec<StoredMessage> = sqlx::query_as(
                 "SELECT role, text, entry_id, score, coverage, lang FROM messages
                      WHERE conversation_id = ? ORDER BY rowid",
             )
