@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use tantivy::directory::RamDirectory;
-use tantivy::query::{BoostQuery, EnableScoring, PhraseQuery};
+use tantivy::query::{Bm25StatisticsProvider, BoostQuery, EnableScoring, PhraseQuery};
 use tantivy::schema::{FAST, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::tokenizer::TokenizerManager;
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
@@ -116,7 +116,10 @@ struct LangData {
     word_forms: HashSet<String>,
     word_form_analyzer: AnalyzerPool,
     entries: u32,
-    /// BM25 of each of the language's fields, for its [`TermClause`]s.
+    /// BM25 of each of the language's fields that some entry fills, for its [`TermClause`]s.
+    /// A field no entry fills (`asked` in a base without other wordings or keywords) has
+    /// none and is not searched: it would match nothing, and tantivy makes an empty
+    /// dictionary for it at every lookup.
     bm25: Vec<(Field, FieldBm25)>,
     /// Positions in [`SearchIndex::entries`] of this language's entries, in the order of
     /// their ids: found by binary search ([`SearchIndex::entry`]), four bytes an entry where a
@@ -269,7 +272,9 @@ impl LangData {
             .into_iter()
             .chain(ngrams.as_ref().map(|(field, _)| *field))
         {
-            bm25.push((field, FieldBm25::of(&statistics, field)?));
+            if statistics.total_num_tokens(field)? > 0 {
+                bm25.push((field, FieldBm25::of(&statistics, field)?));
+            }
         }
         Ok(Self {
             lang: lang.to_owned(),
@@ -675,6 +680,9 @@ impl SearchIndex {
                 .as_ref()
                 .filter(|typos| typos.terms.iter().any(|near| near != term));
             for (field, boost) in fields {
+                if data.bm25_of(field).is_none() {
+                    continue;
+                }
                 if let Some(number) =
                     push_term_clause(&mut clauses, data, searcher, field, term, boost)?
                 {
