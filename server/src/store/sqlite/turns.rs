@@ -129,15 +129,17 @@ fn chunks(group: &[Pending]) -> impl Iterator<Item = &[Pending]> {
     })
 }
 
-/// Writes `group` in one transaction: the conversations first (created, or their language
-/// and `updated_at` moved on), then each turn's question and reply, in order.
+/// Writes `group` in one transaction, piece by piece (see [`chunks`]): each piece's
+/// conversations (created, or their language and `updated_at` moved on), then its turns'
+/// questions and replies, in order. Both statements of a piece go to the connection's thread
+/// together: each trip there is two thread switches.
 async fn write(writer: &SqlitePool, group: &[Pending]) -> Result<(), sqlx::Error> {
     let mut tx = writer.begin().await?;
     for chunk in chunks(group) {
-        conversations(chunk).build().execute(&mut *tx).await?;
-    }
-    for chunk in chunks(group) {
-        messages(chunk).build().execute(&mut *tx).await?;
+        let mut statements = conversations(chunk);
+        statements.push("; ");
+        push_messages(&mut statements, chunk);
+        statements.build().execute(&mut *tx).await?;
     }
     tx.commit().await
 }
@@ -160,9 +162,10 @@ fn conversations(chunk: &[Pending]) -> QueryBuilder<'_, Sqlite> {
     query
 }
 
-/// The statement inserting the question and the reply of each turn of `chunk`, in order.
-fn messages(chunk: &[Pending]) -> QueryBuilder<'_, Sqlite> {
-    let mut query = QueryBuilder::new(
+/// Appends to `query` the statement inserting the question and the reply of each turn of
+/// `chunk`, in order.
+fn push_messages<'a>(query: &mut QueryBuilder<'a, Sqlite>, chunk: &'a [Pending]) {
+    query.push(
         "INSERT INTO messages (id, conversation_id, role, text, lang, outcome, entry_id, score, coverage, created_at) ",
     );
     let rows = chunk
@@ -194,7 +197,6 @@ fn messages(chunk: &[Pending]) -> QueryBuilder<'_, Sqlite> {
                 .push_bind(&pending.at);
         }
     });
-    query
 }
 
 #[cfg(test)]
