@@ -4,9 +4,10 @@
 //! transaction per turn on the single writer connection, each turn paid a transaction, five
 //! round trips to the connection's thread and a sync of the write-ahead log, and under load
 //! the turns queued behind each other. Here one task writes them: turns that arrive while a
-//! group is being written wait together and go into the next group, one transaction with one
-//! statement per table (and one sync), whatever their number up to [`MAX_GROUP`]. A lone
-//! turn is written at once, as before.
+//! group is being written wait together and go into the next group: one transaction (and one
+//! sync), whatever their number up to [`MAX_GROUP`], cut into a few pieces of set sizes, each
+//! piece's two statements (its conversations, its messages) sent to the connection's thread
+//! together. A lone turn is written at once, as before.
 //!
 //! Before writing, the task lets every other task that is ready run once, and takes the
 //! turns they queued meanwhile. Without that, under load the task woke for the first turn
@@ -34,8 +35,8 @@ pub const MAX_GROUP: usize = 64;
 /// Turns waiting for the writer at most; callers beyond this wait for room.
 const QUEUE: usize = 1024;
 
-/// Rows per statement: groups are cut into these sizes so that only a few statement texts
-/// exist (each prepared once per connection and cached).
+/// Turns per piece: groups are cut into these sizes so that only a few statement texts exist
+/// (each prepared once per connection and cached).
 const CHUNKS: [usize; 7] = [64, 32, 16, 8, 4, 2, 1];
 
 /// A turn waiting to be written, with when it was asked and who waits for it.
@@ -112,7 +113,7 @@ async fn run(writer: SqlitePool, mut received: mpsc::Receiver<Pending>) {
 }
 
 /// `group` cut into consecutive pieces, each of the largest size in [`CHUNKS`] that fits
-/// what is left (one statement per piece).
+/// what is left (one trip to the connection's thread per piece).
 fn chunks(group: &[Pending]) -> impl Iterator<Item = &[Pending]> {
     let mut rest = group;
     std::iter::from_fn(move || {
