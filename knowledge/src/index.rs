@@ -1002,6 +1002,30 @@ mod tests {
         assert!(r.hits[0].coverage > 0.99);
     }
 
+    /// No entry has other wordings or keywords, so the `asked` field is left out of searches
+    /// (see `LangData::bm25`): the title and the body are still searched, typos included.
+    #[test]
+    fn a_base_without_other_wordings_is_searched_in_its_other_fields() {
+        let mut kb = kb();
+        kb.entries = kb
+            .entries
+            .iter()
+            .map(|e| {
+                let body = e.answer.markdown();
+                entry(&e.lang, &e.id, &e.title, &[], &body)
+            })
+            .collect();
+        let index = SearchIndex::build(&kb).unwrap();
+        let data = &index.langs["en"];
+        assert!(data.bm25_of(data.asked).is_none());
+        assert!(data.bm25_of(data.title).is_some() && data.bm25_of(data.body).is_some());
+        let r = index.search("en", "recyling", 5).unwrap();
+        assert_eq!(r.hits[0].entry.id, "recycling");
+        assert!(r.hits[0].coverage > 0.99);
+        let r = index.search("en", "licence every year", 5).unwrap();
+        assert_eq!(r.hits[0].entry.id, "dog-licence");
+    }
+
     fn german_kb() -> KnowledgeBase {
         let config: KbConfig = toml::from_str(
             "site = \"t\"\nname = \"T\"\nlanguages = [\"de\"]\ndefault_language = \"de\"\n",
