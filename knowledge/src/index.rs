@@ -55,7 +55,8 @@ const NGRAM_COMMON_SHARE: f32 = 0.1;
 const NGRAM_COMMON_ENTRIES: f32 = 50.0;
 /// The fast (column) field holding each document's position in [`SearchIndex`]'s entries.
 const ENTRY_FIELD: &str = "entry";
-/// Heap for the one-off index build.
+/// Memory budget of each language's index writer (tantivy sizes the writer's first table of
+/// terms from it).
 const WRITER_HEAP_BYTES: usize = 50_000_000;
 /// Documents waiting for the indexing thread at most, while the calling thread analyses the
 /// next entries for the vocabulary: enough to keep both busy, few enough to hold little.
@@ -135,9 +136,7 @@ impl LangData {
             .find(|(f, _)| *f == field)
             .map(|(_, bm25)| bm25)
     }
-}
 
-impl LangData {
     /// Indexes the entries of `lang` (those of `entries` at `positions`, ascending) into an
     /// index of their own, and sets their term sets in `entry_terms`.
     ///
@@ -247,12 +246,13 @@ impl LangData {
                 }
                 vocabulary.add_entry(terms);
             }
-            // No more documents: the indexing thread writes the segment meanwhile.
             drop(documents);
             Ok(indexing
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?)
         })?;
+        // Finished once the segment is written, not meanwhile: together they peaked 1.5 MB
+        // higher (15k entries), for 30 ms sooner.
         let (vocabulary, terms) = vocabulary.finish().map_err(tantivy::TantivyError::from)?;
         for (&position, terms) in positions.iter().zip(terms) {
             entry_terms[position] = terms;
