@@ -5,8 +5,9 @@
 //! returned and asked for over and over (without the delay, 5 % fewer questions a second on
 //! the 15k-entry base). An index build frees a lot as it goes: the parsing's scratch, each
 //! language's postings once written, buffers outgrown. Kept for a second, those pages added
-//! up to the peak of a start: 15k entries, 70 MB with the delay, 55 MB without. So while a
-//! build runs, the delay is zero; the last build to finish puts it back.
+//! up to the peak of a start: 15k entries, 70 MB with the delay, 55 MB without. So while
+//! content is read and indexed (`content::build`), the delay is zero; the last build to
+//! finish puts it back.
 
 use std::sync::Mutex;
 
@@ -67,9 +68,12 @@ mod decay {
 /// Without jemalloc there is no delay to set.
 #[cfg(target_env = "msvc")]
 mod decay {
+    /// No delay to read.
     pub fn get() -> Option<isize> {
         None
     }
+
+    /// Nothing to set.
     pub fn set(_milliseconds: isize) {}
 }
 

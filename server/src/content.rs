@@ -278,9 +278,7 @@ async fn build(
     let root = site.content.clone();
     let id = site.id.clone();
     tokio::task::spawn_blocking(move || {
-        crate::allocator::returning_freed_memory(|| {
-            build_blocking(&root, &id, encoding.as_ref(), previous.as_deref())
-        })
+        build_blocking(&root, &id, encoding.as_ref(), previous.as_deref())
     })
     .await
     .unwrap_or_else(|e| Err(ContentErrors(vec![format!("indexing stopped: {e}")])))
@@ -292,6 +290,41 @@ fn build_blocking(
     encoding: Option<&Encoding>,
     previous: Option<&EntryVectors>,
 ) -> Result<Built, ContentErrors> {
+    // Freed memory goes back to the system at once while the content is read and indexed
+    // (the peak of a start), not while entries are encoded (which can take minutes, and
+    // frees little).
+    let indexed = crate::allocator::returning_freed_memory(|| read_and_index(root, id))?;
+    let Indexed {
+        residents,
+        preview,
+        warnings,
+        warnings_total,
+    } = indexed;
+    // The preview index holds every entry of the residents' one, and the drafts.
+    let vectors = encoding.map(|encoding| {
+        Arc::new(encoding.vectors(preview.as_deref().unwrap_or(&residents), previous))
+    });
+    Ok(Built {
+        indexes: Indexes {
+            residents: Arc::new(residents),
+            preview,
+            vectors,
+        },
+        warnings,
+        warnings_total,
+    })
+}
+
+/// A site's content read, checked and indexed, before its entries are encoded.
+struct Indexed {
+    residents: SearchIndex,
+    preview: Option<Arc<SearchIndex>>,
+    warnings: Vec<String>,
+    warnings_total: usize,
+}
+
+/// Reads and checks the content at `root` (which must belong to site `id`) and indexes it.
+fn read_and_index(root: &Path, id: &str) -> Result<Indexed, ContentErrors> {
     let (kb, problems) = knowledge::load(root);
     let errors: Vec<String> = problems
         .iter()
@@ -331,16 +364,9 @@ fn build_blocking(
     } else {
         None
     };
-    // The preview index holds every entry of the residents' one, and the drafts.
-    let vectors = encoding.map(|encoding| {
-        Arc::new(encoding.vectors(preview.as_deref().unwrap_or(&residents), previous))
-    });
-    Ok(Built {
-        indexes: Indexes {
-            residents: Arc::new(residents),
-            preview,
-            vectors,
-        },
+    Ok(Indexed {
+        residents,
+        preview,
         warnings,
         warnings_total,
     })
