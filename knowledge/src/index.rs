@@ -479,13 +479,22 @@ impl SearchIndex {
         share_found(found, forms.len())
     }
 
-    /// [`SearchIndex::word_evidence`] of each word of `text` as [`crate::words::Words`] cuts
-    /// it, in order. Where the language's analyzer cuts words the same way (every language
-    /// but those analysed as bigrams or cut by a dictionary), the analyzer runs once over the
-    /// whole text, its terms told apart by their word's position, instead of once per word.
-    pub fn words_evidence(&self, lang: &str, text: &str) -> Vec<f32> {
+    /// For each of `languages`, [`SearchIndex::word_evidence`] of each word of `text` as
+    /// [`crate::words::Words`] cuts it, in order; the text is cut once for all of them. Where a
+    /// language's analyzer cuts words the same way (every language but those analysed as
+    /// bigrams or cut by a dictionary), the analyzer runs once over the whole text, its terms
+    /// told apart by their word's position, instead of once per word.
+    pub fn words_evidence(&self, languages: &[&str], text: &str) -> Vec<Vec<f32>> {
         let cut = crate::words::Words::of(text);
         let words: Vec<&str> = cut.iter().collect();
+        languages
+            .iter()
+            .map(|lang| self.words_evidence_in(lang, text, &words))
+            .collect()
+    }
+
+    /// [`SearchIndex::words_evidence`] in `lang`, `words` being the cut of `text`.
+    fn words_evidence_in(&self, lang: &str, text: &str, words: &[&str]) -> Vec<f32> {
         let Some(data) = self.langs.get(lang) else {
             return vec![0.0; words.len()];
         };
@@ -680,11 +689,11 @@ impl SearchIndex {
                 .as_ref()
                 .filter(|typos| typos.terms.iter().any(|near| near != term));
             for (field, boost) in fields {
-                if data.bm25_of(field).is_none() {
+                let Some(bm25) = data.bm25_of(field) else {
                     continue;
-                }
+                };
                 if let Some(number) =
-                    push_term_clause(&mut clauses, data, searcher, field, term, boost)?
+                    push_term_clause(&mut clauses, searcher, field, bm25, term, boost)?
                 {
                     present.push(((field, term), number));
                 }
@@ -696,7 +705,7 @@ impl SearchIndex {
                 }
                 for synonym in synonyms {
                     let boost = boost * SYNONYM_FACTOR;
-                    push_term_clause(&mut clauses, data, searcher, field, synonym, boost)?;
+                    push_term_clause(&mut clauses, searcher, field, bm25, synonym, boost)?;
                 }
             }
         }
@@ -770,19 +779,17 @@ fn share_found(found: usize, forms: usize) -> f32 {
     }
 }
 
-/// Adds the match of `text` in `field`, boosted by `boost`, to `clauses`; returns its clause's
-/// number, or `None` when no entry has `text` in `field` (and nothing is added).
+/// Adds the match of `text` in `field` (whose BM25 is `bm25`), boosted by `boost`, to
+/// `clauses`; returns its clause's number, or `None` when no entry has `text` in `field` (and
+/// nothing is added).
 fn push_term_clause(
     clauses: &mut SummedClauses,
-    data: &LangData,
     searcher: &Searcher,
     field: Field,
+    bm25: &FieldBm25,
     text: &str,
     boost: f32,
 ) -> Result<Option<usize>, IndexError> {
-    let Some(bm25) = data.bm25_of(field) else {
-        return Ok(None);
-    };
     let clause = TermClause::new(searcher, &Term::from_field_text(field, text), bm25)?;
     Ok(clauses.push_term(clause, boost))
 }
@@ -1173,10 +1180,30 @@ mod tests {
                     .iter()
                     .map(|word| index.word_evidence(lang, word))
                     .collect();
-                assert_eq!(index.words_evidence(lang, text), each, "{lang}: {text:?}");
+                assert_eq!(
+                    index.words_evidence(&[lang], text),
+                    vec![each],
+                    "{lang}: {text:?}"
+                );
             }
         }
-        assert_eq!(index.words_evidence("es", "factura the"), vec![1.0, 0.0]);
+        // All languages at once: each one's as asked alone.
+        let languages = ["en", "es", "ja", "zh-Hans", "fr"];
+        for text in texts {
+            let one_by_one: Vec<Vec<f32>> = languages
+                .iter()
+                .flat_map(|lang| index.words_evidence(&[lang], text))
+                .collect();
+            assert_eq!(
+                index.words_evidence(&languages, text),
+                one_by_one,
+                "{text:?}"
+            );
+        }
+        assert_eq!(
+            index.words_evidence(&["es"], "factura the"),
+            vec![vec![1.0, 0.0]]
+        );
     }
 
     #[test]

@@ -214,9 +214,20 @@ impl SummedClauses {
             near: self
                 .near
                 .iter()
-                .map(|near| Ok((weigh(near.query.as_ref())?, near.terms, near.bound)))
+                .map(|near| Ok((weigh(near.query.as_ref())?, near.term_bits(), near.bound)))
                 .collect::<tantivy::Result<_>>()?,
         })
+    }
+}
+
+impl NearClause {
+    /// The bits of its two term clauses in [`Sums::terms_matched`]: a document may match it
+    /// when it has both. Clauses numbered 64 and above are not tracked (taken as matched).
+    fn term_bits(&self) -> u64 {
+        self.terms
+            .iter()
+            .filter(|&&t| t < 64)
+            .fold(0u64, |bits, &t| bits | 1u64 << t)
     }
 }
 
@@ -265,8 +276,9 @@ impl Query for SummedClauses {
 pub struct SummedWeight {
     terms: Vec<(TermClause, Score)>,
     others: Vec<Box<dyn Weight>>,
-    /// Each near clause's weight, term clauses and bound ([`NearClause`]).
-    near: Vec<(Box<dyn Weight>, [usize; 2], Score)>,
+    /// Each near clause's weight, the bits of its term clauses ([`NearClause::term_bits`])
+    /// and its bound.
+    near: Vec<(Box<dyn Weight>, u64, Score)>,
 }
 
 /// Scores being summed for one segment's documents: arrays by document.
@@ -469,21 +481,7 @@ impl SummedWeight {
             } else {
                 Score::NEG_INFINITY
             };
-            // Per near clause: the bits of its terms (clauses numbered 64 and above are not
-            // tracked: taken as matched), and its bound. A document may match the clause
-            // when it matched both terms.
-            let near: Vec<(u64, Score)> = self
-                .near
-                .iter()
-                .map(|(_, terms, bound)| {
-                    let bits = terms
-                        .iter()
-                        .filter(|&&t| t < 64)
-                        .fold(0u64, |bits, &t| bits | 1u64 << t);
-                    (bits, *bound)
-                })
-                .collect();
-            let all_near: Score = near.iter().map(|(_, bound)| bound).sum();
+            let all_near: Score = self.near.iter().map(|(_, _, bound)| bound).sum();
             let mut promising: Vec<DocId> = Vec::new();
             for &doc in &sums.docs {
                 let score = sums.scores[doc as usize];
@@ -494,7 +492,7 @@ impl SummedWeight {
                 // to the floor.
                 let matched = sums.terms_matched[doc as usize];
                 let mut most: Score = 0.0;
-                for &(bits, bound) in &near {
+                for &(_, bits, bound) in &self.near {
                     if matched & bits == bits {
                         most += bound;
                         if score + most >= floor {
@@ -505,10 +503,10 @@ impl SummedWeight {
                 }
             }
             promising.sort_unstable();
-            for ((clause, _, _), &(bits, _)) in self.near.iter().zip(&near) {
+            for (clause, bits, _) in &self.near {
                 let mut scorer = None;
                 for &doc in &promising {
-                    if sums.terms_matched[doc as usize] & bits != bits {
+                    if sums.terms_matched[doc as usize] & bits != *bits {
                         continue;
                     }
                     let scorer = match &mut scorer {

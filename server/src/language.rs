@@ -126,10 +126,7 @@ fn same_language(tag: &str, lang: &str) -> bool {
 /// words.
 fn vocabulary_evidence(index: &SearchIndex, languages: &[&str], text: &str) -> Vec<f32> {
     // Per language, each word's evidence.
-    let per_language: Vec<Vec<f32>> = languages
-        .iter()
-        .map(|lang| index.words_evidence(lang, text))
-        .collect();
+    let per_language = index.words_evidence(languages, text);
     let words = per_language.first().map_or(0, Vec::len);
     let mut evidence = vec![0.0; languages.len()];
     for word in 0..words {
