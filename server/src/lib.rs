@@ -99,7 +99,7 @@ pub async fn run(
         notify.notify_one();
     };
     let router = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    let serve = axum::serve(listener, router).with_graceful_shutdown(shutdown);
+    let serve = axum::serve(without_nagle(listener), router).with_graceful_shutdown(shutdown);
     let served = tokio::select! {
         served = serve => served,
         () = async {
@@ -113,4 +113,40 @@ pub async fn run(
     purge.abort();
     watch.abort();
     served
+}
+
+/// `listener` with Nagle's algorithm turned off on every connection it accepts
+/// (`TCP_NODELAY`). A WebSocket sends many small frames: a staff console receives every
+/// message of its chats, a resident each reply. With Nagle's algorithm, a frame waits while
+/// an earlier one is unacknowledged, and the other side delays its acknowledgement by up to
+/// 40 ms, so under load messages reached staff consoles tens of milliseconds late
+/// (`docs/performance.md`, live chat). An HTTP response leaves in one write either way.
+fn without_nagle(
+    listener: TcpListener,
+) -> axum::serve::TapIo<TcpListener, fn(&mut tokio::net::TcpStream)> {
+    use axum::serve::ListenerExt as _;
+    listener.tap_io(|connection| {
+        if let Err(error) = connection.set_nodelay(true) {
+            tracing::debug!(%error, "could not turn off Nagle's algorithm on a connection");
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::serve::Listener as _;
+
+    /// Connections are accepted with Nagle's algorithm off.
+    #[tokio::test]
+    async fn accepted_connections_send_without_delay() {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        let mut listener = super::without_nagle(listener);
+        let client = tokio::net::TcpStream::connect(address).await.unwrap();
+        let (accepted, from) = listener.accept().await;
+        assert_eq!(from, client.local_addr().unwrap());
+        assert!(accepted.nodelay().unwrap());
+        // Sockets start with Nagle's algorithm on: the assertion above is the listener's doing.
+        assert!(!client.nodelay().unwrap());
+    }
 }

@@ -16,7 +16,7 @@ use futures_util::{SinkExt as _, StreamExt as _};
 use serde_json::{Value, json};
 use tokio::sync::{Mutex, mpsc};
 use tokio_tungstenite::tungstenite::Message;
-use tokio_tungstenite::tungstenite::client::IntoClientRequest as _;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::http::HeaderValue;
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error + Send + Sync>>;
@@ -136,6 +136,21 @@ async fn measure<S>(
     }
 }
 
+/// Opens a WebSocket with Nagle's algorithm off, as browsers do.
+async fn connect(
+    request: impl IntoClientRequest + Unpin,
+) -> std::result::Result<
+    (
+        tokio_tungstenite::WebSocketStream<
+            tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
+        >,
+        tokio_tungstenite::tungstenite::handshake::client::Response,
+    ),
+    tokio_tungstenite::tungstenite::Error,
+> {
+    tokio_tungstenite::connect_async_with_config(request, None, true).await
+}
+
 fn ws_url(http: &str, path: &str) -> String {
     format!("{}{path}", http.replacen("http", "ws", 1))
 }
@@ -157,7 +172,7 @@ async fn main() -> Result<()> {
         request
             .headers_mut()
             .insert("Cookie", HeaderValue::from_str(&member.cookie)?);
-        let (socket, _) = tokio_tungstenite::connect_async(request).await?;
+        let (socket, _) = connect(request).await?;
         let (sink, stream) = socket.split();
         staff_sinks.push(Arc::new(Mutex::new(sink)));
         let tx = staff_tx.clone();
@@ -185,7 +200,7 @@ async fn main() -> Result<()> {
             .await?;
         let id = started["chat_id"].as_str().ok_or("no chat id")?.to_owned();
         let token = started["token"].as_str().ok_or("no token")?.to_owned();
-        let (socket, _) = tokio_tungstenite::connect_async(ws_url(
+        let (socket, _) = connect(ws_url(
             &args.url,
             &format!("/api/v1/chats/{id}/live?token={token}&after=0"),
         ))
