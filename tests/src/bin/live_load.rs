@@ -136,19 +136,16 @@ async fn measure<S>(
     }
 }
 
+/// A WebSocket connection of the load generator.
+type Socket =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
 /// Opens a WebSocket with Nagle's algorithm off, as browsers do.
 async fn connect(
     request: impl IntoClientRequest + Unpin,
-) -> std::result::Result<
-    (
-        tokio_tungstenite::WebSocketStream<
-            tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
-        >,
-        tokio_tungstenite::tungstenite::handshake::client::Response,
-    ),
-    tokio_tungstenite::tungstenite::Error,
-> {
-    tokio_tungstenite::connect_async_with_config(request, None, true).await
+) -> tokio_tungstenite::tungstenite::Result<Socket> {
+    let (socket, _) = tokio_tungstenite::connect_async_with_config(request, None, true).await?;
+    Ok(socket)
 }
 
 fn ws_url(http: &str, path: &str) -> String {
@@ -172,7 +169,7 @@ async fn main() -> Result<()> {
         request
             .headers_mut()
             .insert("Cookie", HeaderValue::from_str(&member.cookie)?);
-        let (socket, _) = connect(request).await?;
+        let socket = connect(request).await?;
         let (sink, stream) = socket.split();
         staff_sinks.push(Arc::new(Mutex::new(sink)));
         let tx = staff_tx.clone();
@@ -200,7 +197,7 @@ async fn main() -> Result<()> {
             .await?;
         let id = started["chat_id"].as_str().ok_or("no chat id")?.to_owned();
         let token = started["token"].as_str().ok_or("no token")?.to_owned();
-        let (socket, _) = connect(ws_url(
+        let socket = connect(ws_url(
             &args.url,
             &format!("/api/v1/chats/{id}/live?token={token}&after=0"),
         ))
