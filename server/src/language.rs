@@ -146,10 +146,23 @@ fn vocabulary_evidence(index: &SearchIndex, languages: &[&str], text: &str) -> V
 }
 
 /// Picks the language of `text` among `index`'s languages.
+///
+/// The detector runs only when its verdict could change the pick: it adds at most
+/// [`DETECTOR_WEIGHT`] to one language, so when the best language leads every other by more
+/// than that on the rest of the evidence, it wins whatever the detector says. Most questions
+/// in a site's language are decided by its vocabulary this way, without the detector.
 pub fn resolve(index: &SearchIndex, text: &str, context: Context<'_>) -> String {
     let languages: Vec<&str> = index.languages().collect();
     if languages.len() == 1 {
         return languages[0].to_owned();
+    }
+    let vocabulary = vocabulary_evidence(index, &languages, text);
+    let pick = |detected: Option<&whatlang::Info>| {
+        pick_language(index, &languages, &vocabulary, detected, context)
+    };
+    let (best, lead) = pick(None);
+    if lead > DETECTOR_WEIGHT + DETECTOR_LEAD_SLACK {
+        return best.to_owned();
     }
     let allow: Vec<whatlang::Lang> = languages.iter().filter_map(|l| whatlang_lang(l)).collect();
     let detected = if allow.len() >= 2 {
@@ -157,12 +170,28 @@ pub fn resolve(index: &SearchIndex, text: &str, context: Context<'_>) -> String 
     } else {
         None
     };
+    pick(detected.as_ref()).0.to_owned()
+}
 
-    let vocabulary = vocabulary_evidence(index, &languages, text);
-    let mut best = (index.default_language().to_owned(), f32::MIN);
+/// Margin by which a lead must exceed [`DETECTOR_WEIGHT`] before the detector is skipped:
+/// scores summed in another order may differ in their last bits.
+const DETECTOR_LEAD_SLACK: f32 = 1e-3;
+
+/// The best-scoring of `languages` (the first of equals, or the default language when there
+/// are none) and its lead over the runner-up (infinite without one), given each language's
+/// `vocabulary` evidence and the detector's verdict `detected`.
+fn pick_language<'a>(
+    index: &'a SearchIndex,
+    languages: &[&'a str],
+    vocabulary: &[f32],
+    detected: Option<&whatlang::Info>,
+    context: Context<'_>,
+) -> (&'a str, f32) {
+    let mut best = (index.default_language(), f32::MIN);
+    let mut runner_up = f32::MIN;
     for (lang, vocabulary) in languages.iter().zip(vocabulary) {
         let mut score = 0.0;
-        if let Some(info) = &detected
+        if let Some(info) = detected
             && whatlang_lang(lang) == Some(info.lang())
         {
             score += DETECTOR_WEIGHT * info.confidence() as f32;
@@ -189,15 +218,25 @@ pub fn resolve(index: &SearchIndex, text: &str, context: Context<'_>) -> String 
             score += DEFAULT_WEIGHT;
         }
         if score > best.1 {
-            best = ((*lang).to_owned(), score);
+            runner_up = best.1;
+            best = (*lang, score);
+        } else if score > runner_up {
+            runner_up = score;
         }
     }
-    best.0
+    let lead = if runner_up == f32::MIN {
+        f32::INFINITY
+    } else {
+        best.1 - runner_up
+    };
+    (best.0, lead)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use std::path::Path;
 
     use crate::testing::demo_index as index;
 
@@ -305,6 +344,62 @@ mod tests {
             .iter()
             .sum();
         assert!(total <= 1.0 + 1e-6, "{total}");
+    }
+
+    /// [`resolve`] with the detector always run, as it was before it could be skipped.
+    fn resolve_always_detecting(index: &SearchIndex, text: &str, context: Context<'_>) -> String {
+        let languages: Vec<&str> = index.languages().collect();
+        let vocabulary = vocabulary_evidence(index, &languages, text);
+        let allow: Vec<whatlang::Lang> =
+            languages.iter().filter_map(|l| whatlang_lang(l)).collect();
+        let detected = whatlang::Detector::with_allowlist(allow).detect(text);
+        pick_language(index, &languages, &vocabulary, detected.as_ref(), context)
+            .0
+            .to_owned()
+    }
+
+    #[test]
+    fn skipping_the_detector_never_changes_the_language() {
+        let index = index();
+        let spanish_page = Context {
+            page_lang: Some("es"),
+            browser: &["es-MX".to_owned()],
+            conversation: None,
+        };
+        let mut texts = Vec::new();
+        for file in ["riverton-queries.jsonl", "short-queries.jsonl"] {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../tests/data")
+                .join(file);
+            for line in std::fs::read_to_string(&path).unwrap().lines() {
+                let value: serde_json::Value = serde_json::from_str(line).unwrap();
+                texts.push(value["text"].as_str().unwrap().to_owned());
+            }
+        }
+        assert!(texts.len() > 300, "{}", texts.len());
+        let (mut skipped, mut detected) = (0, 0);
+        for text in &texts {
+            for context in [Context::default(), spanish_page] {
+                assert_eq!(
+                    resolve(&index, text, context),
+                    resolve_always_detecting(&index, text, context),
+                    "{text:?} with {context:?}"
+                );
+                let languages: Vec<&str> = index.languages().collect();
+                let vocabulary = vocabulary_evidence(&index, &languages, text);
+                let lead = pick_language(&index, &languages, &vocabulary, None, context).1;
+                if lead > DETECTOR_WEIGHT + DETECTOR_LEAD_SLACK {
+                    skipped += 1;
+                } else {
+                    detected += 1;
+                }
+            }
+        }
+        // Both paths are taken, so both are compared.
+        assert!(
+            skipped > 50 && detected > 50,
+            "{skipped} skipped, {detected} detected"
+        );
     }
 
     #[test]
