@@ -431,7 +431,9 @@ impl SummedWeight {
     /// weight's scorer gives, the same scores added up in the same order. A near clause is
     /// scored only for documents that match both its terms and that could still reach the
     /// `limit` best with every near clause they may match at its bound: the `limit`-th best
-    /// score without near clauses is a floor for the `limit`-th best with them.
+    /// score without near clauses is a floor for the `limit`-th best with them. The best are
+    /// then picked among those documents and the `limit` best without near clauses, not
+    /// among every document found.
     pub fn top(
         &self,
         reader: &SegmentReader,
@@ -473,62 +475,81 @@ impl SummedWeight {
         sums: &mut Sums,
     ) -> tantivy::Result<Vec<(Score, DocId)>> {
         self.add_terms_and_others(reader, 1.0, sums)?;
+        if !self.near.is_empty() && sums.docs.len() > limit {
+            // Near clauses only add to the documents found so far, and only the best before
+            // them and those they are added to can be among the best after them: the others
+            // keep scores below the floor, or at it behind `limit` documents that rank
+            // before them and can only rise.
+            let before = sums.best(&sums.docs, limit);
+            let floor = before.last().map_or(Score::NEG_INFINITY, |last| last.0);
+            let mut candidates = self.add_near(reader, floor, sums)?;
+            candidates.extend(before.iter().map(|&(_, doc)| doc));
+            candidates.sort_unstable();
+            candidates.dedup();
+            return Ok(sums.best(&candidates, limit));
+        }
         if !self.near.is_empty() {
-            let floor = if sums.docs.len() > limit {
-                sums.best(&sums.docs, limit)
-                    .last()
-                    .map_or(Score::NEG_INFINITY, |last| last.0)
-            } else {
-                Score::NEG_INFINITY
-            };
-            let all_near: Score = self.near.iter().map(|(_, _, bound)| bound).sum();
-            let mut promising: Vec<DocId> = Vec::new();
-            for &doc in &sums.docs {
-                let score = sums.scores[doc as usize];
-                if score + all_near < floor {
-                    continue;
-                }
-                // Adding up the bounds of the near clauses it may match, until they lift it
-                // to the floor.
-                let matched = sums.terms_matched[doc as usize];
-                let mut most: Score = 0.0;
-                for &(_, bits, bound) in &self.near {
-                    if matched & bits == bits {
-                        most += bound;
-                        if score + most >= floor {
-                            promising.push(doc);
-                            break;
-                        }
-                    }
-                }
+            self.add_near(reader, Score::NEG_INFINITY, sums)?;
+        }
+        Ok(sums.best(&sums.docs, limit))
+    }
+
+    /// Adds the near clauses' scores to the documents in `sums` that match their terms and
+    /// could reach `floor` with them (every near clause they may match at its bound); returns
+    /// those documents, ascending.
+    fn add_near(
+        &self,
+        reader: &SegmentReader,
+        floor: Score,
+        sums: &mut Sums,
+    ) -> tantivy::Result<Vec<DocId>> {
+        let all_near: Score = self.near.iter().map(|(_, _, bound)| bound).sum();
+        let mut promising: Vec<DocId> = Vec::new();
+        for &doc in &sums.docs {
+            let score = sums.scores[doc as usize];
+            if score + all_near < floor {
+                continue;
             }
-            promising.sort_unstable();
-            for (clause, bits, _) in &self.near {
-                let mut scorer = None;
-                for &doc in &promising {
-                    if sums.terms_matched[doc as usize] & bits != *bits {
-                        continue;
-                    }
-                    let scorer = match &mut scorer {
-                        Some(scorer) => scorer,
-                        None => scorer.insert(clause.scorer(reader, 1.0)?),
-                    };
-                    let at = if scorer.doc() < doc {
-                        scorer.seek(doc)
-                    } else {
-                        scorer.doc()
-                    };
-                    if at == TERMINATED {
+            // Adding up the bounds of the near clauses it may match, until they lift it
+            // to the floor.
+            let matched = sums.terms_matched[doc as usize];
+            let mut most: Score = 0.0;
+            for &(_, bits, bound) in &self.near {
+                if matched & bits == bits {
+                    most += bound;
+                    if score + most >= floor {
+                        promising.push(doc);
                         break;
-                    }
-                    if at == doc {
-                        let score = scorer.score();
-                        sums.add(doc, score);
                     }
                 }
             }
         }
-        Ok(sums.best(&sums.docs, limit))
+        promising.sort_unstable();
+        for (clause, bits, _) in &self.near {
+            let mut scorer = None;
+            for &doc in &promising {
+                if sums.terms_matched[doc as usize] & bits != *bits {
+                    continue;
+                }
+                let scorer = match &mut scorer {
+                    Some(scorer) => scorer,
+                    None => scorer.insert(clause.scorer(reader, 1.0)?),
+                };
+                let at = if scorer.doc() < doc {
+                    scorer.seek(doc)
+                } else {
+                    scorer.doc()
+                };
+                if at == TERMINATED {
+                    break;
+                }
+                if at == doc {
+                    let score = scorer.score();
+                    sums.add(doc, score);
+                }
+            }
+        }
+        Ok(promising)
     }
 }
 
