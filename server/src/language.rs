@@ -147,76 +147,105 @@ fn vocabulary_evidence(index: &SearchIndex, languages: &[&str], text: &str) -> V
 
 /// Picks the language of `text` among `index`'s languages.
 ///
-/// The detector runs only when its verdict could change the pick: it adds at most
-/// its weight (`DETECTOR_WEIGHT`) to one language, so when the best language leads every other by more
-/// than that on the rest of the evidence, it wins whatever the detector says. Questions
-/// whose words only one of the site's languages has are decided this way (two in five of
-/// the bench's questions), without the detector.
+/// The detector runs only when its verdict could change the pick: it adds at most its weight
+/// (`DETECTOR_WEIGHT`) to one language, so when the best language leads every other by more
+/// than that on the rest of the evidence, it wins whatever the detector says. Questions whose
+/// words only one of the site's languages has are decided this way (two in five of the
+/// bench's questions), without the detector.
 pub fn resolve(index: &SearchIndex, text: &str, context: Context<'_>) -> String {
     let languages: Vec<&str> = index.languages().collect();
     if languages.len() == 1 {
         return languages[0].to_owned();
     }
-    let vocabulary = vocabulary_evidence(index, &languages, text);
-    let pick = |detected: Option<&whatlang::Info>| {
-        pick_language(index, &languages, &vocabulary, detected, context)
-    };
-    let (best, lead) = pick(None);
+    let evidence = evidence_without_detector(index, &languages, text, context);
+    let (best, lead) = pick_language(index, &languages, &evidence, None);
     if lead > DETECTOR_WEIGHT + DETECTOR_LEAD_SLACK {
         return best.to_owned();
     }
-    let allow: Vec<whatlang::Lang> = languages.iter().filter_map(|l| whatlang_lang(l)).collect();
-    let detected = if allow.len() >= 2 {
-        whatlang::Detector::with_allowlist(allow).detect(text)
-    } else {
-        None
-    };
-    pick(detected.as_ref()).0.to_owned()
+    let detected = detect(&languages, text);
+    pick_language(index, &languages, &evidence, detected.as_ref())
+        .0
+        .to_owned()
 }
 
 /// Margin by which a lead must exceed [`DETECTOR_WEIGHT`] before the detector is skipped:
 /// scores summed in another order may differ in their last bits.
 const DETECTOR_LEAD_SLACK: f32 = 1e-3;
 
+/// whatlang's verdict on `text` among `languages` (those it knows), when it knows two or more.
+fn detect(languages: &[&str], text: &str) -> Option<whatlang::Info> {
+    let allow: Vec<whatlang::Lang> = languages.iter().filter_map(|l| whatlang_lang(l)).collect();
+    if allow.len() >= 2 {
+        whatlang::Detector::with_allowlist(allow).detect(text)
+    } else {
+        None
+    }
+}
+
+/// For each of `languages`, what its score adds after the detector's part, term by term in
+/// the order they are added (0 where a term does not apply): the vocabulary evidence, the
+/// conversation, the page, the browser, a complete language, the default language. Worked
+/// out once for both picks of [`resolve`].
+fn evidence_without_detector(
+    index: &SearchIndex,
+    languages: &[&str],
+    text: &str,
+    context: Context<'_>,
+) -> Vec<[f32; 6]> {
+    let vocabulary = vocabulary_evidence(index, languages, text);
+    let when = |applies: bool, weight: f32| if applies { weight } else { 0.0 };
+    languages
+        .iter()
+        .zip(vocabulary)
+        .map(|(lang, vocabulary)| {
+            let mut browser = 0.0;
+            let mut weight = BROWSER_WEIGHT;
+            for tag in context.browser.iter().take(4) {
+                if same_language(tag, lang) {
+                    browser = weight;
+                    break;
+                }
+                weight /= 2.0;
+            }
+            [
+                VOCABULARY_WEIGHT * vocabulary,
+                when(
+                    context.conversation.is_some_and(|c| same_language(c, lang)),
+                    CONVERSATION_WEIGHT,
+                ),
+                when(
+                    context.page_lang.is_some_and(|p| same_language(p, lang)),
+                    PAGE_WEIGHT,
+                ),
+                browser,
+                when(!index.is_partial(lang), COMPLETE_WEIGHT),
+                when(*lang == index.default_language(), DEFAULT_WEIGHT),
+            ]
+        })
+        .collect()
+}
+
 /// The best-scoring of `languages` (the first of equals, or the default language when there
 /// are none) and its lead over the runner-up (infinite without one), given each language's
-/// `vocabulary` evidence and the detector's verdict `detected`.
+/// [`evidence_without_detector`] and the detector's verdict `detected`. A score is the
+/// detector's part, then each of the evidence's terms, added in that order.
 fn pick_language<'a>(
     index: &'a SearchIndex,
     languages: &[&'a str],
-    vocabulary: &[f32],
+    evidence: &[[f32; 6]],
     detected: Option<&whatlang::Info>,
-    context: Context<'_>,
 ) -> (&'a str, f32) {
     let mut best = (index.default_language(), f32::MIN);
     let mut runner_up = f32::MIN;
-    for (lang, vocabulary) in languages.iter().zip(vocabulary) {
+    for (lang, terms) in languages.iter().zip(evidence) {
         let mut score = 0.0;
         if let Some(info) = detected
             && whatlang_lang(lang) == Some(info.lang())
         {
             score += DETECTOR_WEIGHT * info.confidence() as f32;
         }
-        score += VOCABULARY_WEIGHT * vocabulary;
-        if context.conversation.is_some_and(|c| same_language(c, lang)) {
-            score += CONVERSATION_WEIGHT;
-        }
-        if context.page_lang.is_some_and(|p| same_language(p, lang)) {
-            score += PAGE_WEIGHT;
-        }
-        let mut weight = BROWSER_WEIGHT;
-        for tag in context.browser.iter().take(4) {
-            if same_language(tag, lang) {
-                score += weight;
-                break;
-            }
-            weight /= 2.0;
-        }
-        if !index.is_partial(lang) {
-            score += COMPLETE_WEIGHT;
-        }
-        if *lang == index.default_language() {
-            score += DEFAULT_WEIGHT;
+        for term in terms {
+            score += term;
         }
         if score > best.1 {
             runner_up = best.1;
@@ -350,11 +379,9 @@ mod tests {
     /// [`resolve`] with the detector always run, as it was before it could be skipped.
     fn resolve_always_detecting(index: &SearchIndex, text: &str, context: Context<'_>) -> String {
         let languages: Vec<&str> = index.languages().collect();
-        let vocabulary = vocabulary_evidence(index, &languages, text);
-        let allow: Vec<whatlang::Lang> =
-            languages.iter().filter_map(|l| whatlang_lang(l)).collect();
-        let detected = whatlang::Detector::with_allowlist(allow).detect(text);
-        pick_language(index, &languages, &vocabulary, detected.as_ref(), context)
+        let evidence = evidence_without_detector(index, &languages, text, context);
+        let detected = detect(&languages, text);
+        pick_language(index, &languages, &evidence, detected.as_ref())
             .0
             .to_owned()
     }
@@ -378,6 +405,7 @@ mod tests {
             }
         }
         assert!(texts.len() > 300, "{}", texts.len());
+        let languages: Vec<&str> = index.languages().collect();
         let (mut skipped, mut detected) = (0, 0);
         for text in &texts {
             for context in [Context::default(), spanish_page] {
@@ -386,9 +414,8 @@ mod tests {
                     resolve_always_detecting(&index, text, context),
                     "{text:?} with {context:?}"
                 );
-                let languages: Vec<&str> = index.languages().collect();
-                let vocabulary = vocabulary_evidence(&index, &languages, text);
-                let lead = pick_language(&index, &languages, &vocabulary, None, context).1;
+                let evidence = evidence_without_detector(&index, &languages, text, context);
+                let lead = pick_language(&index, &languages, &evidence, None).1;
                 if lead > DETECTOR_WEIGHT + DETECTOR_LEAD_SLACK {
                     skipped += 1;
                 } else {
