@@ -698,10 +698,14 @@ impl SearchIndex {
                     present.push(((field, term), number));
                 }
                 if let Some(typos) = near_misses {
-                    clauses.push(Box::new(BoostQuery::new(
-                        Box::new(TypoMatchQuery::new(field, Arc::clone(&typos.terms))),
+                    // (A typo match scores its boost for every entry it matches.)
+                    clauses.push(
+                        Box::new(BoostQuery::new(
+                            Box::new(TypoMatchQuery::new(field, Arc::clone(&typos.terms))),
+                            boost * FUZZY_FACTOR,
+                        )),
                         boost * FUZZY_FACTOR,
-                    )));
+                    );
                 }
                 for synonym in synonyms {
                     let boost = boost * SYNONYM_FACTOR;

@@ -21,11 +21,18 @@
 //! [`crate::language_statistics::LanguageStatistics`], to float rounding (the term's IDF is
 //! applied as a factor of the table's, and the sum is added up in another order).
 //!
-//! The clauses of two neighbouring terms near each other (phrase queries with slop, read from
-//! the positions) cost the most per entry. [`SummedWeight::top`], which the search uses, scores
-//! them last and only for entries that have both terms in the field and could still reach the
-//! best with such clauses at their highest possible score; it gives the same best entries and
-//! scores as scoring them everywhere.
+//! The clauses are added up one after the other, the one that can score the most first
+//! (a rare term in the title before a common one in the body), in the same order wherever
+//! scores are summed. [`SummedWeight::top`], which the search uses, reads whole postings only
+//! while they can still matter (the idea of MaxScore). Once the clauses left cannot lift an
+//! entry that none has found yet to the best so far, they are added only to the entries
+//! found that could still reach it, looked up by seeking in their postings, which skips the
+//! blocks between: common terms, the longest postings and the least weight, are mostly left
+//! unread. The clauses of two neighbouring terms near each other (phrase queries with slop,
+//! read from the positions) cost the most per entry. They are scored last and only for entries
+//! that have both terms in the field and could still reach the best with such clauses at
+//! their highest possible score. Both give the same best entries and scores as scoring every
+//! clause everywhere.
 
 use std::sync::Arc;
 
@@ -131,6 +138,11 @@ impl TermClause {
     pub fn doc_freq(&self) -> u64 {
         self.doc_freq
     }
+
+    /// The term as found in `segment`, if it has it.
+    fn found_in(&self, segment: SegmentId) -> Option<&InSegment> {
+        self.found.iter().find(|found| found.segment == segment)
+    }
 }
 
 impl std::fmt::Debug for TermClause {
@@ -148,7 +160,8 @@ impl std::fmt::Debug for TermClause {
 #[derive(Default)]
 pub struct SummedClauses {
     terms: Vec<(TermClause, Score)>,
-    others: Vec<Box<dyn Query>>,
+    /// Each other clause and the most it scores for any entry.
+    others: Vec<(Box<dyn Query>, Score)>,
     near: Vec<NearClause>,
 }
 
@@ -172,9 +185,11 @@ impl SummedClauses {
         })
     }
 
-    /// Adds another kind of clause.
-    pub fn push(&mut self, clause: Box<dyn Query>) {
-        self.others.push(clause);
+    /// Adds another kind of clause, which scores at most `most` for any entry
+    /// ([`Score::INFINITY`] when that is not known: the clause is then scored for every
+    /// entry it matches).
+    pub fn push(&mut self, clause: Box<dyn Query>, most: Score) {
+        self.others.push((clause, most));
     }
 
     /// Adds the match of two terms near each other in one field: `query`, a phrase of the two
@@ -204,13 +219,31 @@ impl SummedClauses {
         enable_scoring: EnableScoring<'_>,
     ) -> tantivy::Result<SummedWeight> {
         let weigh = |query: &dyn Query| query.weight(enable_scoring);
+        // The highest first; equal bounds in the order added.
+        let mut order: Vec<(Summed, Score)> = self
+            .terms
+            .iter()
+            .enumerate()
+            .map(|(number, (clause, boost))| {
+                let most = clause.bm25.score(0, u32::MAX) * boost * (1.0 + BOUND_MARGIN);
+                (Summed::Term(number), most)
+            })
+            .chain(
+                self.others
+                    .iter()
+                    .enumerate()
+                    .map(|(number, (_, most))| (Summed::Other(number), *most)),
+            )
+            .collect();
+        order.sort_by(|a, b| b.1.total_cmp(&a.1));
         Ok(SummedWeight {
             terms: self.terms.clone(),
             others: self
                 .others
                 .iter()
-                .map(|query| weigh(query.as_ref()))
+                .map(|(query, _)| weigh(query.as_ref()))
                 .collect::<tantivy::Result<_>>()?,
+            order,
             near: self
                 .near
                 .iter()
@@ -241,7 +274,7 @@ impl Clone for SummedClauses {
             others: self
                 .others
                 .iter()
-                .map(|clause| clause.box_clone())
+                .map(|(clause, most)| (clause.box_clone(), *most))
                 .collect(),
             near: self
                 .near
@@ -260,7 +293,7 @@ impl std::fmt::Debug for SummedClauses {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SummedClauses")
             .field("terms", &self.terms.len())
-            .field("others", &self.others)
+            .field("others", &self.others.len())
             .field("near", &self.near.len())
             .finish()
     }
@@ -276,9 +309,19 @@ impl Query for SummedClauses {
 pub struct SummedWeight {
     terms: Vec<(TermClause, Score)>,
     others: Vec<Box<dyn Weight>>,
+    /// The term and other clauses, the one that can score the most first, with the most each
+    /// can score (see [`BOUND_MARGIN`]): the order their scores are added up in, everywhere.
+    order: Vec<(Summed, Score)>,
     /// Each near clause's weight, the bits of its term clauses ([`NearClause::term_bits`])
     /// and its bound.
     near: Vec<(Box<dyn Weight>, u64, Score)>,
+}
+
+/// A term or other clause of a [`SummedWeight`], by its number.
+#[derive(Clone, Copy)]
+enum Summed {
+    Term(usize),
+    Other(usize),
 }
 
 /// Scores being summed for one segment's documents: arrays by document.
@@ -301,6 +344,13 @@ thread_local! {
     /// 13 bytes per entry of the largest segment the thread searched (200 KB at 15k entries),
     /// freed with the thread.
     static SCRATCH: std::cell::RefCell<Sums> = std::cell::RefCell::default();
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many times this thread's searches added clauses only where they could matter
+    /// ([`SummedWeight::add_pruned`]).
+    static PRUNED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 impl Sums {
@@ -328,6 +378,16 @@ impl Sums {
             }
         }
         self.docs.clear();
+    }
+
+    /// The bit of term clause `number` in `terms_matched`: 0 when they are not tracked or
+    /// the number is 64 or above.
+    fn term_bit(&self, number: usize) -> u64 {
+        if !self.terms_matched.is_empty() && number < 64 {
+            1u64 << number
+        } else {
+            0
+        }
     }
 
     fn add(&mut self, doc: DocId, score: Score) {
@@ -383,57 +443,245 @@ fn ranking<D: Ord>(a: &(Score, D), b: &(Score, D)) -> std::cmp::Ordering {
 }
 
 impl SummedWeight {
-    /// Adds every term clause's and other clause's scores in `reader` into `sums`.
-    fn add_terms_and_others(
+    /// Adds the scores of the clause `summed` in `reader` into `sums`, for every document it
+    /// matches.
+    fn add_clause(
         &self,
+        summed: Summed,
         reader: &SegmentReader,
         boost: Score,
         sums: &mut Sums,
     ) -> tantivy::Result<()> {
-        let segment = reader.segment_id();
-        let track_terms = !sums.terms_matched.is_empty();
-        for (number, (clause, clause_boost)) in self.terms.iter().enumerate() {
-            let Some(found) = clause.found.iter().find(|f| f.segment == segment) else {
-                continue;
-            };
-            let lengths = reader.get_fieldnorms_reader(clause.field)?;
-            let bm25 = clause.bm25.boost_by(clause_boost * boost);
-            let bit = if track_terms && number < 64 {
-                1u64 << number
-            } else {
-                0
-            };
-            let mut postings = found
-                .inverted_index
-                .read_block_postings_from_terminfo(&found.info, IndexRecordOption::WithFreqs)?;
-            loop {
-                let docs = postings.docs();
-                if docs.is_empty() {
-                    break;
-                }
-                for (&doc, &freq) in docs.iter().zip(postings.freqs()) {
-                    sums.add(doc, bm25.score(lengths.fieldnorm_id(doc), freq));
-                    if bit != 0 {
-                        sums.terms_matched[doc as usize] |= bit;
-                    }
-                }
-                postings.advance();
+        let number = match summed {
+            Summed::Term(number) => number,
+            Summed::Other(number) => {
+                return sums.add_all(self.others[number].as_ref(), reader, boost);
             }
-        }
-        for clause in &self.others {
-            sums.add_all(clause.as_ref(), reader, boost)?;
+        };
+        let (clause, clause_boost) = &self.terms[number];
+        let Some(found) = clause.found_in(reader.segment_id()) else {
+            return Ok(());
+        };
+        let lengths = reader.get_fieldnorms_reader(clause.field)?;
+        let bm25 = clause.bm25.boost_by(clause_boost * boost);
+        let bit = sums.term_bit(number);
+        let mut postings = found
+            .inverted_index
+            .read_block_postings_from_terminfo(&found.info, IndexRecordOption::WithFreqs)?;
+        loop {
+            let docs = postings.docs();
+            if docs.is_empty() {
+                break;
+            }
+            for (&doc, &freq) in docs.iter().zip(postings.freqs()) {
+                sums.add(doc, bm25.score(lengths.fieldnorm_id(doc), freq));
+                if bit != 0 {
+                    sums.terms_matched[doc as usize] |= bit;
+                }
+            }
+            postings.advance();
         }
         Ok(())
     }
 
+    /// Adds the scores of the clause `summed` in `reader` into `sums`, for those of `docs`
+    /// (ascending, all in `sums` already) that it matches: looked up by seeking, which skips
+    /// the blocks of postings between them.
+    fn add_clause_to(
+        &self,
+        summed: Summed,
+        reader: &SegmentReader,
+        docs: &[DocId],
+        sums: &mut Sums,
+    ) -> tantivy::Result<()> {
+        let number = match summed {
+            Summed::Term(number) => number,
+            Summed::Other(number) => {
+                let mut scorer = self.others[number].scorer(reader, 1.0)?;
+                for &doc in docs {
+                    let at = if scorer.doc() < doc {
+                        scorer.seek(doc)
+                    } else {
+                        scorer.doc()
+                    };
+                    if at == TERMINATED {
+                        break;
+                    }
+                    if at == doc {
+                        sums.add(doc, scorer.score());
+                    }
+                }
+                return Ok(());
+            }
+        };
+        let (clause, clause_boost) = &self.terms[number];
+        let Some(found) = clause.found_in(reader.segment_id()) else {
+            return Ok(());
+        };
+        let lengths = reader.get_fieldnorms_reader(clause.field)?;
+        let bm25 = clause.bm25.boost_by(*clause_boost);
+        let bit = sums.term_bit(number);
+        let mut postings = found
+            .inverted_index
+            .read_block_postings_from_terminfo(&found.info, IndexRecordOption::WithFreqs)?;
+        // Where in the block loaded the documents before `doc` end.
+        let mut at = 0;
+        for &doc in docs {
+            let block = postings.docs();
+            if block.last().is_none_or(|&last| last < doc) {
+                // In a later block, if any: skipping the blocks before it undecoded.
+                at = postings.seek(doc);
+            } else {
+                while block[at] < doc {
+                    at += 1;
+                }
+            }
+            let Some(&next) = postings.docs().get(at) else {
+                break;
+            };
+            if next == doc {
+                let freq = postings.freqs()[at];
+                sums.add(doc, bm25.score(lengths.fieldnorm_id(doc), freq));
+                if bit != 0 {
+                    sums.terms_matched[doc as usize] |= bit;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds the term and other clauses' scores into `sums`, in [`SummedWeight::order`], as
+    /// far as the `limit` best can need them. The `limit`-th best score so far is a floor for
+    /// the `limit`-th best at the end. Once the clauses left, and the near clauses of terms
+    /// among them, can add less than the floor, no document that none of the clauses added
+    /// so far found can be among the best; nor can one found whose score stays below the
+    /// floor with every clause it may still match at its most. The clauses left are then
+    /// added only to the other documents, which are returned, ascending. `None`: every clause
+    /// was added wherever it matches.
+    fn add_pruned(
+        &self,
+        reader: &SegmentReader,
+        limit: usize,
+        sums: &mut Sums,
+    ) -> tantivy::Result<Option<Vec<DocId>>> {
+        let segment = reader.segment_id();
+        // From each clause on in `order`: the most the clauses left can add, their bits in
+        // `terms_matched`, and how many postings they have.
+        let mut most_left = vec![0.0; self.order.len() + 1];
+        let mut bits_left = vec![0u64; self.order.len() + 1];
+        let mut postings_left = vec![0usize; self.order.len() + 1];
+        for (at, &(summed, most)) in self.order.iter().enumerate().rev() {
+            let (bit, postings) = match summed {
+                Summed::Term(number) => (
+                    sums.term_bit(number),
+                    self.terms[number]
+                        .0
+                        .found_in(segment)
+                        .map_or(0, |found| found.info.doc_freq as usize),
+                ),
+                Summed::Other(_) => (0, 0),
+            };
+            most_left[at] = most_left[at + 1] + most;
+            bits_left[at] = bits_left[at + 1] | bit;
+            postings_left[at] = postings_left[at + 1] + postings;
+        }
+        // The most the near clauses can add to a document that has or may still match the
+        // term clauses of `bits`.
+        let near_within = |bits: u64| -> Score {
+            self.near
+                .iter()
+                .filter(|(_, near_bits, _)| near_bits & !bits == 0)
+                .map(|(_, _, bound)| bound)
+                .sum()
+        };
+        let all_near = near_within(u64::MAX);
+        // Whether a document with `score` so far can reach `floor` when it matches the
+        // clauses from `at` on and the near clauses it may; `matched`: its term clauses so
+        // far. (With a margin for the rounding of the sums.)
+        let may_reach = |score: Score, matched: u64, at: usize, floor: Score| {
+            let reaches = |most: Score| most * (1.0 + BOUND_MARGIN) >= floor;
+            let most = score + most_left[at];
+            if !reaches(most + all_near) {
+                false
+            } else if reaches(most) {
+                true
+            } else {
+                reaches(most + near_within(matched | bits_left[at]))
+            }
+        };
+        let matched = |sums: &Sums, doc: DocId| {
+            sums.terms_matched
+                .get(doc as usize)
+                .copied()
+                .unwrap_or_default()
+        };
+        // The floor last worked out.
+        let mut last_floor = Score::INFINITY;
+        for (at, &(summed, _)) in self.order.iter().enumerate() {
+            let unseen_most = most_left[at] + near_within(bits_left[at]);
+            // The floor is worth working out (a pass over the documents found) when more
+            // postings are left than documents found, and when it may be above what a
+            // document not found yet can reach: it is not above what the clauses added so
+            // far can add, and it seldom doubles from one clause to the next.
+            if sums.docs.len() >= limit
+                && postings_left[at] > sums.docs.len()
+                && unseen_most < most_left[0] - most_left[at]
+                && unseen_most < 2.0 * last_floor
+            {
+                let mut floor = sums
+                    .best(&sums.docs, limit)
+                    .last()
+                    .map_or(Score::NEG_INFINITY, |last| last.0);
+                last_floor = floor;
+                if !may_reach(0.0, 0, at, floor) {
+                    #[cfg(test)]
+                    PRUNED.with(|pruned| pruned.set(pruned.get() + 1));
+                    let mut candidates: Vec<DocId> = sums
+                        .docs
+                        .iter()
+                        .copied()
+                        .filter(|&doc| {
+                            may_reach(sums.scores[doc as usize], matched(sums, doc), at, floor)
+                        })
+                        .collect();
+                    // (Ascending runs, one per clause added: a merge sort finds them.)
+                    candidates.sort();
+                    for (next, &(summed, _)) in self.order.iter().enumerate().skip(at) {
+                        self.add_clause_to(summed, reader, &candidates, sums)?;
+                        // Fewer can reach the floor, which may have risen, with fewer left.
+                        if candidates.len() > limit && next + 1 < self.order.len() {
+                            floor = floor.max(
+                                sums.best(&candidates, limit)
+                                    .last()
+                                    .map_or(Score::NEG_INFINITY, |last| last.0),
+                            );
+                            candidates.retain(|&doc| {
+                                may_reach(
+                                    sums.scores[doc as usize],
+                                    matched(sums, doc),
+                                    next + 1,
+                                    floor,
+                                )
+                            });
+                        }
+                    }
+                    return Ok(Some(candidates));
+                }
+            }
+            self.add_clause(summed, reader, 1.0, sums)?;
+        }
+        Ok(None)
+    }
+
     /// The best `limit` documents of the segment `reader` and their scores, best first
     /// (equal scores: lower document first): what collecting the top `limit` of this
-    /// weight's scorer gives, the same scores added up in the same order. A near clause is
-    /// scored only for documents that match both its terms and that could still reach the
-    /// `limit` best with every near clause they may match at its bound: the `limit`-th best
-    /// score without near clauses is a floor for the `limit`-th best with them. The best are
-    /// then picked among those documents and the `limit` best without near clauses, not
-    /// among every document found.
+    /// weight's scorer gives, the same scores added up in the same order. Term and other
+    /// clauses are added everywhere only until the ones left cannot matter (see the module
+    /// documentation), then only where they can. A near clause is scored only for documents
+    /// that match both its terms and that could still reach the `limit` best with every near
+    /// clause they may match at its bound: the `limit`-th best score without near clauses is
+    /// a floor for the `limit`-th best with them. The best are then picked among those
+    /// documents and the `limit` best without near clauses, not among every document found.
     pub fn top(
         &self,
         reader: &SegmentReader,
@@ -474,38 +722,42 @@ impl SummedWeight {
         limit: usize,
         sums: &mut Sums,
     ) -> tantivy::Result<Vec<(Score, DocId)>> {
-        self.add_terms_and_others(reader, 1.0, sums)?;
-        if !self.near.is_empty() && sums.docs.len() > limit {
+        let pruned = self.add_pruned(reader, limit, sums)?;
+        if self.near.is_empty() {
+            return Ok(sums.best(pruned.as_deref().unwrap_or(&sums.docs), limit));
+        }
+        // The documents that can be among the best (see `add_pruned`).
+        let found = pruned.unwrap_or_else(|| sums.docs.clone());
+        if found.len() > limit {
             // Near clauses only add to the documents found so far, and only the best before
             // them and those they are added to can be among the best after them: the others
             // keep scores below the floor, or at it behind `limit` documents that rank
             // before them and can only rise.
-            let before = sums.best(&sums.docs, limit);
+            let before = sums.best(&found, limit);
             let floor = before.last().map_or(Score::NEG_INFINITY, |last| last.0);
-            let mut candidates = self.add_near(reader, floor, sums)?;
+            let mut candidates = self.add_near(reader, &found, floor, sums)?;
             candidates.extend(before.iter().map(|&(_, doc)| doc));
             candidates.sort_unstable();
             candidates.dedup();
             return Ok(sums.best(&candidates, limit));
         }
-        if !self.near.is_empty() {
-            self.add_near(reader, Score::NEG_INFINITY, sums)?;
-        }
-        Ok(sums.best(&sums.docs, limit))
+        self.add_near(reader, &found, Score::NEG_INFINITY, sums)?;
+        Ok(sums.best(&found, limit))
     }
 
-    /// Adds the near clauses' scores to the documents in `sums` that match their terms and
-    /// could reach `floor` with them (every near clause they may match at its bound); returns
-    /// those documents, ascending.
+    /// Adds the near clauses' scores to those of `docs` (found in `sums`) that match their
+    /// terms and could reach `floor` with them (every near clause they may match at its
+    /// bound); returns those documents, ascending.
     fn add_near(
         &self,
         reader: &SegmentReader,
+        docs: &[DocId],
         floor: Score,
         sums: &mut Sums,
     ) -> tantivy::Result<Vec<DocId>> {
         let all_near: Score = self.near.iter().map(|(_, _, bound)| bound).sum();
         let mut promising: Vec<DocId> = Vec::new();
-        for &doc in &sums.docs {
+        for &doc in docs {
             let score = sums.scores[doc as usize];
             if score + all_near < floor {
                 continue;
@@ -556,7 +808,9 @@ impl SummedWeight {
 impl Weight for SummedWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let mut sums = Sums::default().ready(reader, false);
-        self.add_terms_and_others(reader, boost, &mut sums)?;
+        for &(summed, _) in &self.order {
+            self.add_clause(summed, reader, boost, &mut sums)?;
+        }
         for (clause, _, _) in &self.near {
             sums.add_all(clause.as_ref(), reader, boost)?;
         }
@@ -622,7 +876,9 @@ mod tests {
     use super::*;
     use crate::language_statistics::LanguageStatistics;
     use tantivy::collector::TopDocs;
-    use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, TermQuery};
+    use tantivy::query::{
+        BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, TermQuery,
+    };
     use tantivy::schema::{Schema, TEXT};
     use tantivy::{DocAddress, Index, IndexWriter, TantivyDocument};
 
@@ -750,7 +1006,7 @@ mod tests {
                     ]);
                     phrase.set_slop(8);
                     let near: Box<dyn Query> = Box::new(BoostQuery::new(Box::new(phrase), 0.5));
-                    clauses.push(near.box_clone());
+                    clauses.push(near.box_clone(), Score::INFINITY);
                     reference.push((Occur::Should, near));
                 }
                 let expected = scores(&searcher, &BooleanQuery::new(reference), entries);
@@ -776,19 +1032,25 @@ mod tests {
             &["trash", "pickup", "day", "city"],
             &["water", "bill", "online"],
             &["bill", "water", "unicorn", "pickup"],
+            &["trash", "day", "pickup", "water", "bill", "city", "online"],
+            &["online", "city", "trash"],
         ];
         // A large index, a small one, the large one again: the per-thread arrays of `top`
         // grow, are used in part, and are clean each time.
         let large = many();
         let small = index();
+        PRUNED.with(|pruned| pruned.set(0));
         for (index, title, body) in [&large, &small, &large] {
             let entries = index.reader().unwrap().searcher().num_docs() as u32;
             assert_same_best(index, *title, *body, entries, questions);
         }
+        // Some searches left out what could not matter.
+        assert!(PRUNED.with(|pruned| pruned.get()) > 0);
     }
 
     /// Checks [`SummedWeight::top`] against tantivy's collector for `questions` (each word
-    /// in both fields, neighbouring words near each other).
+    /// in both fields, neighbouring words near each other, and the first word in the title
+    /// as a clause of a constant score).
     fn assert_same_best(
         index: &Index,
         title: Field,
@@ -824,6 +1086,14 @@ mod tests {
                     }
                 }
             }
+            let first_in_title = TermQuery::new(
+                Term::from_field_text(title, words[0]),
+                IndexRecordOption::Basic,
+            );
+            clauses.push(
+                Box::new(ConstScoreQuery::new(Box::new(first_in_title), 0.7)),
+                0.7,
+            );
             let statistics = LanguageStatistics::new(&searcher, entries);
             let weight = clauses
                 .summed_weight(EnableScoring::enabled_from_statistics_provider(
@@ -842,6 +1112,67 @@ mod tests {
                 let got = weight.search(&searcher, limit).unwrap();
                 assert_eq!(got, expected, "{words:?}, {limit}");
             }
+        }
+    }
+
+    /// Where a pair of common terms near each other, or a rarer term near a common one,
+    /// decides the best: searches that leave common terms out where they cannot matter must
+    /// still count what their near clauses can add.
+    #[test]
+    fn what_is_left_out_counts_the_near_clauses_it_may_match() {
+        // "rare" in one body, "mid" in two, "a" and "b" in nearly all.
+        let mut bodies = vec![
+            "rare x x x".to_owned(),
+            "mid a x x".to_owned(),
+            "mid x x x".to_owned(),
+            "x a b x".to_owned(),
+        ];
+        for i in 0..56 {
+            bodies.push(if i % 2 == 0 { "a x x b" } else { "b x x a" }.to_owned());
+        }
+        let (index, _, body) = index_of(bodies.into_iter().map(|b| (String::new(), b)).collect());
+        let searcher = index.reader().unwrap().searcher();
+        let entries = searcher.num_docs() as u32;
+        let statistics = LanguageStatistics::new(&searcher, entries);
+        let field_bm25 = bm25(&searcher, body, entries);
+        // The pair of common terms weighs much (first: "x a b x" is the best, though no
+        // other term finds it) or the pair of "mid" and "a" (second: "mid a x x").
+        for (common_pair, mid_pair) in [(100.0, 1.0), (0.2, 12.0)] {
+            let mut clauses = SummedClauses::default();
+            let mut number = |word: &str| {
+                let term = Term::from_field_text(body, word);
+                let clause = TermClause::new(&searcher, &term, &field_bm25).unwrap();
+                clauses.push_term(clause, 1.0).unwrap()
+            };
+            let [_, mid, a, b] = ["rare", "mid", "a", "b"].map(&mut number);
+            let phrase = |first: &str, second: &str| {
+                Box::new(PhraseQuery::new(vec![
+                    Term::from_field_text(body, first),
+                    Term::from_field_text(body, second),
+                ]))
+            };
+            clauses.push_near(phrase("a", "b"), [a, b], common_pair);
+            clauses.push_near(phrase("mid", "a"), [mid, a], mid_pair);
+            let weight = clauses
+                .summed_weight(EnableScoring::enabled_from_statistics_provider(
+                    &statistics,
+                    &searcher,
+                ))
+                .unwrap();
+            PRUNED.with(|pruned| pruned.set(0));
+            let got = weight.search(&searcher, 1).unwrap();
+            if mid_pair > common_pair {
+                // "a" and "b" were left out where they could not matter.
+                assert_eq!(PRUNED.with(|pruned| pruned.get()), 1);
+            }
+            let expected = searcher
+                .search_with_statistics_provider(
+                    &clauses,
+                    &TopDocs::with_limit(1).order_by_score(),
+                    &statistics,
+                )
+                .unwrap();
+            assert_eq!(got, expected, "{common_pair}");
         }
     }
 
