@@ -907,6 +907,11 @@ mod tests {
     /// Three hundred documents of a few words in many orders: many near ties that neighbouring
     /// words decide.
     fn many() -> (Index, Field, Field) {
+        many_of(300)
+    }
+
+    /// `count` documents of a few words in many orders (see [`many`]).
+    fn many_of(count: usize) -> (Index, Field, Field) {
         const WORDS: &[&str] = &["trash", "day", "pickup", "water", "bill", "city", "online"];
         let mut state: u64 = 7;
         let mut next = |n: usize| {
@@ -921,7 +926,7 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(" ")
         };
-        let docs = (0..300)
+        let docs = (0..count)
             .map(|i| (text(2 + i % 3), text(4 + i % 9)))
             .collect();
         index_of(docs)
@@ -1036,11 +1041,13 @@ mod tests {
             &["online", "city", "trash"],
         ];
         // A large index, a small one, the large one again: the per-thread arrays of `top`
-        // grow, are used in part, and are clean each time.
+        // grow, are used in part, and are clean each time. Then one whose common words have
+        // postings of several blocks, which searches skip between.
         let large = many();
         let small = index();
+        let larger = many_of(3000);
         PRUNED.with(|pruned| pruned.set(0));
-        for (index, title, body) in [&large, &small, &large] {
+        for (index, title, body) in [&large, &small, &large, &larger] {
             let entries = index.reader().unwrap().searcher().num_docs() as u32;
             assert_same_best(index, *title, *body, entries, questions);
         }
