@@ -399,6 +399,20 @@ impl Sums {
         }
     }
 
+    /// Adds `scorer`'s score for `doc` if it matches `doc`, seeking it there (`doc` must not
+    /// be before a document it was sought to). `false` when it matches nothing from `doc` on.
+    fn add_at(&mut self, scorer: &mut dyn Scorer, doc: DocId) -> bool {
+        let at = if scorer.doc() < doc {
+            scorer.seek(doc)
+        } else {
+            scorer.doc()
+        };
+        if at == doc {
+            self.add(doc, scorer.score());
+        }
+        at != TERMINATED
+    }
+
     /// Adds every document `clause` scores.
     fn add_all(
         &mut self,
@@ -499,16 +513,8 @@ impl SummedWeight {
             Summed::Other(number) => {
                 let mut scorer = self.others[number].scorer(reader, 1.0)?;
                 for &doc in docs {
-                    let at = if scorer.doc() < doc {
-                        scorer.seek(doc)
-                    } else {
-                        scorer.doc()
-                    };
-                    if at == TERMINATED {
+                    if !sums.add_at(scorer.as_mut(), doc) {
                         break;
-                    }
-                    if at == doc {
-                        sums.add(doc, scorer.score());
                     }
                 }
                 return Ok(());
@@ -787,17 +793,8 @@ impl SummedWeight {
                     Some(scorer) => scorer,
                     None => scorer.insert(clause.scorer(reader, 1.0)?),
                 };
-                let at = if scorer.doc() < doc {
-                    scorer.seek(doc)
-                } else {
-                    scorer.doc()
-                };
-                if at == TERMINATED {
+                if !sums.add_at(scorer.as_mut(), doc) {
                     break;
-                }
-                if at == doc {
-                    let score = scorer.score();
-                    sums.add(doc, score);
                 }
             }
         }
