@@ -94,6 +94,13 @@ pub struct SearchResult {
     pub query_terms: usize,
     /// Best first.
     pub hits: Vec<Hit>,
+    /// How much of the question is vocabulary of `lang`'s content, (terms found, terms in
+    /// all) as [`SearchIndex::vocabulary_match`] counts them, when the search worked that out
+    /// on the way: for languages whose terms are cut from the question's words as the
+    /// search cuts them (not those analysed as bigrams or cut by a dictionary). Callers that
+    /// need the figure for the searched language take it from here instead of analysing the
+    /// question again.
+    pub vocabulary: Option<(usize, usize)>,
 }
 
 /// Per-language search data.
@@ -342,6 +349,8 @@ struct AnalysedQuery {
     neighbours: Vec<(String, String)>,
     /// Distinct character n-grams of the question (empty unless the language uses them).
     ngrams: Vec<String>,
+    /// See [`SearchResult::vocabulary`].
+    vocabulary: Option<(usize, usize)>,
 }
 
 impl SearchIndex {
@@ -541,6 +550,7 @@ impl SearchIndex {
                 fell_back,
                 query_terms: 0,
                 hits: Vec::new(),
+                vocabulary: Some((0, 0)),
             });
         };
         let query = self.analyse(data, text)?;
@@ -550,6 +560,7 @@ impl SearchIndex {
                 fell_back,
                 query_terms: 0,
                 hits: Vec::new(),
+                vocabulary: query.vocabulary,
             });
         }
         let searcher = &data.searcher;
@@ -590,6 +601,7 @@ impl SearchIndex {
             fell_back,
             query_terms: query.terms.len(),
             hits,
+            vocabulary: query.vocabulary,
         })
     }
 
@@ -651,10 +663,22 @@ impl SearchIndex {
                 }
             }
         }
+        // The whole question's terms are its words' terms where the analyzer cuts words as
+        // `Words` does.
+        let vocabulary = (!analyzer::uses_bigrams(&data.lang)
+            && !analyzer::uses_segmenter(&data.lang))
+        .then(|| {
+            let found = sequence
+                .iter()
+                .filter(|term| data.vocabulary.contains(term))
+                .count();
+            (found, sequence.len())
+        });
         Ok(AnalysedQuery {
             terms,
             neighbours,
             ngrams,
+            vocabulary,
         })
     }
 
@@ -1144,6 +1168,47 @@ mod tests {
         let index = SearchIndex::build(&kb()).unwrap();
         assert_eq!(index.vocabulary_match("es", "factura agua"), (2, 2));
         assert_eq!(index.vocabulary_match("en", "factura agua"), (0, 2));
+    }
+
+    #[test]
+    fn the_search_counts_the_vocabulary_as_vocabulary_match_does() {
+        let mut kb = kb();
+        kb.config.languages.push("ja".into());
+        kb.entries.push(entry(
+            "ja",
+            "gomi",
+            "ごみの日はいつですか",
+            &[],
+            "月曜日です。",
+        ));
+        let index = SearchIndex::build(&kb).unwrap();
+        let texts = [
+            "When is the trash picked up?",
+            "when when trash trash unicorn",
+            "¿Cómo pago mi factura de agua? Teléfono",
+            "the el la",
+            "",
+            "  ...  !!",
+            "pay water-bill 2024 online, by phone",
+            "Ｆａｃｔｕｒａ ＡＧＵＡ",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa trash",
+            "ééééééééééééééééééééééééééééé factura",
+            "l'eau d'été, c'est-à-dire",
+        ];
+        let mut some_found = false;
+        for lang in ["en", "es"] {
+            for text in texts {
+                let expected = index.vocabulary_match(lang, text);
+                some_found |= expected.0 > 0;
+                let result = index.search(lang, text, 10).unwrap();
+                assert_eq!(result.lang, lang);
+                assert_eq!(result.vocabulary, Some(expected), "{lang}: {text:?}");
+            }
+        }
+        assert!(some_found);
+        // Bigrams are not cut from words: the search does not say.
+        let result = index.search("ja", "ごみの日", 10).unwrap();
+        assert_eq!(result.vocabulary, None);
     }
 
     #[test]

@@ -341,6 +341,8 @@ pub fn decide_searched(
         Decision::Handoff => Decision::Handoff,
     };
     fallback.fell_back = true;
+    // (Its vocabulary is that of the words searched, not of the whole question.)
+    fallback.vocabulary = None;
     Ok((fallback, decision))
 }
 
@@ -493,6 +495,8 @@ mod tests {
             fell_back: false,
             query_terms: 3,
             hits: vec![hit("a", 4.0, Some(0.88)), hit("b", 8.0, Some(0.83))],
+
+            vocabulary: None,
         };
         let features = Features::of(&result).expect("hits");
         assert_eq!(features.similarity, Some(0.88));
@@ -528,6 +532,8 @@ mod tests {
             fell_back: false,
             query_terms: 0,
             hits: vec![],
+
+            vocabulary: None,
         };
         assert!(matches!(decide(&result), Decision::Handoff));
     }

@@ -22,22 +22,51 @@ use crate::language::{Context, tag_of, whatlang_lang};
 /// The language of the reply to `text`: `content_lang` (the searched language, from
 /// [`crate::language::resolve`]) unless the resident's own language is one the site has no
 /// content in but the bot speaks (`spoken` says which tags it has strings for), and the
-/// text agrees with it.
+/// text agrees with it. `searched`: how much of `text` is vocabulary of `content_lang`'s
+/// content, when the search worked it out already ([`knowledge::SearchResult::vocabulary`]
+/// of a search in `content_lang`), which spares analysing the text again.
 pub fn reply_language(
     index: &SearchIndex,
     text: &str,
     context: Context<'_>,
     content_lang: &str,
+    searched: Option<(usize, usize)>,
     spoken: &dyn Fn(&str) -> bool,
 ) -> String {
+    let vocabulary = Vocabulary {
+        index,
+        text,
+        content_lang,
+        searched,
+    };
     if let Some(own) = residents_language(index, context, spoken) {
-        if text_agrees(index, text, &own, content_lang) {
+        if text_agrees(&vocabulary, &own) {
             return own;
         }
-    } else if let Some(written) = written_language(index, text, content_lang, spoken) {
+    } else if let Some(written) = written_language(&vocabulary, spoken) {
         return written.to_owned();
     }
     content_lang.to_owned()
+}
+
+/// How much of the text is vocabulary of a language's content
+/// ([`SearchIndex::vocabulary_match`]), the searched language's figure taken from the search
+/// when it has it.
+struct Vocabulary<'a> {
+    index: &'a SearchIndex,
+    text: &'a str,
+    content_lang: &'a str,
+    searched: Option<(usize, usize)>,
+}
+
+impl Vocabulary<'_> {
+    /// (Terms of the text found in `lang`'s content, terms in all.)
+    fn of(&self, lang: &str) -> (usize, usize) {
+        match self.searched {
+            Some(searched) if lang == self.content_lang => searched,
+            _ => self.index.vocabulary_match(lang, self.text),
+        }
+    }
 }
 
 /// The language `text` is plainly written in when no stated language applies (the page and
@@ -50,11 +79,15 @@ pub fn reply_language(
 /// a French reply, not a Spanish one because "bibliothèque" looks like "biblioteca"; a
 /// Spanish question misread by the detector is still mostly Spanish words and stays Spanish.
 fn written_language(
-    index: &SearchIndex,
-    text: &str,
-    content_lang: &str,
+    vocabulary: &Vocabulary<'_>,
     spoken: &dyn Fn(&str) -> bool,
 ) -> Option<&'static str> {
+    let Vocabulary {
+        index,
+        text,
+        content_lang,
+        ..
+    } = *vocabulary;
     // The vocabulary first: most questions are in a content language and stop here, before
     // the full detector (every language it knows) runs on the ask path. The searched
     // language (`content_lang`) is tried first: it is the one a question in a content
@@ -62,7 +95,7 @@ fn written_language(
     let mut languages: Vec<&str> = index.languages().collect();
     languages.sort_by_key(|lang| *lang != content_lang);
     let foreign_everywhere = languages.into_iter().all(|lang| {
-        let (known, total) = index.vocabulary_match(lang, text);
+        let (known, total) = vocabulary.of(lang);
         total > 0 && known * 2 < total
     });
     if !foreign_everywhere {
@@ -122,7 +155,10 @@ fn residents_language(
 /// in another script (Traditional Chinese typed where the content is Simplified), the
 /// detector recognising `own`, or — when the detector cannot tell — the text not being
 /// mostly words of `content_lang`'s content.
-fn text_agrees(index: &SearchIndex, text: &str, own: &str, content_lang: &str) -> bool {
+fn text_agrees(vocabulary: &Vocabulary<'_>, own: &str) -> bool {
+    let Vocabulary {
+        text, content_lang, ..
+    } = *vocabulary;
     let base = |tag: &str| {
         tag.split('-')
             .next()
@@ -140,7 +176,7 @@ fn text_agrees(index: &SearchIndex, text: &str, own: &str, content_lang: &str) -
         return true;
     }
     let unsure = detected.as_ref().is_none_or(|info| !info.is_reliable()) || own_lang.is_none();
-    let (known, total) = index.vocabulary_match(content_lang, text);
+    let (known, total) = vocabulary.of(content_lang);
     unsure && total > 0 && known * 2 < total
 }
 
@@ -166,9 +202,38 @@ mod tests {
         }
     }
 
+    /// The reply's language for `text`, checked to be the same with the searched language's
+    /// vocabulary taken from its search as with it worked out here.
     fn reply(index: &SearchIndex, text: &str, context: Context<'_>) -> String {
         let content = crate::language::resolve(index, text, context);
-        reply_language(index, text, context, &content, &spoken)
+        let alone = reply_language(index, text, context, &content, None, &spoken);
+        let search = index.search(&content, text, 10).unwrap();
+        if search.lang == content && search.vocabulary.is_some() {
+            let searched =
+                reply_language(index, text, context, &content, search.vocabulary, &spoken);
+            assert_eq!(searched, alone, "{text}");
+        }
+        alone
+    }
+
+    #[test]
+    fn the_searched_figure_stands_for_the_searched_language_only() {
+        let index = index();
+        let text = "¿dónde pago la factura del agua?";
+        let vocabulary = Vocabulary {
+            index: &index,
+            text,
+            content_lang: "es",
+            // (Not what the search would give: to tell where it is used.)
+            searched: Some((7, 9)),
+        };
+        assert_eq!(vocabulary.of("es"), (7, 9));
+        assert_eq!(vocabulary.of("en"), index.vocabulary_match("en", text));
+        let without = Vocabulary {
+            searched: None,
+            ..vocabulary
+        };
+        assert_eq!(without.of("es"), index.vocabulary_match("es", text));
     }
 
     #[test]

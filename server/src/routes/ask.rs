@@ -265,7 +265,7 @@ async fn respond(
         && let Some(number) = open311::status::asked_request(text)
     {
         let searched = language::resolve(index, text, context);
-        let lang = reply_language(index, text, context, &searched, &|tag| {
+        let lang = reply_language(index, text, context, &searched, None, &|tag| {
             state.bot.contains_key(tag)
         });
         let (body, outcome) = open311::page::status_reply(
@@ -291,7 +291,9 @@ async fn respond(
             shown: Vec::new(),
         });
     }
-    let (lang, decision, searched) = match &request.choice {
+    // `vocabulary`: how much of the question is the searched language's vocabulary, when the
+    // search worked it out in that language (see `reply_language`).
+    let (lang, decision, searched, vocabulary) = match &request.choice {
         Some(choice) => {
             let lang = conversation_lang
                 .map(str::to_owned)
@@ -309,7 +311,7 @@ async fn respond(
                 coverage: 1.0,
                 similarity: None,
             };
-            (lang, Decision::Answer(hit), true)
+            (lang, Decision::Answer(hit), true, None)
         }
         None => {
             let lang = language::resolve(index, text, context);
@@ -317,13 +319,14 @@ async fn respond(
                 .search_and_decide(&lang, text)
                 .await
                 .map_err(|e| ApiError::Internal(e.into()))?;
-            (lang, decision, result.query_terms > 0)
+            let vocabulary = result.vocabulary.filter(|_| result.lang == lang);
+            (lang, decision, result.query_terms > 0, vocabulary)
         }
     };
 
     // The bot speaks the resident's language even where the city has no content in it; the
     // answer then says it is in another language.
-    let lang = reply_language(index, text, context, &lang, &|tag| {
+    let lang = reply_language(index, text, context, &lang, vocabulary, &|tag| {
         state.bot.contains_key(tag)
     });
     let bot = state.site_catalog(site, &lang);
