@@ -495,7 +495,6 @@ mod tests {
             fell_back: false,
             query_terms: 3,
             hits: vec![hit("a", 4.0, Some(0.88)), hit("b", 8.0, Some(0.83))],
-
             vocabulary: None,
         };
         let features = Features::of(&result).expect("hits");
@@ -532,7 +531,6 @@ mod tests {
             fell_back: false,
             query_terms: 0,
             hits: vec![],
-
             vocabulary: None,
         };
         assert!(matches!(decide(&result), Decision::Handoff));
