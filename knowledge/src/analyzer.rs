@@ -130,6 +130,13 @@ pub fn uses_segmenter(lang: &str) -> bool {
     crate::han_fold::is_chinese(lang) || lang.split(['-', '_']).next() == Some("th")
 }
 
+/// Whether `lang`'s terms are cut from its words as [`crate::words::Words`] cuts them (every
+/// language but those analysed as bigrams or cut by a dictionary): analysing a text whole
+/// then gives the terms of its words one after the other.
+pub fn cuts_words(lang: &str) -> bool {
+    !uses_bigrams(lang) && !uses_segmenter(lang)
+}
+
 /// `tokenizer`'s tokens of at most 40 bytes, lowercased: the start of every analyzer.
 fn lowercase_tokens<T: Tokenizer>(tokenizer: T) -> tantivy::tokenizer::TextAnalyzerBuilder {
     TextAnalyzer::builder(tokenizer)
@@ -155,8 +162,7 @@ fn lowercase_words(lang: &str) -> tantivy::tokenizer::TextAnalyzerBuilder {
 /// bigrams), nor Chinese and Thai (cut into dictionary words: with n-grams, Thai was the same
 /// to a question or two, and the index larger).
 pub fn uses_ngrams(lang: &str) -> bool {
-    !uses_bigrams(lang)
-        && !uses_segmenter(lang)
+    cuts_words(lang)
         && !matches!(
             lang.split(['-', '_']).next().unwrap_or_default(),
             "en" | "es" | "fr" | "it" | "pt" | "ca" | "gl" | "ro"

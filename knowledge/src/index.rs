@@ -136,6 +136,15 @@ struct LangData {
 }
 
 impl LangData {
+    /// How many of `terms` (analysed) the content's vocabulary has, and how many there are.
+    fn vocabulary_share(&self, terms: &[String]) -> (usize, usize) {
+        let found = terms
+            .iter()
+            .filter(|term| self.vocabulary.contains(term))
+            .count();
+        (found, terms.len())
+    }
+
     /// BM25 of `field`, one of the language's.
     fn bm25_of(&self, field: Field) -> Option<&FieldBm25> {
         self.bm25
@@ -454,9 +463,7 @@ impl SearchIndex {
         let Some(data) = self.langs.get(lang) else {
             return (0, 0);
         };
-        let terms = data.analyzer.terms(text);
-        let found = terms.iter().filter(|t| data.vocabulary.contains(t)).count();
-        (found, terms.len())
+        data.vocabulary_share(&data.analyzer.terms(text))
     }
 
     /// How much `word` (one word as typed) speaks for `lang`, from 0 to 1: 1 when it is one of
@@ -507,7 +514,7 @@ impl SearchIndex {
         let Some(data) = self.langs.get(lang) else {
             return vec![0.0; words.len()];
         };
-        if analyzer::uses_bigrams(lang) || analyzer::uses_segmenter(lang) {
+        if !analyzer::cuts_words(lang) {
             return words.iter().map(|w| self.word_evidence(lang, w)).collect();
         }
         // Per word: its forms, and those found in the content.
@@ -665,15 +672,7 @@ impl SearchIndex {
         }
         // The whole question's terms are its words' terms where the analyzer cuts words as
         // `Words` does.
-        let vocabulary = (!analyzer::uses_bigrams(&data.lang)
-            && !analyzer::uses_segmenter(&data.lang))
-        .then(|| {
-            let found = sequence
-                .iter()
-                .filter(|term| data.vocabulary.contains(term))
-                .count();
-            (found, sequence.len())
-        });
+        let vocabulary = analyzer::cuts_words(&data.lang).then(|| data.vocabulary_share(&sequence));
         Ok(AnalysedQuery {
             terms,
             neighbours,
