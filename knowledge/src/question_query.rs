@@ -36,8 +36,9 @@
 
 use std::sync::Arc;
 
+use tantivy::fieldnorm::FieldNormReader;
 use tantivy::index::SegmentId;
-use tantivy::postings::TermInfo;
+use tantivy::postings::{BlockSegmentPostings, TermInfo};
 use tantivy::query::{
     BitSetDocSet, Bm25StatisticsProvider, Bm25Weight, BoostQuery, EmptyScorer, EnableScoring,
     Explanation, Query, QueryClone, Scorer, Weight,
@@ -139,6 +140,12 @@ impl TermClause {
         self.doc_freq
     }
 
+    /// More than (or as much as) the clause scores for any entry, before its boost: its
+    /// weight at the shortest length and the most occurrences.
+    fn most(&self) -> Score {
+        self.bm25.score(0, u32::MAX)
+    }
+
     /// The term as found in `segment`, if it has it.
     fn found_in(&self, segment: SegmentId) -> Option<&InSegment> {
         self.found.iter().find(|found| found.segment == segment)
@@ -200,9 +207,9 @@ impl SummedClauses {
         // BM25 of a phrase: the sum of its terms' IDFs times a length factor below 1, which a
         // term's weight at the shortest length and the most occurrences comes nearest to.
         let most = |term: usize| {
-            self.terms.get(term).map_or(Score::INFINITY, |(clause, _)| {
-                clause.bm25.score(0, u32::MAX)
-            })
+            self.terms
+                .get(term)
+                .map_or(Score::INFINITY, |(clause, _)| clause.most())
         };
         let bound = (most(terms[0]) + most(terms[1])) * boost * (1.0 + BOUND_MARGIN);
         self.near.push(NearClause {
@@ -225,7 +232,7 @@ impl SummedClauses {
             .iter()
             .enumerate()
             .map(|(number, (clause, boost))| {
-                let most = clause.bm25.score(0, u32::MAX) * boost * (1.0 + BOUND_MARGIN);
+                let most = clause.most() * boost * (1.0 + BOUND_MARGIN);
                 (Summed::Term(number), most)
             })
             .chain(
@@ -315,6 +322,27 @@ pub struct SummedWeight {
     /// Each near clause's weight, the bits of its term clauses ([`NearClause::term_bits`])
     /// and its bound.
     near: Vec<(Box<dyn Weight>, u64, Score)>,
+}
+
+/// A term clause's postings in one segment, with what scores them.
+struct TermPostings {
+    postings: BlockSegmentPostings,
+    /// The field's lengths.
+    lengths: FieldNormReader,
+    /// The clause's BM25, boosted.
+    bm25: Bm25Weight,
+    /// The clause's bit in [`Sums::terms_matched`] (0: not tracked).
+    bit: u64,
+}
+
+impl TermPostings {
+    /// Adds the score of the clause's posting of `doc`, `freq` occurrences, into `sums`.
+    fn add(&self, doc: DocId, freq: u32, sums: &mut Sums) {
+        sums.add(doc, self.bm25.score(self.lengths.fieldnorm_id(doc), freq));
+        if self.bit != 0 {
+            sums.terms_matched[doc as usize] |= self.bit;
+        }
+    }
 }
 
 /// A term or other clause of a [`SummedWeight`], by its number.
@@ -472,28 +500,18 @@ impl SummedWeight {
                 return sums.add_all(self.others[number].as_ref(), reader, boost);
             }
         };
-        let (clause, clause_boost) = &self.terms[number];
-        let Some(found) = clause.found_in(reader.segment_id()) else {
+        let Some(mut term) = self.term_postings(number, reader, boost, sums)? else {
             return Ok(());
         };
-        let lengths = reader.get_fieldnorms_reader(clause.field)?;
-        let bm25 = clause.bm25.boost_by(clause_boost * boost);
-        let bit = sums.term_bit(number);
-        let mut postings = found
-            .inverted_index
-            .read_block_postings_from_terminfo(&found.info, IndexRecordOption::WithFreqs)?;
         loop {
-            let docs = postings.docs();
+            let docs = term.postings.docs();
             if docs.is_empty() {
                 break;
             }
-            for (&doc, &freq) in docs.iter().zip(postings.freqs()) {
-                sums.add(doc, bm25.score(lengths.fieldnorm_id(doc), freq));
-                if bit != 0 {
-                    sums.terms_matched[doc as usize] |= bit;
-                }
+            for (&doc, &freq) in docs.iter().zip(term.postings.freqs()) {
+                term.add(doc, freq, sums);
             }
-            postings.advance();
+            term.postings.advance();
         }
         Ok(())
     }
@@ -520,40 +538,52 @@ impl SummedWeight {
                 return Ok(());
             }
         };
-        let (clause, clause_boost) = &self.terms[number];
-        let Some(found) = clause.found_in(reader.segment_id()) else {
+        let Some(mut term) = self.term_postings(number, reader, 1.0, sums)? else {
             return Ok(());
         };
-        let lengths = reader.get_fieldnorms_reader(clause.field)?;
-        let bm25 = clause.bm25.boost_by(*clause_boost);
-        let bit = sums.term_bit(number);
-        let mut postings = found
-            .inverted_index
-            .read_block_postings_from_terminfo(&found.info, IndexRecordOption::WithFreqs)?;
         // Where in the block loaded the documents before `doc` end.
         let mut at = 0;
         for &doc in docs {
-            let block = postings.docs();
+            let block = term.postings.docs();
             if block.last().is_none_or(|&last| last < doc) {
                 // In a later block, if any: skipping the blocks before it undecoded.
-                at = postings.seek(doc);
+                at = term.postings.seek(doc);
             } else {
                 while block[at] < doc {
                     at += 1;
                 }
             }
-            let Some(&next) = postings.docs().get(at) else {
+            let Some(&next) = term.postings.docs().get(at) else {
                 break;
             };
             if next == doc {
-                let freq = postings.freqs()[at];
-                sums.add(doc, bm25.score(lengths.fieldnorm_id(doc), freq));
-                if bit != 0 {
-                    sums.terms_matched[doc as usize] |= bit;
-                }
+                term.add(doc, term.postings.freqs()[at], sums);
             }
         }
         Ok(())
+    }
+
+    /// Term clause `number`'s postings in `reader`, its scores multiplied by `boost`; `None`
+    /// when the segment does not have its term.
+    fn term_postings(
+        &self,
+        number: usize,
+        reader: &SegmentReader,
+        boost: Score,
+        sums: &Sums,
+    ) -> tantivy::Result<Option<TermPostings>> {
+        let (clause, clause_boost) = &self.terms[number];
+        let Some(found) = clause.found_in(reader.segment_id()) else {
+            return Ok(None);
+        };
+        Ok(Some(TermPostings {
+            postings: found
+                .inverted_index
+                .read_block_postings_from_terminfo(&found.info, IndexRecordOption::WithFreqs)?,
+            lengths: reader.get_fieldnorms_reader(clause.field)?,
+            bm25: clause.bm25.boost_by(clause_boost * boost),
+            bit: sums.term_bit(number),
+        }))
     }
 
     /// Adds the term and other clauses' scores into `sums`, in [`SummedWeight::order`], as
