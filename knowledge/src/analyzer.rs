@@ -22,7 +22,7 @@ use crate::segmented::SegmentedTokenizer;
 use crate::words::WordTokenizer;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, Stemmer, StopWordFilter,
-    TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+    TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer, WhitespaceTokenizer,
 };
 
 /// Length of the character n-grams of [`ngram_analyzer`] (word boundary marks included).
@@ -139,10 +139,14 @@ pub fn cuts_words(lang: &str) -> bool {
 
 /// `tokenizer`'s tokens of at most 40 bytes, lowercased: the start of every analyzer.
 fn lowercase_tokens<T: Tokenizer>(tokenizer: T) -> tantivy::tokenizer::TextAnalyzerBuilder {
-    TextAnalyzer::builder(tokenizer)
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .dynamic()
+    TextAnalyzer::builder(lowercased(tokenizer)).dynamic()
+}
+
+/// `tokenizer`'s tokens of at most 40 bytes, lowercased ([`lowercase_tokens`]), as a
+/// tokenizer of its own: made and run without the boxes of a [`TextAnalyzer`], for a text
+/// analysed once.
+fn lowercased<T: Tokenizer>(tokenizer: T) -> impl Tokenizer {
+    LowerCaser.transform(RemoveLongFilter::limit(40).transform(tokenizer))
 }
 
 /// `lang`'s words ([`SegmentedTokenizer`] for Chinese and Thai, [`WordTokenizer`] for the
@@ -177,13 +181,65 @@ pub fn ngram_tokenizer_name(lang: &str) -> String {
 /// The word terms before stemming: tokenizer, lowercase, stop words (the language's list and
 /// [`question_words`]).
 fn words_builder(lang: &str) -> tantivy::tokenizer::TextAnalyzerBuilder {
+    let StopWords {
+        list,
+        question_words,
+    } = StopWords::of(lang);
     let mut builder = lowercase_words(lang);
-    if let Some(language) = stemmer_language(lang)
-        && let Some(filter) = StopWordFilter::new(language)
-    {
-        builder = builder.filter_dynamic(filter);
+    if let Some(list) = list {
+        builder = builder.filter_dynamic(list);
     }
-    builder.filter_dynamic(StopWordFilter::remove(extra_stop_words(lang)))
+    builder.filter_dynamic(question_words)
+}
+
+/// `lang`'s stop words: its list where tantivy has one, and the question words that carry no
+/// topic ("when", "how", "please").
+#[derive(Clone)]
+pub struct StopWords {
+    list: Option<StopWordFilter>,
+    question_words: StopWordFilter,
+}
+
+impl StopWords {
+    /// `lang`'s.
+    pub fn of(lang: &str) -> Self {
+        Self {
+            list: stemmer_language(lang).and_then(StopWordFilter::new),
+            question_words: StopWordFilter::remove(extra_stop_words(lang)),
+        }
+    }
+
+    /// `tokenizer`'s tokens without the stop words, as [`word_form_analyzer`] takes them out
+    /// of its lowercased words.
+    pub fn removed_from<T: Tokenizer>(&self, tokenizer: T) -> impl Tokenizer {
+        // (No list: an empty one, which removes nothing.)
+        let list = self
+            .list
+            .clone()
+            .unwrap_or_else(|| StopWordFilter::remove(Vec::new()));
+        self.question_words
+            .clone()
+            .transform(list.transform(tokenizer))
+    }
+}
+
+impl std::fmt::Debug for StopWords {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StopWords").finish_non_exhaustive()
+    }
+}
+
+/// The words of a text, lowercased: the start of [`word_form_analyzer`] in every language
+/// that [`cuts_words`], which is the same in all of them. A token's position is its word's
+/// number in the text; words of 40 bytes or more give none.
+pub fn lowercase_word_tokenizer() -> impl Tokenizer {
+    lowercased(WordTokenizer::default())
+}
+
+/// Folds each word of a text of lowercased words separated by spaces as the last step of
+/// [`word_form_analyzer`] does; a token's position is its word's number in that text.
+pub fn folding_tokenizer() -> impl Tokenizer {
+    AsciiFoldingFilter.transform(WhitespaceTokenizer::default())
 }
 
 /// Builds the analyzer for word forms as written in `lang`: lowercase, folded, stop words

@@ -1,9 +1,10 @@
 //! The search index: published entries in in-memory tantivy indexes, one per language, and
 //! the per-entry term sets used to judge how well a hit covers the question.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use rustc_hash::FxHashSet;
 use tantivy::directory::RamDirectory;
 use tantivy::query::{Bm25StatisticsProvider, BoostQuery, EnableScoring, PhraseQuery};
 use tantivy::schema::{FAST, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
@@ -15,6 +16,7 @@ use crate::analyzer_pool::AnalyzerPool;
 use crate::check::KnowledgeBase;
 use crate::entry::Entry;
 use crate::language_statistics::LanguageStatistics;
+use crate::question_forms::QuestionForms;
 use crate::question_query::{FieldBm25, SummedClauses, TermClause};
 use crate::typo::TypoMatchQuery;
 use crate::vocabulary::{self, TermSet, Typos, Vocabulary, VocabularyBuilder};
@@ -121,8 +123,11 @@ struct LangData {
     /// The analysed terms of this language's entries, numbered, with their entry counts.
     vocabulary: Vocabulary,
     /// Word forms of this language's content ([`analyzer::word_form_analyzer`]).
-    word_forms: HashSet<String>,
+    word_forms: FxHashSet<String>,
     word_form_analyzer: AnalyzerPool,
+    /// The language's step of the word-form analysis of a question cut once for all
+    /// languages ([`QuestionForms`]).
+    stop_words: analyzer::StopWords,
     entries: u32,
     /// BM25 of each of the language's fields that some entry fills, for its [`TermClause`]s.
     /// A field no entry fills (`asked` in a base without other wordings or keywords) has
@@ -216,7 +221,8 @@ impl LangData {
         let analyzer = AnalyzerPool::new(analyzer::analyzer(lang));
         let word_form_analyzer = AnalyzerPool::new(analyzer::word_form_analyzer(lang));
         let ngrams = ngrams.map(|field| (field, AnalyzerPool::new(analyzer::ngram_analyzer(lang))));
-        let mut word_forms = HashSet::new();
+        let stop_words = analyzer::StopWords::of(lang);
+        let mut word_forms = FxHashSet::default();
         let mut vocabulary = VocabularyBuilder::default();
 
         let (documents, queued) = std::sync::mpsc::sync_channel::<TantivyDocument>(INDEXING_QUEUE);
@@ -304,6 +310,7 @@ impl LangData {
             vocabulary,
             word_forms,
             word_form_analyzer,
+            stop_words,
             entries: entry_count,
             bm25,
             by_id: by_id.into(),
@@ -498,48 +505,24 @@ impl SearchIndex {
     /// For each of `languages`, [`SearchIndex::word_evidence`] of each word of `text` as
     /// [`crate::words::Words`] cuts it, in order; the text is cut once for all of them. Where a
     /// language's analyzer cuts words the same way (every language but those analysed as
-    /// bigrams or cut by a dictionary), the analyzer runs once over the whole text, its terms
-    /// told apart by their word's position, instead of once per word.
+    /// bigrams or cut by a dictionary), the steps of the word-form analysis that are the same
+    /// in all of them are done once for the whole text ([`QuestionForms`]), its words told
+    /// apart by their position, instead of once per word and language.
     pub fn words_evidence(&self, languages: &[&str], text: &str) -> Vec<Vec<f32>> {
         let cut = crate::words::Words::of(text);
         let words: Vec<&str> = cut.iter().collect();
+        let mut forms = None;
         languages
             .iter()
-            .map(|lang| self.words_evidence_in(lang, text, &words))
-            .collect()
-    }
-
-    /// [`SearchIndex::words_evidence`] in `lang`, `words` being the cut of `text`.
-    fn words_evidence_in(&self, lang: &str, text: &str, words: &[&str]) -> Vec<f32> {
-        let Some(data) = self.langs.get(lang) else {
-            return vec![0.0; words.len()];
-        };
-        if !analyzer::cuts_words(lang) {
-            return words.iter().map(|w| self.word_evidence(lang, w)).collect();
-        }
-        // Per word: its forms, and those found in the content.
-        let mut forms = vec![0u32; words.len()];
-        let mut found = vec![0u32; words.len()];
-        data.word_form_analyzer.with(|analyzer| {
-            let mut stream = analyzer.token_stream(text);
-            while let Some(token) = stream.next() {
-                if let Some(count) = forms.get_mut(token.position) {
-                    *count += 1;
-                    if data.word_forms.contains(&token.text) {
-                        found[token.position] += 1;
-                    }
+            .map(|lang| {
+                let Some(data) = self.langs.get(*lang) else {
+                    return vec![0.0; words.len()];
+                };
+                if !analyzer::cuts_words(lang) {
+                    return words.iter().map(|w| self.word_evidence(lang, w)).collect();
                 }
-            }
-        });
-        words
-            .iter()
-            .zip(forms.iter().zip(&found))
-            .map(|(word, (&forms, &found))| {
-                if may_be_evidence(word) {
-                    share_found(found as usize, forms as usize)
-                } else {
-                    0.0
-                }
+                let forms = forms.get_or_insert_with(|| QuestionForms::of(text));
+                words_evidence_in(data, forms, &words)
             })
             .collect()
     }
@@ -793,6 +776,23 @@ impl SearchIndex {
 /// characters, with a letter or digit.
 fn may_be_evidence(word: &str) -> bool {
     word.chars().count() <= 40 && word.chars().any(char::is_alphanumeric)
+}
+
+/// [`SearchIndex::words_evidence`] in the language of `data`, which [`analyzer::cuts_words`]:
+/// `words` being the cut of the text whose `forms` these are.
+fn words_evidence_in(data: &LangData, forms: &QuestionForms, words: &[&str]) -> Vec<f32> {
+    let found = forms.found_in(&data.stop_words, &data.word_forms, words.len());
+    words
+        .iter()
+        .zip(found)
+        .map(|(word, (forms, found))| {
+            if may_be_evidence(word) {
+                share_found(found as usize, forms as usize)
+            } else {
+                0.0
+            }
+        })
+        .collect()
 }
 
 /// A word's evidence for a language from its `forms` in the language (after the word-form

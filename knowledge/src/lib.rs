@@ -24,7 +24,9 @@
 //!   BM25 statistics of the searched language's entries only ([`language_statistics`]), the
 //!   question's clauses scored one at a time into one sum per entry ([`question_query`]),
 //!   with the evidence the caller needs to decide between answering, offering choices and
-//!   handing off ([`Hit`], [`SearchResult`]);
+//!   handing off ([`Hit`], [`SearchResult`]); and tells how much each word of a question
+//!   speaks for each of the site's languages, the steps its languages share done once
+//!   ([`question_forms`]);
 //! - imports question/answer records from JSONL into the same model in memory ([`import`]);
 //! - turns records into entry files and back, for `wayfinder import` and `export`: the record
 //!   ([`row`]) read from and written to JSONL ([`jsonl_io`]) and CSV ([`csv_io`]) or made from
@@ -55,6 +57,7 @@ pub mod markdown;
 pub mod open311;
 mod packed;
 mod parse;
+pub mod question_forms;
 pub mod question_query;
 pub mod questions;
 pub mod readability;
