@@ -471,6 +471,29 @@ impl Sums {
         }
         best
     }
+
+    /// The score of the last of the `limit` best of `docs` ([`Sums::best`]), worked out
+    /// without ranking documents of equal score (`NEG_INFINITY` when there are none): a
+    /// floor for the `limit` best, looked for over many documents.
+    fn floor(&self, docs: &[DocId], limit: usize) -> Score {
+        if limit == 0 {
+            return Score::NEG_INFINITY;
+        }
+        // The best scores so far, best first.
+        let mut best: Vec<Score> = Vec::with_capacity(limit);
+        for &doc in docs {
+            let score = self.scores[doc as usize];
+            if best.len() == limit {
+                if score <= best[limit - 1] {
+                    continue;
+                }
+                best.pop();
+            }
+            let at = best.partition_point(|&other| other >= score);
+            best.insert(at, score);
+        }
+        best.last().copied().unwrap_or(Score::NEG_INFINITY)
+    }
 }
 
 /// Whether `a` ranks before `b`: a higher score, or the same and a lower document (the order
@@ -664,10 +687,7 @@ impl SummedWeight {
                 && unseen_most < most_left[0] - most_left[at]
                 && unseen_most < 2.0 * last_floor
             {
-                let mut floor = sums
-                    .best(&sums.docs, limit)
-                    .last()
-                    .map_or(Score::NEG_INFINITY, |last| last.0);
+                let mut floor = sums.floor(&sums.docs, limit);
                 last_floor = floor;
                 if !may_reach(0.0, 0, at, floor) {
                     #[cfg(test)]
@@ -686,11 +706,7 @@ impl SummedWeight {
                         self.add_clause_to(summed, reader, &candidates, sums)?;
                         // Fewer can reach the floor, which may have risen, with fewer left.
                         if candidates.len() > limit && next + 1 < self.order.len() {
-                            floor = floor.max(
-                                sums.best(&candidates, limit)
-                                    .last()
-                                    .map_or(Score::NEG_INFINITY, |last| last.0),
-                            );
+                            floor = floor.max(sums.floor(&candidates, limit));
                             candidates.retain(|&doc| {
                                 may_reach(
                                     sums.scores[doc as usize],
@@ -1244,6 +1260,33 @@ mod tests {
             "{best:?} against {bound}"
         );
         assert!(bound < 2.0 * best[0].0 * 3.0, "{best:?} against {bound}");
+    }
+
+    #[test]
+    fn the_floor_is_the_score_of_the_last_of_the_best() {
+        // Scores with many ties, documents in no order, as a search leaves them.
+        let mut sums = Sums {
+            scores: vec![0.0; 500],
+            ..Sums::default()
+        };
+        let mut docs = Vec::new();
+        let mut state = 7u32;
+        for doc in 0..500u32 {
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let doc = (doc * 7919) % 500;
+            sums.scores[doc as usize] = ((state >> 16) % 40) as Score * 0.25;
+            docs.push(doc);
+        }
+        for limit in [0, 1, 2, 3, 10, 37, 499, 500, 600] {
+            for count in [0, 1, 5, 10, 11, 100, 500] {
+                let docs = &docs[..count];
+                let expected = sums
+                    .best(docs, limit)
+                    .last()
+                    .map_or(Score::NEG_INFINITY, |last| last.0);
+                assert_eq!(sums.floor(docs, limit), expected, "{limit} of {count}");
+            }
+        }
     }
 
     #[test]
