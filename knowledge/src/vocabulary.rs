@@ -15,6 +15,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
+use rustc_hash::FxHashMap;
 use tantivy::directory::FileSlice;
 use tantivy::postings::TermInfo;
 use tantivy::query::DfaWrapper;
@@ -40,7 +41,7 @@ pub struct Typos {
 #[derive(Debug, Default)]
 pub struct VocabularyBuilder {
     /// Term → provisional number (order of first appearance).
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
     /// Provisional number → entries with the term.
     doc_freq: Vec<u32>,
     /// Each added entry's terms, by provisional number, ascending (exactly sized: the term
@@ -112,8 +113,9 @@ impl VocabularyBuilder {
 
 /// A language's numbered terms (see the module documentation). The default is empty.
 pub struct Vocabulary {
-    /// Term → number.
-    ids: HashMap<String, u32>,
+    /// Term → number (looked up for every term of every question; keyed by the content's
+    /// terms only, so a fast hash without a random key will do).
+    ids: FxHashMap<String, u32>,
     /// Number → entries with the term.
     doc_freq: Vec<u32>,
     /// The terms in order, for walking with an automaton.
@@ -125,7 +127,7 @@ pub struct Vocabulary {
 impl Default for Vocabulary {
     fn default() -> Self {
         Self {
-            ids: HashMap::new(),
+            ids: FxHashMap::default(),
             doc_freq: Vec::new(),
             dictionary: TermDictionary::empty(),
             kept: Mutex::default(),
