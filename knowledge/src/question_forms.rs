@@ -20,7 +20,9 @@ use crate::analyzer::{self, StopWords};
 /// out, as that analysis leaves them out.
 #[derive(Debug, Default)]
 pub struct QuestionForms {
-    /// The words lowercased, separated by spaces.
+    /// The words lowercased, separated by spaces: a word is never empty and has no space
+    /// (letters, digits and marks only), so cutting this at spaces gives the words back one
+    /// for one, numbered as here.
     lowercase: String,
     /// Each of those words' number among the text's words (as [`crate::words::Words`] cuts
     /// them).
