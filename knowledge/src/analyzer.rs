@@ -137,12 +137,12 @@ pub fn cuts_words(lang: &str) -> bool {
     !uses_bigrams(lang) && !uses_segmenter(lang)
 }
 
-/// `tokenizer`'s tokens of at most 40 bytes, lowercased: the start of every analyzer.
+/// `tokenizer`'s tokens under 40 bytes, lowercased: the start of every analyzer.
 fn lowercase_tokens<T: Tokenizer>(tokenizer: T) -> tantivy::tokenizer::TextAnalyzerBuilder {
     TextAnalyzer::builder(lowercased(tokenizer)).dynamic()
 }
 
-/// `tokenizer`'s tokens of at most 40 bytes, lowercased ([`lowercase_tokens`]), as a
+/// `tokenizer`'s tokens under 40 bytes, lowercased ([`lowercase_tokens`]), as a
 /// tokenizer of its own: made and run without the boxes of a [`TextAnalyzer`], for a text
 /// analysed once.
 fn lowercased<T: Tokenizer>(tokenizer: T) -> impl Tokenizer {
