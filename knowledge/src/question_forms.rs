@@ -24,11 +24,9 @@ pub struct QuestionForms {
     /// (letters, digits and marks only), so cutting this at spaces gives the words back one
     /// for one, numbered as here.
     lowercase: String,
-    /// Each of those words' number among the text's words (as [`crate::words::Words`] cuts
-    /// them).
-    words: Vec<usize>,
-    /// Each of those words folded.
-    folded: Vec<String>,
+    /// Each of those words: its number among the text's words (as [`crate::words::Words`]
+    /// cuts them), and its folded form.
+    words: Vec<(usize, String)>,
 }
 
 impl QuestionForms {
@@ -43,14 +41,16 @@ impl QuestionForms {
                     forms.lowercase.push(' ');
                 }
                 forms.lowercase.push_str(&token.text);
-                forms.words.push(token.position);
+                forms.words.push((token.position, String::new()));
             }
         }
         {
             let mut folding = analyzer::folding_tokenizer();
             let mut stream = folding.token_stream(&forms.lowercase);
-            while let Some(token) = stream.next() {
-                forms.folded.push(token.text.clone());
+            for (_, folded) in &mut forms.words {
+                if let Some(token) = stream.next() {
+                    folded.clone_from(&token.text);
+                }
             }
         }
         forms
@@ -70,13 +70,10 @@ impl QuestionForms {
         let mut kept = stop_words.removed_from(WhitespaceTokenizer::default());
         let mut stream = kept.token_stream(&self.lowercase);
         while let Some(token) = stream.next() {
-            let (Some(&word), Some(folded)) = (
-                self.words.get(token.position),
-                self.folded.get(token.position),
-            ) else {
+            let Some((word, folded)) = self.words.get(token.position) else {
                 continue;
             };
-            if let Some(counts) = found.get_mut(word) {
+            if let Some(counts) = found.get_mut(*word) {
                 counts.0 += 1;
                 counts.1 += u32::from(word_forms.contains(folded));
             }
