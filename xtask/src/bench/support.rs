@@ -110,6 +110,67 @@ impl Server {
     pub fn rss_kb(&self) -> Result<u64> {
         proc_status_kb(self.pid(), "VmRSS:")
     }
+
+    /// CPU time the server has used so far, all its threads, user and system, in seconds.
+    /// Unlike requests a second, what a request costs in it does not depend on what else
+    /// the machine runs.
+    pub fn cpu_seconds(&self) -> Result<f64> {
+        let pid = self.pid();
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .with_context(|| format!("reading /proc/{pid}/stat"))?;
+        cpu_ticks(&stat)
+            .map(|ticks| ticks as f64 / clock_ticks_per_second())
+            .with_context(|| format!("no CPU times in /proc/{pid}/stat: {stat}"))
+    }
+
+    /// Stops the server (SIGSTOP) so that it uses no CPU while another is measured.
+    pub fn pause(&self) -> Result<()> {
+        self.signal("STOP")
+    }
+
+    /// Lets a [`Server::pause`]d server run again (SIGCONT).
+    pub fn resume(&self) -> Result<()> {
+        self.signal("CONT")
+    }
+
+    fn signal(&self, name: &str) -> Result<()> {
+        let status = Command::new("kill")
+            .arg(format!("-{name}"))
+            .arg(self.pid().to_string())
+            .status()
+            .context("running kill")?;
+        if !status.success() {
+            bail!("kill -{name} {} failed ({status})", self.pid());
+        }
+        Ok(())
+    }
+}
+
+/// User plus system time in clock ticks from a `/proc/<pid>/stat` line: fields 14 and 15,
+/// counted after the command name, which is in parentheses and may hold spaces.
+fn cpu_ticks(stat: &str) -> Option<u64> {
+    let after_name = &stat[stat.rfind(')')? + 1..];
+    // After the name come field 3 (state) onwards: utime is field 14, stime field 15.
+    let mut fields = after_name.split_whitespace().skip(11);
+    let user: u64 = fields.next()?.parse().ok()?;
+    let system: u64 = fields.next()?.parse().ok()?;
+    Some(user + system)
+}
+
+/// The kernel's clock ticks a second for `/proc` CPU times (`getconf CLK_TCK`; 100 when it
+/// cannot be read, the value on every Linux this runs on).
+fn clock_ticks_per_second() -> f64 {
+    static TICKS: std::sync::OnceLock<f64> = std::sync::OnceLock::new();
+    *TICKS.get_or_init(|| {
+        Command::new("getconf")
+            .arg("CLK_TCK")
+            .output()
+            .ok()
+            .and_then(|out| String::from_utf8(out.stdout).ok())
+            .and_then(|text| text.trim().parse().ok())
+            .filter(|ticks: &f64| *ticks > 0.0)
+            .unwrap_or(100.0)
+    })
 }
 
 impl Drop for Server {
@@ -203,7 +264,15 @@ pub fn format_seconds(elapsed: Duration) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::url_encode;
+    use super::{cpu_ticks, url_encode};
+
+    #[test]
+    fn cpu_times_are_read_after_a_name_with_spaces() {
+        let stat = "4242 (tokio rt) S 1 4242 4242 0 -1 4194560 900 0 0 0 1234 567 0 0 20 0 \
+                    9 0 100 1000 200 18446744073709551615";
+        assert_eq!(cpu_ticks(stat), Some(1234 + 567));
+        assert_eq!(cpu_ticks("4242 (x) S 1"), None);
+    }
 
     #[test]
     fn query_values_are_percent_encoded_as_utf8() {

@@ -19,6 +19,8 @@ pub struct Figures {
     pub connections: u32,
     /// Completed requests per second.
     pub per_second: f64,
+    /// Completed requests in all (what the server's CPU time is divided by).
+    pub requests: u64,
     /// Latency percentiles in milliseconds.
     pub p50_ms: f64,
     /// 90th percentile, ms.
@@ -89,6 +91,11 @@ fn parse(text: &str, connections: u32) -> Result<Figures> {
         per_second: value("Requests/sec:")
             .and_then(|n| n.parse().ok())
             .context("no Requests/sec")?,
+        requests: lines
+            .iter()
+            .find(|l| l.contains(" requests in "))
+            .and_then(|l| l.split_whitespace().next()?.parse().ok())
+            .context("no request count")?,
         p50_ms: latency("50%")?,
         p90_ms: latency("90%")?,
         p99_ms: latency("99%")?,
@@ -183,6 +190,7 @@ Transfer/sec:    100.00KB
         let figures = parse(REPORT, 32).unwrap();
         let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
         assert!(close(figures.per_second, 732.41));
+        assert_eq!(figures.requests, 7320);
         assert!(close(figures.p50_ms, 0.85), "{}", figures.p50_ms);
         assert!(close(figures.p90_ms, 55.4));
         assert!(close(figures.p99_ms, 1020.0));

@@ -141,8 +141,8 @@ impl Contender {
     }
 
     /// Checks one answer, warms the server up, runs wrk at each connection count and reads
-    /// the server's peak memory and its memory after the runs.
-    fn measure(self, seconds: u32) -> Result<Measured> {
+    /// the server's peak memory and its memory after the runs. The server keeps running.
+    fn measure(&self, seconds: u32) -> Result<Measured> {
         let check = &self.check;
         let headers: Vec<(&str, &str)> = check
             .headers
@@ -171,27 +171,98 @@ impl Contender {
                 "bench: {}, {connections} connection(s) for {seconds} s",
                 self.name
             ));
-            runs.push(wrk::run(&self.script, &self.url, connections, seconds)?);
+            runs.push(self.run(connections, seconds)?);
         }
         Ok(Measured {
             peak_kb: self.server.peak_rss_kb()?,
             after_kb: self.server.rss_kb()?,
-            name: self.name,
+            name: self.name.clone(),
             runs,
             ready: Duration::ZERO,
         })
     }
+
+    /// One wrk run, with the server's CPU time per request over it.
+    fn run(&self, connections: u32, seconds: u32) -> Result<Run> {
+        let before = self.server.cpu_seconds()?;
+        let wrk = wrk::run(&self.script, &self.url, connections, seconds)?;
+        let used = self.server.cpu_seconds()? - before;
+        Ok(Run {
+            cpu_us: used * 1e6 / wrk.requests.max(1) as f64,
+            wrk,
+        })
+    }
+}
+
+/// One wrk run against one server.
+struct Run {
+    wrk: wrk::Figures,
+    /// The server's CPU time (all threads, user and system) per completed request, in µs.
+    cpu_us: f64,
 }
 
 /// One server's figures.
 struct Measured {
     name: String,
-    runs: Vec<wrk::Figures>,
+    runs: Vec<Run>,
     peak_kb: u64,
     /// Resident memory when the last run ended: what serving costs, without the start.
     after_kb: u64,
     /// From nothing to answering: importing, indexing or loading the corpus, and starting.
     ready: Duration,
+}
+
+/// Rounds of [`in_turns`].
+const ROUNDS: usize = 20;
+
+/// Length of each run of [`in_turns`] in seconds (shorter when every row is): short runs in
+/// many rounds put the two servers' runs of a pair close together in time.
+const TURN_SECONDS: u32 = 3;
+
+/// Connections in the rounds of [`in_turns`]: the goal's figure.
+const TURN_CONNECTIONS: u32 = 32;
+
+/// `ours` and `theirs` measured in turns, [`ROUNDS`] runs each of `seconds` at
+/// [`TURN_CONNECTIONS`] connections, the one not measured paused: ours first in even rounds, theirs first in odd
+/// ones. Measured one after the other, a slow spell of the machine (other programs, the
+/// core's clock) falls on one server's rows and not the other's; in turns it falls on both,
+/// and the ratio of each pair of runs, taken seconds apart, is what can be compared.
+/// Returns each round's pair, ours first; both are left paused.
+fn in_turns(ours: &Contender, theirs: &Contender, seconds: u32) -> Result<Vec<[Run; 2]>> {
+    let mut rounds = Vec::with_capacity(ROUNDS);
+    say(format!(
+        "bench: {} and {} in turns, {ROUNDS} rounds of {seconds} s each",
+        ours.name, theirs.name
+    ));
+    for round in 0..ROUNDS {
+        let run = |contender: &Contender, other: &Contender| -> Result<Run> {
+            other.server.pause()?;
+            contender.server.resume()?;
+            contender.run(TURN_CONNECTIONS, seconds)
+        };
+        let pair = if round % 2 == 0 {
+            let a = run(ours, theirs)?;
+            [a, run(theirs, ours)?]
+        } else {
+            let b = run(theirs, ours)?;
+            [run(ours, theirs)?, b]
+        };
+        rounds.push(pair);
+    }
+    ours.server.pause()?;
+    theirs.server.pause()?;
+    Ok(rounds)
+}
+
+/// The middle value of `values` (the mean of the two middle ones for an even count).
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    match n {
+        0 => f64::NAN,
+        _ if n % 2 == 1 => values[n / 2],
+        _ => (values[n / 2 - 1] + values[n / 2]) / 2.0,
+    }
 }
 
 /// A file-name-friendly form of a server's name.
@@ -250,37 +321,63 @@ pub fn run(repo: &Repo, work: &Path, wayfinder: &Path, seconds: u32) -> Result<S
     let wayfinder_name = "Wayfinder /api/v1/ask".to_owned();
     let mut measured = Vec::new();
     let mut failures = String::new();
-    let mut attempt = |name: &str, start: &dyn Fn() -> Result<Contender>| {
+    // Each server is left paused after its rows, so that those kept for the rounds in turns
+    // take no CPU from the others.
+    let mut attempt = |name: &str, start: &dyn Fn() -> Result<Contender>| -> Option<Contender> {
         say(format!("bench: starting {name}"));
         let started = Instant::now();
         let result = start().and_then(|c| {
             let ready = started.elapsed();
-            c.measure(seconds).map(|m| Measured { ready, ..m })
+            let m = c.measure(seconds)?;
+            c.server.pause()?;
+            Ok((c, Measured { ready, ..m }))
         });
         match result {
-            Ok(m) => measured.push(m),
+            Ok((c, m)) => {
+                measured.push(m);
+                Some(c)
+            }
             Err(e) => {
                 say(format!("bench: {name} failed: {e:#}"));
                 let _ = writeln!(failures, "{name}: not measured: {e:#}");
+                None
             }
         }
     };
-    attempt(&wayfinder_name, &|| {
+    let ours = attempt(&wayfinder_name, &|| {
         wayfinder_ask::start(repo, &inputs, &wayfinder_name)
     });
-    attempt(&plain_tantivy, &|| {
+    drop(attempt(&plain_tantivy, &|| {
         tantivy_cli::build_index(&inputs)?;
         tantivy_cli::start(&inputs, &plain_tantivy, None)
-    });
-    attempt(&fast_tantivy, &|| {
+    }));
+    let theirs = attempt(&fast_tantivy, &|| {
         tantivy_cli::start(&inputs, &fast_tantivy, Some(&inputs.tools.nodelay))
     });
-    attempt(&typesense_name, &|| {
+    let turns = match (&ours, &theirs) {
+        (Some(ours), Some(theirs)) => {
+            let seconds = seconds.min(TURN_SECONDS);
+            match in_turns(ours, theirs, seconds) {
+                Ok(rounds) => render_turns(&ours.name, &theirs.name, &rounds, seconds),
+                Err(e) => {
+                    say(format!("bench: the rounds in turns failed: {e:#}"));
+                    format!("Rounds in turns: not measured: {e:#}\n")
+                }
+            }
+        }
+        _ => String::new(),
+    };
+    drop((ours, theirs));
+    drop(attempt(&typesense_name, &|| {
         typesense::start(&inputs, &typesense_name)
-    });
-    attempt(&fts5_name, &|| fts5::start(&inputs, &fts5_name));
+    }));
+    drop(attempt(&fts5_name, &|| fts5::start(&inputs, &fts5_name)));
 
-    let report = render(&measured, &failures, entries.len(), &inputs, seconds);
+    let mut report = render(&measured, &failures, entries.len(), &inputs, seconds);
+    if !turns.is_empty() {
+        report.push('\n');
+        report.push_str(&turns);
+    }
     for big in [
         "documents.jsonl",
         "records.jsonl",
@@ -310,10 +407,11 @@ fn render(
     let mut out = format!(
         "Search servers on the same data: {entries} entries (perf corpus ×{COPIES}), {} queries \
          (perf/queries_mixed_clean.txt); each server alone on CPU {}, wrk on CPU {}, {seconds} s \
-         per row. Wayfinder: full /api/v1/ask turn; the others: bare top-10 search for the \
-         query's words. Ratios are Wayfinder's figure divided by the server's.\n\n\
-         | server | connections | q/s | p50 | p99 | errors | peak RSS | RSS after | q/s ratio | p99 ratio | RSS ratio (peak / after) |\n\
-         |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+         per row, the others paused. Wayfinder: full /api/v1/ask turn; the others: bare top-10 \
+         search for the query's words. CPU is the server's CPU time (all threads, user and \
+         system) per request. Ratios are Wayfinder's figure divided by the server's.\n\n\
+         | server | connections | q/s | p50 | p99 | CPU | errors | peak RSS | RSS after | q/s ratio | p99 ratio | CPU ratio | RSS ratio (peak / after) |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
         inputs.queries.len(),
         support::SERVER_CPU,
         support::LOAD_CPU,
@@ -321,34 +419,44 @@ fn render(
     let reference = measured.first().filter(|m| m.name.starts_with("Wayfinder"));
     for m in measured {
         for run in &m.runs {
-            let base = reference
-                .filter(|r| !std::ptr::eq(*r, m))
-                .and_then(|r| r.runs.iter().find(|b| b.connections == run.connections));
+            let base = reference.filter(|r| !std::ptr::eq(*r, m)).and_then(|r| {
+                r.runs
+                    .iter()
+                    .find(|b| b.wrk.connections == run.wrk.connections)
+            });
             let ratio = |ours: f64, theirs: f64| match base {
                 Some(_) if theirs > 0.0 => format!("{:.2}", ours / theirs),
                 _ => "—".to_owned(),
             };
-            let (q_ratio, p99_ratio, rss_ratio) = match (base, reference) {
+            let (q_ratio, p99_ratio, cpu_ratio, rss_ratio) = match (base, reference) {
                 (Some(b), Some(r)) => (
-                    ratio(b.per_second, run.per_second),
-                    ratio(b.p99_ms, run.p99_ms),
+                    ratio(b.wrk.per_second, run.wrk.per_second),
+                    ratio(b.wrk.p99_ms, run.wrk.p99_ms),
+                    ratio(b.cpu_us, run.cpu_us),
                     format!(
                         "{} / {}",
                         ratio(r.peak_kb as f64, m.peak_kb as f64),
                         ratio(r.after_kb as f64, m.after_kb as f64)
                     ),
                 ),
-                _ => ("—".to_owned(), "—".to_owned(), "—".to_owned()),
+                _ => (
+                    "—".to_owned(),
+                    "—".to_owned(),
+                    "—".to_owned(),
+                    "—".to_owned(),
+                ),
             };
+            let wrk = &run.wrk;
             let _ = writeln!(
                 out,
-                "| {} | {} | {:.0} | {:.2} ms | {:.2} ms | {} | {} | {} | {q_ratio} | {p99_ratio} | {rss_ratio} |",
+                "| {} | {} | {:.0} | {:.2} ms | {:.2} ms | {:.0} µs | {} | {} | {} | {q_ratio} | {p99_ratio} | {cpu_ratio} | {rss_ratio} |",
                 m.name,
-                run.connections,
-                run.per_second,
-                run.p50_ms,
-                run.p99_ms,
-                run.errors,
+                wrk.connections,
+                wrk.per_second,
+                wrk.p50_ms,
+                wrk.p99_ms,
+                run.cpu_us,
+                wrk.errors,
                 mb(m.peak_kb),
                 mb(m.after_kb),
             );
@@ -373,21 +481,76 @@ fn render(
     out
 }
 
+/// The rounds of [`in_turns`] as a table: each round's figures of both servers and their
+/// ratios, then the median of each ratio.
+fn render_turns(ours: &str, theirs: &str, rounds: &[[Run; 2]], seconds: u32) -> String {
+    let mut out = format!(
+        "{ours} and {theirs} in turns: {} rounds of {seconds} s at {TURN_CONNECTIONS} \
+         connections, each server measured while the other is paused, ours first in rounds 1, \
+         3, 5, ... The ratio of each round compares runs seconds apart, whatever else the \
+         machine did meanwhile.\n\n\
+         | round | {ours} q/s | CPU | p99 | {theirs} q/s | CPU | p99 | q/s ratio | CPU ratio |\n\
+         |---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+        rounds.len(),
+    );
+    let mut q_ratios = Vec::new();
+    let mut cpu_ratios = Vec::new();
+    for (i, [a, b]) in rounds.iter().enumerate() {
+        let q_ratio = a.wrk.per_second / b.wrk.per_second;
+        let cpu_ratio = a.cpu_us / b.cpu_us;
+        q_ratios.push(q_ratio);
+        cpu_ratios.push(cpu_ratio);
+        let _ = writeln!(
+            out,
+            "| {} | {:.0} | {:.0} µs | {:.2} ms | {:.0} | {:.0} µs | {:.2} ms | {q_ratio:.2} | {cpu_ratio:.2} |",
+            i + 1,
+            a.wrk.per_second,
+            a.cpu_us,
+            a.wrk.p99_ms,
+            b.wrk.per_second,
+            b.cpu_us,
+            b.wrk.p99_ms,
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nMedian ratios: q/s {:.2}, CPU per request {:.2} (Wayfinder's divided by {theirs}'s).",
+        median(q_ratios),
+        median(cpu_ratios),
+    );
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn measured(name: &str, per_second: f64, p99_ms: f64, peak_kb: u64, after_kb: u64) -> Measured {
-        Measured {
-            name: name.to_owned(),
-            runs: vec![wrk::Figures {
+    fn run(per_second: f64, p99_ms: f64, cpu_us: f64) -> Run {
+        Run {
+            wrk: wrk::Figures {
                 connections: 32,
                 per_second,
+                requests: (per_second * 10.0) as u64,
                 p50_ms: 1.0,
                 p90_ms: 2.0,
                 p99_ms,
                 errors: 0,
-            }],
+            },
+            cpu_us,
+        }
+    }
+
+    fn measured(
+        name: &str,
+        per_second: f64,
+        p99_ms: f64,
+        cpu_us: f64,
+        peak_kb: u64,
+        after_kb: u64,
+    ) -> Measured {
+        Measured {
+            name: name.to_owned(),
+            runs: vec![run(per_second, p99_ms, cpu_us)],
             peak_kb,
             after_kb,
             ready: Duration::from_millis(1500),
@@ -412,25 +575,76 @@ mod tests {
     }
 
     #[test]
-    fn each_server_is_compared_with_wayfinder_on_speed_and_both_memories() {
+    fn each_server_is_compared_with_wayfinder_on_speed_cpu_and_both_memories() {
         let measured = [
-            measured("Wayfinder /api/v1/ask", 3000.0, 12.0, 102_400, 81_920),
-            measured("tantivy-cli", 1500.0, 4.0, 30_720, 20_480),
+            measured(
+                "Wayfinder /api/v1/ask",
+                3000.0,
+                12.0,
+                250.0,
+                102_400,
+                81_920,
+            ),
+            measured("tantivy-cli", 1500.0, 4.0, 500.0, 30_720, 20_480),
         ];
         let report = render(&measured, "", 14850, &inputs(), 10);
         assert!(report.contains("| peak RSS | RSS after |"), "{report}");
         assert!(
             report.contains(
-                "| Wayfinder /api/v1/ask | 32 | 3000 | 1.00 ms | 12.00 ms | 0 | 100.0 MB | 80.0 MB | — | — | — |"
+                "| Wayfinder /api/v1/ask | 32 | 3000 | 1.00 ms | 12.00 ms | 250 µs | 0 | 100.0 MB | 80.0 MB | — | — | — | — |"
             ),
             "{report}"
         );
         assert!(
             report.contains(
-                "| tantivy-cli | 32 | 1500 | 1.00 ms | 4.00 ms | 0 | 30.0 MB | 20.0 MB | 2.00 | 3.00 | 3.33 / 4.00 |"
+                "| tantivy-cli | 32 | 1500 | 1.00 ms | 4.00 ms | 500 µs | 0 | 30.0 MB | 20.0 MB | 2.00 | 3.00 | 0.50 | 3.33 / 4.00 |"
             ),
             "{report}"
         );
         assert!(report.contains("2 queries"), "{report}");
+    }
+
+    #[test]
+    fn rounds_in_turns_give_each_rounds_ratios_and_their_medians() {
+        let rounds = [
+            [run(3000.0, 10.0, 300.0), run(1500.0, 9.0, 600.0)],
+            [run(2000.0, 14.0, 320.0), run(2000.0, 8.0, 640.0)],
+            [run(3300.0, 11.0, 290.0), run(1100.0, 12.0, 900.0)],
+        ];
+        let report = render_turns("Wayfinder", "tantivy-cli", &rounds, 10);
+        assert!(
+            report.contains("3 rounds of 10 s at 32 connections"),
+            "{report}"
+        );
+        assert!(
+            report.contains(
+                "| 1 | 3000 | 300 µs | 10.00 ms | 1500 | 600 µs | 9.00 ms | 2.00 | 0.50 |"
+            ),
+            "{report}"
+        );
+        assert!(
+            report.contains(
+                "| 2 | 2000 | 320 µs | 14.00 ms | 2000 | 640 µs | 8.00 ms | 1.00 | 0.50 |"
+            ),
+            "{report}"
+        );
+        assert!(
+            report.contains(
+                "| 3 | 3300 | 290 µs | 11.00 ms | 1100 | 900 µs | 12.00 ms | 3.00 | 0.32 |"
+            ),
+            "{report}"
+        );
+        // q/s ratios 2, 1, 3 → 2; CPU ratios 0.5, 0.5, 0.32 → 0.5.
+        assert!(
+            report.contains("Median ratios: q/s 2.00, CPU per request 0.50"),
+            "{report}"
+        );
+    }
+
+    #[test]
+    fn the_median_of_an_even_count_is_the_mean_of_the_middle_two() {
+        assert_eq!(median(vec![4.0, 1.0, 3.0, 2.0]), 2.5);
+        assert_eq!(median(vec![5.0, 1.0, 3.0]), 3.0);
+        assert!(median(Vec::new()).is_nan());
     }
 }
