@@ -80,8 +80,9 @@ pub struct Hit {
     /// by its rarity in the knowledge base (IDF), and is covered when the entry contains it,
     /// one of its synonyms, or a word within typo distance.
     pub coverage: f32,
-    /// Cosine similarity (−1 to 1) between the meaning of the question and the entry's, when
-    /// the hits were ranked by meaning (the server's `meaning` module); `None` otherwise.
+    /// Cosine similarity (−1 to 1) between the meaning of the question and the entry's (its
+    /// questions and the start of its answer), when the hits were ranked by meaning (the
+    /// server's `meaning` module); `None` otherwise.
     pub similarity: Option<f32>,
 }
 

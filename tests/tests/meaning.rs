@@ -166,9 +166,10 @@ async fn entry_vectors_are_kept_between_starts() {
 
     let file = vectors.join("riverton.vectors");
     let kept = std::fs::read(&file).expect("the vectors were written");
-    // The header (magic, model hash, count), then 420 bytes a vector: one an entry.
+    // The header (magic, model hash, count), then 420 bytes a vector: two an entry (its
+    // passage and its questions).
     let count = u32::from_le_bytes(kept[36..40].try_into().expect("four bytes"));
-    assert_eq!(count, 3, "the three library entries");
+    assert_eq!(count, 6, "the three library entries");
     assert_eq!(kept.len(), 40 + count as usize * (32 + 4 + 384));
     let written_at = std::fs::metadata(&file)
         .and_then(|m| m.modified())
@@ -190,7 +191,7 @@ async fn entry_vectors_are_kept_between_starts() {
     );
 
     // An entry whose question is reworded is encoded again, and the file then holds its new
-    // vector only.
+    // vectors only.
     let hours = content.join("en/library/library-hours.md");
     let text = std::fs::read_to_string(&hours).expect("read");
     let edited = text.replacen("title = \"", "title = \"Opening times: ", 1);
@@ -202,7 +203,7 @@ async fn entry_vectors_are_kept_between_starts() {
     assert!(rewritten != kept, "the file was written again");
     assert_eq!(
         u32::from_le_bytes(rewritten[36..40].try_into().expect("four bytes")),
-        3,
-        "the old vector of the edited entry is dropped"
+        6,
+        "the old vectors of the edited entry are dropped"
     );
 }

@@ -14,37 +14,55 @@ use super::cache::{TextHash, text_hash};
 /// long answer's later paragraphs dilute its vector.
 pub const PASSAGE_CHARS: usize = 1000;
 
-/// The vectors of one index's entries, by language and id.
+/// The vectors of one index's entries, by language and id: two an entry, of what it says
+/// ([`passage`]) and of how it is asked ([`asked`]).
 #[derive(Debug, Default)]
 pub struct EntryVectors {
-    /// Language → entry id → the hash of the text encoded for the entry.
-    by_lang: HashMap<Box<str>, HashMap<Box<str>, TextHash>>,
+    /// Language → entry id → the hashes of the texts encoded for the entry: its passage and
+    /// its questions.
+    by_lang: HashMap<Box<str>, HashMap<Box<str>, [TextHash; 2]>>,
     /// The vectors by the hash of the text encoded.
     vectors: HashMap<TextHash, PackedVector>,
+}
+
+/// A text given to the encoder, with its hash.
+type Hashed = (String, TextHash);
+
+/// An entry's two vectors.
+#[derive(Debug, Clone, Copy)]
+pub struct EntryVector<'a> {
+    /// Of its [`passage`]: its questions and the start of its answer.
+    pub passage: &'a PackedVector,
+    /// Of its questions alone ([`asked`]).
+    pub asked: &'a PackedVector,
 }
 
 impl EntryVectors {
     /// The vectors of every entry of `index`: taken from `known` (vectors by the hash of the
     /// text encoded: an earlier load's, or [`VectorCache`](super::VectorCache)'s) when there, otherwise encoded
-    /// on every available core (0.15 to 0.35 s an entry on one core, the encoder is what
-    /// takes longest in indexing). Also returns how many were encoded.
+    /// on every available core (0.15 to 0.35 s an entry's passage on one core, a few
+    /// hundredths of a second its questions; the encoder is what takes longest in indexing).
+    /// Also returns how many texts were encoded.
     pub fn build(
         encoder: &Encoder,
         index: &SearchIndex,
         known: &HashMap<TextHash, PackedVector>,
     ) -> (Self, usize) {
-        let passages: Vec<(&Arc<Entry>, String, TextHash)> = index
+        let texts: Vec<(&Arc<Entry>, [Hashed; 2])> = index
             .entries()
             .map(|entry| {
-                let text = passage(entry);
-                let hash = text_hash(&text);
-                (entry, text, hash)
+                let hashed = |text: String| {
+                    let hash = text_hash(&text);
+                    (text, hash)
+                };
+                (entry, [hashed(passage(entry)), hashed(asked(entry))])
             })
             .collect();
-        let mut missing: Vec<(&str, TextHash)> = passages
+        let mut missing: Vec<(&str, TextHash)> = texts
             .iter()
-            .filter(|(_, _, hash)| !known.contains_key(hash))
-            .map(|(_, text, hash)| (text.as_str(), *hash))
+            .flat_map(|(_, pair)| pair)
+            .filter(|(_, hash)| !known.contains_key(hash))
+            .map(|(text, hash)| (text.as_str(), *hash))
             .collect();
         missing.sort_unstable_by_key(|(_, hash)| *hash);
         missing.dedup_by_key(|(_, hash)| *hash);
@@ -61,29 +79,34 @@ impl EntryVectors {
                 .collect()
         });
         let mut vectors: HashMap<TextHash, PackedVector> = encoded.into_iter().flatten().collect();
-        let mut by_lang: HashMap<Box<str>, HashMap<Box<str>, TextHash>> = HashMap::new();
-        for (entry, _, hash) in &passages {
-            if !vectors.contains_key(hash) {
-                let Some(vector) = known.get(hash) else {
-                    continue;
-                };
-                vectors.insert(*hash, vector.clone());
+        let mut by_lang: HashMap<Box<str>, HashMap<Box<str>, [TextHash; 2]>> = HashMap::new();
+        'entries: for (entry, pair) in &texts {
+            for (_, hash) in pair {
+                if !vectors.contains_key(hash) {
+                    let Some(vector) = known.get(hash) else {
+                        continue 'entries;
+                    };
+                    vectors.insert(*hash, vector.clone());
+                }
             }
             by_lang
                 .entry(entry.lang.as_str().into())
                 .or_default()
-                .insert(entry.id.as_str().into(), *hash);
+                .insert(entry.id.as_str().into(), [pair[0].1, pair[1].1]);
         }
         (Self { by_lang, vectors }, missing.len())
     }
 
-    /// The vector of `entry`, if it was encoded.
-    pub fn get(&self, entry: &Entry) -> Option<&PackedVector> {
-        let hash = self
+    /// The vectors of `entry`, if it was encoded.
+    pub fn get(&self, entry: &Entry) -> Option<EntryVector<'_>> {
+        let [passage, asked] = self
             .by_lang
             .get(entry.lang.as_str())?
             .get(entry.id.as_str())?;
-        self.vectors.get(hash)
+        Some(EntryVector {
+            passage: self.vectors.get(passage)?,
+            asked: self.vectors.get(asked)?,
+        })
     }
 
     /// The vectors by the hash of the text encoded, as [`VectorCache`](super::VectorCache) keeps them.
@@ -91,12 +114,12 @@ impl EntryVectors {
         &self.vectors
     }
 
-    /// Number of entries with a vector.
+    /// Number of entries with their vectors.
     pub fn len(&self) -> usize {
         self.by_lang.values().map(HashMap::len).sum()
     }
 
-    /// Whether no entry has a vector.
+    /// Whether no entry has its vectors.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -116,11 +139,7 @@ fn encode(encoder: &Encoder, texts: &[(&str, TextHash)]) -> Vec<(TextHash, Packe
 /// What the encoder reads of an entry: its question, the other ways it is asked, and the
 /// start of its answer as plain text, at most [`PASSAGE_CHARS`] characters.
 pub fn passage(entry: &Entry) -> String {
-    let mut text = entry.title.clone();
-    for asked in &entry.also_asked {
-        text.push('\n');
-        text.push_str(asked);
-    }
+    let mut text = asked(entry);
     text.push('\n');
     text.push_str(&knowledge::markdown::to_plain_text(
         &entry.answer.markdown(),
@@ -129,4 +148,18 @@ pub fn passage(entry: &Entry) -> String {
         Some((end, _)) => text[..end].to_owned(),
         None => text,
     }
+}
+
+/// What the encoder reads of how an entry is asked: its question and the other ways it is
+/// asked, one a line. Residents ask in a question's words more than in an answer's, and an
+/// answer's words blur a passage's vector: on the development sets, ranking by the mean of
+/// the question's similarity to this and to the [`passage`] found the right entry first for
+/// more questions than the passage alone (`docs/quality.md`).
+pub fn asked(entry: &Entry) -> String {
+    let mut text = entry.title.clone();
+    for asked in &entry.also_asked {
+        text.push('\n');
+        text.push_str(asked);
+    }
+    text
 }
