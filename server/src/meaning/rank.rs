@@ -24,9 +24,10 @@ pub struct Meaning<'a> {
 
 impl Meaning<'_> {
     /// Sets each hit's [`knowledge::Hit::similarity`] to the cosine between `question` and
-    /// the entry's [`passage`](super::passage), and orders the hits by their [`closeness`]
-    /// to the question plus [`WORDS_WEIGHT`] times their score relative to the best (hits
-    /// without vectors last, in their order). Does nothing when there are no hits: the
+    /// the entry's [`passage`](super::passage), and orders the hits by their closeness to
+    /// the question (the mean of that cosine and the one with the entry's questions alone,
+    /// [`asked`](super::asked)) plus [`WORDS_WEIGHT`] times their score relative to the best
+    /// (hits without vectors last, in their order). Does nothing when there are no hits: the
     /// question is then not encoded.
     pub fn rank(&self, question: &str, result: &mut SearchResult) {
         if result.hits.is_empty() {
