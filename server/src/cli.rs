@@ -651,6 +651,10 @@ fn eval(
     semantic: Option<(&std::path::Path, Option<&std::path::Path>)>,
 ) -> anyhow::Result<()> {
     use crate::eval::{Query, read_jsonl, run_queries, score, table, write_jsonl};
+    if let Some((_, Some(dir))) = semantic {
+        // Before the index is built: that takes a while on a large base.
+        crate::meaning::VectorCache::check_folder(dir).map_err(anyhow::Error::msg)?;
+    }
     let started = std::time::Instant::now();
     let index = match (kb, content) {
         (Some(kb), _) => {

@@ -68,6 +68,9 @@ impl AppState {
         let mut languages = Vec::new();
         let encoder = match &config.search.semantic_model {
             Some(path) => {
+                if let Some(dir) = &config.search.vector_cache {
+                    VectorCache::check_folder(dir).map_err(anyhow::Error::msg)?;
+                }
                 let path = path.clone();
                 let encoder = tokio::task::spawn_blocking(move || semantic::Encoder::open(&path))
                     .await

@@ -34,6 +34,20 @@ pub struct VectorCache {
 }
 
 impl VectorCache {
+    /// Checks `dir` before any site's file is looked for in it: it must be a folder, or not
+    /// exist yet (it is made at the first write). A path naming a file would otherwise only
+    /// be noticed as every entry being encoded again at every start.
+    pub fn check_folder(dir: &Path) -> Result<(), String> {
+        if dir.exists() && !dir.is_dir() {
+            return Err(format!(
+                "the vector cache {} is a file: give the folder where each site's \
+                 <site>.vectors file is kept",
+                dir.display()
+            ));
+        }
+        Ok(())
+    }
+
     /// The file of site `site` in `dir`.
     pub fn for_site(dir: &Path, site: &str) -> Self {
         Self {
@@ -125,6 +139,20 @@ fn parse(bytes: &[u8]) -> Result<HashMap<TextHash, PackedVector>, &'static str> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cache_must_be_a_folder_or_not_exist_yet() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(VectorCache::check_folder(dir.path()), Ok(()));
+        assert_eq!(VectorCache::check_folder(&dir.path().join("later")), Ok(()));
+        let file = dir.path().join("riverton.vectors");
+        std::fs::write(&file, b"WFV1").unwrap();
+        let error = VectorCache::check_folder(&file).unwrap_err();
+        assert!(
+            error.contains(&file.display().to_string()) && error.contains("is a file"),
+            "{error}"
+        );
+    }
 
     fn vector(seed: i8) -> PackedVector {
         let values: Box<[i8]> = (0..DIMENSIONS)
