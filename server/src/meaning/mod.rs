@@ -4,8 +4,9 @@
 //! Words alone miss paraphrases: "how long am I contagious" shares no word with the entry
 //! "What is the infectious period?", and a German question seldom uses the compound its
 //! entry does. The words still find the candidates (tantivy's ten best, cheap on any base);
-//! the encoder then orders them by the cosines of their vectors, and that similarity is evidence
-//! for the decision too (a question far from every entry is one the base cannot answer). It
+//! the encoder then orders them by how close their vectors are to the question's, and the
+//! cosine with an entry's passage is evidence for the decision too (a question far from
+//! every entry is one the base cannot answer). It
 //! is optional: without `[search] semantic_model` the server ranks by words alone.
 //!
 //! - [`vectors`]: what the encoder reads of an entry ([`passage`], [`asked`]) and the vectors

@@ -38,11 +38,14 @@ impl Meaning<'_> {
         crate::telemetry::question_encoded(started.elapsed().as_secs_f64());
         let mut closenesses = Vec::with_capacity(result.hits.len());
         for hit in &mut result.hits {
-            let vectors = self.vectors.get(&hit.entry);
-            let passage = vectors.map(|v| question.cosine_packed(v.passage));
-            let asked = vectors.map(|v| question.cosine_packed(v.asked));
-            hit.similarity = passage;
-            closenesses.push(passage.zip(asked).map(|(p, a)| closeness(p, a)));
+            let cosines = self.vectors.get(&hit.entry).map(|v| {
+                (
+                    question.cosine_packed(v.passage),
+                    question.cosine_packed(v.asked),
+                )
+            });
+            hit.similarity = cosines.map(|(passage, _)| passage);
+            closenesses.push(cosines.map(|(passage, asked)| closeness(passage, asked)));
         }
         order(&mut result.hits, &closenesses);
     }

@@ -223,8 +223,8 @@ const TURN_SECONDS: u32 = 3;
 const TURN_CONNECTIONS: u32 = 32;
 
 /// `ours` and `theirs` measured in turns, [`ROUNDS`] runs each of `seconds` at
-/// [`TURN_CONNECTIONS`] connections, the one not measured paused: ours first in even rounds, theirs first in odd
-/// ones. Measured one after the other, a slow spell of the machine (other programs, the
+/// [`TURN_CONNECTIONS`] connections, the one not measured paused: ours first in the first
+/// round and every other one after it, theirs first in the others. Measured one after the other, a slow spell of the machine (other programs, the
 /// core's clock) falls on one server's rows and not the other's; in turns it falls on both,
 /// and the ratio of each pair of runs, taken seconds apart, is what can be compared.
 /// Returns each round's pair, ours first; both are left paused.
@@ -514,7 +514,7 @@ fn render_turns(ours: &str, theirs: &str, rounds: &[[Run; 2]], seconds: u32) -> 
     }
     let _ = writeln!(
         out,
-        "\nMedian ratios: q/s {:.2}, CPU per request {:.2} (Wayfinder's divided by {theirs}'s).",
+        "\nMedian ratios: q/s {:.2}, CPU per request {:.2} ({ours}'s divided by {theirs}'s).",
         median(q_ratios),
         median(cpu_ratios),
     );
