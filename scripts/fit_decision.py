@@ -11,17 +11,23 @@ of have the features of words alone there and are left out).
 FEATURES.jsonl  written by `wayfinder eval --features`: {"qid", "features": [...], "top_ids"}
 QUERIES.jsonl   the labelled queries: {"qid", "relevant_ids": [...]} ([] = no answer exists)
 
-The model is two logistic regressions on the features (see `Features::to_vec` in
+The model is three logistic regressions on the features (see `Features::to_vec` in
 server/src/decide.rs), each fitted by Newton's method with a small L2 penalty, each set
 weighted equally whatever its size: one estimates P(the best hit is a right answer)
-("weights"), the other P(a right answer is among the first three hits) ("choice_weights").
-A threshold on each and a floor on the best hit's coverage are then chosen on the same data:
-below the floor, hand off; otherwise answer when the first probability reaches its
-threshold, else offer the first three as choices when the second reaches its threshold,
-else hand off. They maximise the mean utility per set:
+("weights"), one P(a right answer is among the first three hits) ("choice_weights"), one
+P(the base has an answer at all) ("answerable_weights"). A threshold on the first, a
+threshold on the advantage of choices over a handoff and a floor on the best hit's coverage
+are then chosen on the same data: below the floor, hand off; otherwise answer when the first
+probability reaches its threshold; else offer the first three as choices when their expected
+utility, 0.5 x P(right among three), exceeds a handoff's, P(no answer), by at least the
+second threshold; else hand off. They maximise the mean utility per set:
 
     right answer +1, wrong answer -3, handoff when no answer exists +1,
     choices that include a right answer +0.5, anything else 0.
+
+A feature that is 0 in every row (the bigram features: no development question is in a
+language analysed as bigrams) gets no evidence from the fit; its weights are kept from the
+model OUT.json replaces, when that has them.
 
 Only the Python standard library is used. Writes OUT.json, which the server embeds.
 """
@@ -102,18 +108,49 @@ def probabilities(rows, w):
     return [sigmoid(sum(wi * xi for wi, xi in zip(w, r["x"]))) if r["x"] else 0.0 for r in rows]
 
 
-def utility(rows, ps, ps3, answer_at, choice_at, floor):
+CHOICES_VALUE = 0.5
+
+
+def decision(r, p, p3, pa, answer_at, choice_at, floor):
+    """'answer', 'choices' or 'handoff', as `decide_with` in server/src/decide.rs."""
+    if r["x"] is None or r["x"][1] < floor:
+        return "handoff"
+    if p >= answer_at:
+        return "answer"
+    if CHOICES_VALUE * p3 - (1.0 - pa) >= choice_at:
+        return "choices"
+    return "handoff"
+
+
+def utility(rows, ps, ps3, pas, answer_at, choice_at, floor):
     total = 0.0
-    for r, p, p3 in zip(rows, ps, ps3):
-        if r["x"] is None or r["x"][1] < floor:
-            p = p3 = 0.0
-        if p >= answer_at:
+    for r, p, p3, pa in zip(rows, ps, ps3, pas):
+        made = decision(r, p, p3, pa, answer_at, choice_at, floor)
+        if made == "answer":
             total += 1.0 if r["right_first"] else -3.0
-        elif p3 >= choice_at:
-            total += 0.5 if r["right_in_3"] else 0.0
+        elif made == "choices":
+            total += CHOICES_VALUE if r["right_in_3"] else 0.0
         else:
             total += 0.0 if r["answerable"] else 1.0
     return total / len(rows)
+
+
+def handoffs(rows, ps, ps3, pas, answer_at, choice_at, floor):
+    """(answerable questions handed off, questions without an answer handed off), as shares."""
+    made = [decision(r, p, p3, pa, answer_at, choice_at, floor)
+            for r, p, p3, pa in zip(rows, ps, ps3, pas)]
+    answerable = [m for m, r in zip(made, rows) if r["answerable"]]
+    other = [m for m, r in zip(made, rows) if not r["answerable"]]
+    share = lambda ms: ms.count("handoff") / len(ms) if ms else 0.0
+    return share(answerable), share(other)
+
+
+def keep_unfitted(weights, key, columns, replaced):
+    """`weights` with those of all-zero `columns` taken from the replaced model's `key`."""
+    previous = replaced.get(key)
+    if not previous or len(previous) != len(weights):
+        return weights
+    return [previous[j] if j in columns else w for j, w in enumerate(weights)]
 
 
 def main(argv):
@@ -139,15 +176,31 @@ def main(argv):
 
     w = fit(data("right_first"))
     w3 = fit(data("right_in_3"))
+    wa = fit(data("answerable"))
+    try:
+        with open(out, encoding="utf-8") as f:
+            replaced = json.load(f)
+    except FileNotFoundError:
+        replaced = {}
+    unfitted = {j for j in range(1, width)
+                if all(r["x"][j] == 0.0 for _, rows in sets for r in rows if r["x"])}
+    if unfitted:
+        print(f"feature columns {sorted(unfitted)} are 0 in every row: weights kept from {out}")
+        w = keep_unfitted(w, "weights", unfitted, replaced)
+        w3 = keep_unfitted(w3, "choice_weights", unfitted, replaced)
+        wa = keep_unfitted(wa, "answerable_weights", unfitted, replaced)
     ps = [probabilities(rows, w) for _, rows in sets]
     ps3 = [probabilities(rows, w3) for _, rows in sets]
-    grid = [i / 100 for i in range(5, 100, 2)]
+    pas = [probabilities(rows, wa) for _, rows in sets]
+    answer_grid = [i / 100 for i in range(5, 100, 2)]
+    # The advantage of choices over a handoff lies between -1 and CHOICES_VALUE.
+    choice_grid = [round(-1.0 + i / 50, 2) for i in range(0, 76)]
     best = None
     for floor in [0.0, 0.1, 0.2, 0.3, 0.4]:
-        for a in grid:
-            for c in grid:
-                u = sum(utility(rows, p, p3, a, c, floor)
-                        for (_, rows), p, p3 in zip(sets, ps, ps3)) / len(sets)
+        for a in answer_grid:
+            for c in choice_grid:
+                u = sum(utility(rows, p, p3, pa, a, c, floor)
+                        for (_, rows), p, p3, pa in zip(sets, ps, ps3, pas)) / len(sets)
                 if best is None or u > best[0] + 1e-12:
                     best = (u, a, c, floor)
     u, answer_at, choice_at, floor = best
@@ -160,8 +213,9 @@ def main(argv):
         "features": names,
         "weights": [round(x, 6) for x in w],
         "choice_weights": [round(x, 6) for x in w3],
+        "answerable_weights": [round(x, 6) for x in wa],
         "answer_threshold": answer_at,
-        "choice_threshold": choice_at,
+        "choice_advantage": choice_at,
         "min_coverage": floor,
         "fitted_on": [path for path, _ in sets],
         "mean_utility": round(u, 4),
@@ -170,9 +224,11 @@ def main(argv):
         json.dump(model, f, indent=2)
         f.write("\n")
     print(json.dumps(model, indent=2))
-    for (path, rows), p, p3 in zip(sets, ps, ps3):
-        u = utility(rows, p, p3, answer_at, choice_at, floor)
-        print(f"{path}: utility {u:.3f} per query")
+    for (path, rows), p, p3, pa in zip(sets, ps, ps3, pas):
+        u = utility(rows, p, p3, pa, answer_at, choice_at, floor)
+        false, correct = handoffs(rows, p, p3, pa, answer_at, choice_at, floor)
+        print(f"{path}: utility {u:.3f} per query, handed off: {false:.3f} of the answerable, "
+              f"{correct:.3f} of the others")
 
 
 if __name__ == "__main__":

@@ -1,18 +1,25 @@
 //! Answer, offer choices, or hand off: the decision on one search result.
 //!
-//! A confident wrong answer is the worst outcome for a city, so the decision estimates the
-//! probability that the best hit is a right answer, and the probability that a right answer
-//! is among the first three hits, from the search evidence ([`Features`]:
-//! the hit's coverage of the question, the margin over the runner-up, the runner-up's
-//! coverage, the number of search terms, the score per term, whether the language is
-//! analysed as character bigrams, and, when the hits were ranked by meaning
-//! ([`crate::meaning`]), the best hit's similarity to the question and its lead over the
-//! runner-up's) with two logistic models. It answers when the first reaches one threshold,
-//! else offers the three best as choices when the second reaches another, and hands off
-//! below — or at once when the best hit covers too little of the question.
+//! A confident wrong answer is the worst outcome for a city, so the decision estimates, from
+//! the search evidence ([`Features`]: the hit's coverage of the question, the margin over the
+//! runner-up, the runner-up's coverage, the number of search terms, the score per term,
+//! whether the language is analysed as character bigrams, and, when the hits were ranked by
+//! meaning ([`crate::meaning`]), the best hit's similarity to the question and its lead over
+//! the runner-up's), with three logistic models: the probability that the best hit is a
+//! right answer, that a right answer is among the first three hits, and that the base has an
+//! answer at all. It answers when the first reaches a threshold. Otherwise it weighs choices
+//! against a handoff: choices are worth [`CHOICES_VALUE`] when a right answer is among them,
+//! a handoff is right when the base has no answer, and it offers choices when their expected
+//! worth exceeds the handoff's by the model's `choice_advantage` (which may be negative).
+//! It hands off at once when the best hit covers too little of the question.
 //!
-//! There are two models, one for each way of ranking: `server/decision-model.json` (words
-//! alone) and `server/decision-model-semantic.json` (words, then meaning). Both are fitted by
+//! The third model is what tells a question the base does not answer from one whose answer
+//! the search ranked low: with the probability of a right answer among the choices alone,
+//! both looked alike and were handed off, and residents were sent to staff for questions the
+//! base answers (`docs/quality.md`, "Choices weighed against a handoff").
+//!
+//! Each way of ranking has its own three models: `server/decision-model.json` (words alone)
+//! and `server/decision-model-semantic.json` (words, then meaning). Both are fitted by
 //! `scripts/fit_decision.py` on the development sets (the labelled City of Riverton questions
 //! and the evaluation sets described in `docs/quality.md`): it maximises the mean utility per
 //! set of +1 for a right answer or a handoff when no answer exists, +0.5 for choices that
@@ -27,6 +34,11 @@ use crate::meaning::Meaning;
 
 /// The most choices offered at once.
 pub const MAX_CHOICES: usize = 3;
+
+/// What choices that include a right answer are worth to a resident, against 1 for a right
+/// answer or for a handoff when the base has no answer (the utility the models are fitted
+/// to, `scripts/fit_decision.py`).
+pub const CHOICES_VALUE: f32 = 0.5;
 
 /// How many hits the decision looks at.
 pub const SEARCH_LIMIT: usize = 10;
@@ -45,11 +57,13 @@ pub struct DecisionModel {
     pub weights: Vec<f32>,
     /// The probability that a right answer is among the first three hits, alike.
     pub choice_weights: Vec<f32>,
+    /// The probability that the knowledge base has an answer to the question, alike.
+    pub answerable_weights: Vec<f32>,
     /// Answer when the estimated probability of a right answer is at least this.
     pub answer_threshold: f32,
-    /// Otherwise offer choices when the probability of a right answer among them is at
-    /// least this; hand off below.
-    pub choice_threshold: f32,
+    /// Otherwise offer choices when [`DecisionModel::choice_advantage_of`] is at least
+    /// this; hand off below.
+    pub choice_advantage: f32,
     /// Hand off whatever the probability when the best hit covers less of the question.
     pub min_coverage: f32,
 }
@@ -81,7 +95,11 @@ impl DecisionModel {
 
     fn parse(json: &str, features: usize) -> Self {
         let model: DecisionModel = serde_json::from_str(json).expect("a committed model is valid");
-        for weights in [&model.weights, &model.choice_weights] {
+        for weights in [
+            &model.weights,
+            &model.choice_weights,
+            &model.answerable_weights,
+        ] {
             assert_eq!(
                 weights.len(),
                 features + 1,
@@ -99,6 +117,18 @@ impl DecisionModel {
     /// Estimated probability that a right answer is among the first three hits.
     pub fn choice_probability(&self, features: &Features) -> f32 {
         logistic(&self.choice_weights, features)
+    }
+
+    /// Estimated probability that the knowledge base has an answer to the question.
+    pub fn answerable_probability(&self, features: &Features) -> f32 {
+        logistic(&self.answerable_weights, features)
+    }
+
+    /// The expected worth of offering choices less that of a handoff:
+    /// [`CHOICES_VALUE`] × P(a right answer among them) − P(the base has no answer).
+    pub fn choice_advantage_of(&self, features: &Features) -> f32 {
+        CHOICES_VALUE * self.choice_probability(features)
+            - (1.0 - self.answerable_probability(features))
     }
 }
 
@@ -232,7 +262,7 @@ pub fn decide_with(result: &SearchResult, features: &Features, model: &DecisionM
     if model.probability(features) >= model.answer_threshold {
         return Decision::Answer(result.hits[0].clone());
     }
-    if model.choice_probability(features) < model.choice_threshold {
+    if model.choice_advantage_of(features) < model.choice_advantage {
         return Decision::Handoff;
     }
     let mut choices: Vec<Hit> = Vec::with_capacity(MAX_CHOICES);
@@ -522,6 +552,49 @@ mod tests {
             DecisionModel::for_features(&features),
             DecisionModel::fitted()
         );
+    }
+
+    /// A model that never answers and whose estimates are fixed by its biases: a right
+    /// answer among the choices with probability `choice`, an answer in the base with
+    /// probability `answerable`.
+    fn fixed_model(choice: f32, answerable: f32) -> DecisionModel {
+        let logit = |p: f32| (p / (1.0 - p)).ln();
+        let with_bias = |bias: f32| {
+            let mut weights = vec![0.0; LEXICAL_FEATURES + 1];
+            weights[0] = bias;
+            weights
+        };
+        DecisionModel {
+            weights: with_bias(-20.0),
+            choice_weights: with_bias(logit(choice)),
+            answerable_weights: with_bias(logit(answerable)),
+            answer_threshold: 0.5,
+            choice_advantage: 0.0,
+            min_coverage: 0.0,
+        }
+    }
+
+    #[test]
+    fn choices_are_offered_when_worth_more_than_a_handoff() {
+        let index = index();
+        let result = index
+            .search("en", "can I hold a yard sale on Saturday", SEARCH_LIMIT)
+            .unwrap();
+        let features = Features::of(&result).expect("hits");
+        let decide = |model: &DecisionModel| decide_with(&result, &features, model).outcome();
+        // The same chance of a right answer among the choices (0.6, worth 0.3): offered when
+        // the base likely has an answer (a handoff worth 0.1), not when it likely has none
+        // (worth 0.5).
+        assert_eq!(decide(&fixed_model(0.6, 0.9)), "choices");
+        assert_eq!(decide(&fixed_model(0.6, 0.5)), "handoff");
+        let model = fixed_model(0.6, 0.9);
+        assert!((model.choice_advantage_of(&features) - 0.2).abs() < 1e-4);
+        // The advantage asked for is the model's: 0.2 is not enough when 0.25 is asked.
+        let demanding = DecisionModel {
+            choice_advantage: 0.25,
+            ..model
+        };
+        assert_eq!(decide(&demanding), "handoff");
     }
 
     #[test]
