@@ -37,7 +37,8 @@ pub struct AskRequest {
 pub enum Outcome {
     /// One entry answers the question with confidence: see [`AskResponse::answer`].
     Answer,
-    /// Several entries may fit: the resident picks one of [`AskResponse::choices`].
+    /// Several entries may fit: the resident picks one of [`AskResponse::choices`], or, when
+    /// none fits, one of the ways to reach a person in [`AskResponse::actions`].
     Choices,
     /// The knowledge base has no good answer: the bot says so and offers [`AskResponse::actions`].
     Handoff,
@@ -63,7 +64,9 @@ pub struct AskResponse {
     /// Up to three candidate entries, when `outcome` is `choices`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub choices: Vec<Choice>,
-    /// Next steps offered to the resident (official page, form, contact).
+    /// Next steps offered to the resident: with an answer about a service, its form; with
+    /// choices and with a handoff, the ways to reach a person (contact page, phone, and live
+    /// chat when the site has it).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Action>,
 }

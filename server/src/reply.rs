@@ -46,7 +46,10 @@ impl ReplyBody {
 
 /// Builds the reply for `decision` in `lang` (whose bot messages are `bot`). `searched` is
 /// false when the question had no searchable words, so the bot asks for more instead of
-/// apologising.
+/// apologising. Choices come with the ways to reach a person, as a handoff does: choices are
+/// offered when the base probably has an answer, not certainly (`crate::decide`), and a
+/// resident whose question none of them answers should not have to ask again to be told
+/// whom to contact.
 pub fn build(
     decision: &Decision,
     lang: &str,
@@ -82,7 +85,7 @@ pub fn build(
                     lang: h.entry.lang.clone(),
                 })
                 .collect(),
-            actions: Vec::new(),
+            actions: contact_actions(site, bot),
         },
         Decision::Handoff => ReplyBody {
             outcome: Outcome::Handoff,

@@ -2,7 +2,7 @@
 
 mod common;
 
-use protocol::{AskResponse, ErrorBody, ErrorCode, Outcome};
+use protocol::{ActionKind, AskResponse, ErrorBody, ErrorCode, Outcome};
 use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};
 
@@ -153,6 +153,34 @@ async fn question_the_city_cannot_answer_is_handed_off_not_guessed() {
         "{:?}",
         reply.actions
     );
+}
+
+#[tokio::test]
+async fn choices_come_with_the_ways_to_reach_a_person() {
+    let server = common::start().await;
+    let client = Client::new();
+    // One word that several entries are about: the bot asks which one is meant, and a
+    // resident whose question none of them answers can reach staff from the same reply.
+    let reply = ask_ok(
+        &client,
+        &server,
+        json!({"site": "riverton", "text": "water", "page_lang": "en"}),
+    )
+    .await;
+    assert_eq!(reply.outcome, Outcome::Choices, "{reply:?}");
+    assert!(reply.choices.len() >= 2, "{:?}", reply.choices);
+    let kinds_and_urls: Vec<(ActionKind, &str)> = reply
+        .actions
+        .iter()
+        .map(|a| (a.kind, a.url.as_str()))
+        .collect();
+    for expected in [
+        (ActionKind::Chat, "/api/v1/chats"),
+        (ActionKind::Human, "https://www.riverton.example/contact"),
+        (ActionKind::Human, "tel:5550100100"),
+    ] {
+        assert!(kinds_and_urls.contains(&expected), "{kinds_and_urls:?}");
+    }
 }
 
 #[tokio::test]

@@ -18,7 +18,9 @@ pub const DEBOUNCE_MS: i32 = 150;
 pub const MAX_EXCERPT_CHARS: usize = 400;
 
 /// The plain text announced for a reply: the bot's message, then the answer's title and short
-/// answer, the candidate titles, or the offered next steps.
+/// answer, the candidate titles, or the offered next steps. The ways to reach a person that
+/// come with choices are not read out after them: the resident is asked to pick one, and
+/// finds those ways in the transcript when none fits.
 pub fn announcement(reply: &AskResponse) -> String {
     let mut parts: Vec<String> = vec![reply.message.clone()];
     if let Some(answer) = &reply.answer {
@@ -26,7 +28,7 @@ pub fn announcement(reply: &AskResponse) -> String {
         parts.push(excerpt(&answer.short, MAX_EXCERPT_CHARS));
     }
     parts.extend(reply.choices.iter().map(|choice| choice.title.clone()));
-    if reply.answer.is_none() {
+    if reply.answer.is_none() && reply.choices.is_empty() {
         parts.extend(reply.actions.iter().map(|action| action.label.clone()));
     }
     sentences(&parts)
@@ -184,7 +186,7 @@ mod tests {
     }
 
     #[test]
-    fn choices_list_their_titles() {
+    fn choices_list_their_titles_not_the_ways_to_reach_a_person() {
         let mut r = reply(Outcome::Choices);
         r.message = "Which one did you mean?".into();
         r.choices = vec![
@@ -199,6 +201,11 @@ mod tests {
                 lang: "en".into(),
             },
         ];
+        r.actions = vec![Action {
+            kind: ActionKind::Human,
+            label: "Call 311".into(),
+            url: "tel:311".into(),
+        }];
         assert_eq!(
             announcement(&r),
             "Which one did you mean? Water bills. Water outages."

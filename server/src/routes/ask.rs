@@ -331,7 +331,9 @@ async fn respond(
     });
     let bot = state.site_catalog(site, &lang);
     let mut body = reply::build(&decision, &lang, bot, &site.config, searched);
-    if matches!(decision, Decision::Handoff) && site.live.is_some() {
+    // Live chat is offered wherever the ways to reach a person are: with a handoff and with
+    // choices (see `reply::build`).
+    if matches!(decision, Decision::Handoff | Decision::Choices(_)) && site.live.is_some() {
         body.actions.insert(
             0,
             Action {
