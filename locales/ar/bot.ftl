@@ -46,6 +46,7 @@ help-submit = اسأل
 help-source = الصفحة الرسمية
 help-reviewed = آخر مراجعة { $date }
 help-choices = أيٌّ من هذه تقصد؟
+help-next-steps = الخطوات التالية
 
 # The privacy notice the widget shows (GET /api/v1/privacy): paragraphs, joined by blank lines.
 privacy-notice-title = كيف نتعامل مع أسئلتك

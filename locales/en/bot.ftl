@@ -45,6 +45,7 @@ help-submit = Ask
 help-source = Official page
 help-reviewed = Last reviewed { $date }
 help-choices = Which of these do you mean?
+help-next-steps = Next steps
 
 # The privacy notice the widget shows (GET /api/v1/privacy): paragraphs, joined by blank lines.
 privacy-notice-title = How we handle your questions

@@ -45,6 +45,7 @@ help-submit = Preguntar
 help-source = Página oficial
 help-reviewed = Revisado por última vez el { $date }
 help-choices = ¿Cuál de estas busca?
+help-next-steps = Próximos pasos
 
 # The privacy notice the widget shows (GET /api/v1/privacy): paragraphs, joined by blank lines.
 privacy-notice-title = Cómo tratamos sus preguntas

@@ -45,6 +45,7 @@ help-submit = Demander
 help-source = Page officielle
 help-reviewed = Dernière vérification le { $date }
 help-choices = Laquelle de ces questions est la vôtre ?
+help-next-steps = Étapes suivantes
 
 # The privacy notice the widget shows (GET /api/v1/privacy): paragraphs, joined by blank lines.
 privacy-notice-title = Ce que nous faisons de vos questions

@@ -45,6 +45,7 @@ help-submit = Mande
 help-source = Paj ofisyèl
 help-reviewed = Dènye revizyon { $date }
 help-choices = Kiyès nan sa yo ou vle di?
+help-next-steps = Pwochen etap yo
 
 # The privacy notice the widget shows (GET /api/v1/privacy): paragraphs, joined by blank lines.
 privacy-notice-title = Kijan nou jere kesyon ou yo

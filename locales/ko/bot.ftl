@@ -45,6 +45,7 @@ help-submit = 묻기
 help-source = 공식 페이지
 help-reviewed = 최종 검토일 { $date }
 help-choices = 다음 중 어느 것을 찾으시나요?
+help-next-steps = 다음 단계
 
 # The privacy notice the widget shows (GET /api/v1/privacy): paragraphs, joined by blank lines.
 privacy-notice-title = 질문을 처리하는 방법 안내

@@ -45,6 +45,7 @@ help-submit = Perguntar
 help-source = Página oficial
 help-reviewed = Revisado pela última vez em { $date }
 help-choices = Qual destas você procura?
+help-next-steps = Próximos passos
 
 # The privacy notice the widget shows (GET /api/v1/privacy): paragraphs, joined by blank lines.
 privacy-notice-title = Como tratamos suas perguntas

@@ -45,6 +45,7 @@ help-submit = Спросить
 help-source = Официальная страница
 help-reviewed = Последняя проверка: { $date }
 help-choices = Что из этого вы имеете в виду?
+help-next-steps = Дальнейшие шаги
 
 # The privacy notice the widget shows (GET /api/v1/privacy): paragraphs, joined by blank lines.
 privacy-notice-title = Как мы обращаемся с вашими вопросами

@@ -45,6 +45,7 @@ help-submit = Magtanong
 help-source = Opisyal na pahina
 help-reviewed = Huling sinuri noong { $date }
 help-choices = Alin sa mga ito ang ibig ninyong sabihin?
+help-next-steps = Mga susunod na hakbang
 
 # The privacy notice the widget shows (GET /api/v1/privacy): paragraphs, joined by blank lines.
 privacy-notice-title = Paano namin inaalagaan ang inyong mga tanong

@@ -45,6 +45,7 @@ help-submit = Hỏi
 help-source = Trang chính thức
 help-reviewed = Xem lại lần cuối { $date }
 help-choices = Quý vị muốn hỏi điều nào?
+help-next-steps = Các bước tiếp theo
 
 # The privacy notice the widget shows (GET /api/v1/privacy): paragraphs, joined by blank lines.
 privacy-notice-title = Cách chúng tôi xử lý câu hỏi của quý vị

@@ -45,6 +45,7 @@ help-submit = 提问
 help-source = 官方页面
 help-reviewed = 最近审核：{ $date }
 help-choices = 您指的是以下哪一项？
+help-next-steps = 后续步骤
 
 # The privacy notice the widget shows (GET /api/v1/privacy): paragraphs, joined by blank lines.
 privacy-notice-title = 我们如何处理您的问题

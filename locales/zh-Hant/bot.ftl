@@ -45,6 +45,7 @@ help-submit = 提問
 help-source = 官方頁面
 help-reviewed = 最近審核：{ $date }
 help-choices = 您指的是以下哪一項？
+help-next-steps = 後續步驟
 
 # The privacy notice the widget shows (GET /api/v1/privacy): paragraphs, joined by blank lines.
 privacy-notice-title = 我們如何處理您的問題

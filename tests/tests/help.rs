@@ -51,6 +51,20 @@ async fn the_help_page_answers_without_javascript() {
     )
     .await;
     assert!(html.contains("<html lang=\"es\""), "{html}");
+    assert!(
+        html.contains("<ul aria-label=\"¿Cuál de estas busca?\">"),
+        "the choices are a named list: {html}"
+    );
+    // With choices, the ways to reach a person, under their own heading, in case none fits.
+    let next_steps = html
+        .split("<h3 id=\"next-steps\">Próximos pasos</h3>")
+        .nth(1)
+        .expect("a next-steps heading after the choices");
+    assert!(
+        next_steps.contains("href=\"tel:5550100100\"")
+            && next_steps.contains("href=\"https://www.riverton.example/contact\""),
+        "{next_steps}"
+    );
     let link = html
         .split("href=\"")
         .find(|part| part.starts_with("/help?site=riverton&amp;lang=es&amp;choice="))

@@ -171,7 +171,7 @@ fn render(
             ));
         }
         if !body.choices.is_empty() {
-            reply_html.push_str("<ul>\n");
+            reply_html.push_str(&format!("<ul aria-label=\"{}\">\n", t("help-choices", &[])));
             for choice in &body.choices {
                 reply_html.push_str(&format!(
                     "<li><a href=\"/help?site={site_id}&amp;lang={lang}&amp;choice={id}\" lang=\"{clang}\">{title}</a></li>\n",
@@ -184,7 +184,11 @@ fn render(
             reply_html.push_str("</ul>\n");
         }
         if !body.actions.is_empty() {
-            reply_html.push_str("<ul>\n");
+            // Under their own heading: with choices, they are what to do when none fits.
+            reply_html.push_str(&format!(
+                "<h3 id=\"next-steps\">{}</h3>\n<ul aria-labelledby=\"next-steps\">\n",
+                t("help-next-steps", &[])
+            ));
             for action in &body.actions {
                 // Live chat needs the widget; the page offers the other ways.
                 if action.kind == protocol::ActionKind::Chat {
