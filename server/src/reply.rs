@@ -49,13 +49,15 @@ impl ReplyBody {
 /// apologising. Choices come with the ways to reach a person, as a handoff does: choices are
 /// offered when the base probably has an answer, not certainly (`crate::decide`), and a
 /// resident whose question none of them answers should not have to ask again to be told
-/// whom to contact.
+/// whom to contact. With `live_chat` (the site has live chat, and the reply is shown where
+/// it can start: the widget), live chat comes first among those ways.
 pub fn build(
     decision: &Decision,
     lang: &str,
     bot: &Catalog,
     site: &SiteConfig,
     searched: bool,
+    live_chat: bool,
 ) -> ReplyBody {
     match decision {
         Decision::Answer(hit) => {
@@ -85,7 +87,7 @@ pub fn build(
                     lang: h.entry.lang.clone(),
                 })
                 .collect(),
-            actions: contact_actions(site, bot),
+            actions: contact_actions(site, bot, live_chat),
         },
         Decision::Handoff => ReplyBody {
             outcome: Outcome::Handoff,
@@ -96,7 +98,7 @@ pub fn build(
             },
             answer: None,
             choices: Vec::new(),
-            actions: contact_actions(site, bot),
+            actions: contact_actions(site, bot, live_chat),
         },
     }
 }
@@ -145,23 +147,31 @@ fn entry_actions(entry: &Entry, lang: &str, bot: &Catalog, site: &SiteConfig) ->
     actions
 }
 
-/// Ways to reach a person at the city.
-fn contact_actions(site: &SiteConfig, bot: &Catalog) -> Vec<Action> {
+/// Ways to reach a person at the city: live chat first when `live_chat`, then the contact
+/// page and the phone.
+fn contact_actions(site: &SiteConfig, bot: &Catalog, live_chat: bool) -> Vec<Action> {
     let digits: String = site
         .phone
         .chars()
         .filter(|c| c.is_ascii_digit() || *c == '+')
         .collect();
-    vec![
-        Action {
-            kind: ActionKind::Human,
-            label: bot.format("action-contact", &[("site", &site.name)]),
-            url: site.contact_url.clone(),
-        },
-        Action {
-            kind: ActionKind::Human,
-            label: bot.format("action-call", &[("phone", &site.phone)]),
-            url: format!("tel:{digits}"),
-        },
-    ]
+    let mut actions = Vec::with_capacity(3);
+    if live_chat {
+        actions.push(Action {
+            kind: ActionKind::Chat,
+            label: bot.format("action-chat", &[]),
+            url: "/api/v1/chats".into(),
+        });
+    }
+    actions.push(Action {
+        kind: ActionKind::Human,
+        label: bot.format("action-contact", &[("site", &site.name)]),
+        url: site.contact_url.clone(),
+    });
+    actions.push(Action {
+        kind: ActionKind::Human,
+        label: bot.format("action-call", &[("phone", &site.phone)]),
+        url: format!("tel:{digits}"),
+    });
+    actions
 }

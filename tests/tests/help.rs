@@ -65,6 +65,10 @@ async fn the_help_page_answers_without_javascript() {
             && next_steps.contains("href=\"https://www.riverton.example/contact\""),
         "{next_steps}"
     );
+    assert!(
+        !html.contains("/api/v1/chats"),
+        "live chat needs the widget: the page offers the other ways"
+    );
     let link = html
         .split("href=\"")
         .find(|part| part.starts_with("/help?site=riverton&amp;lang=es&amp;choice="))

@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
 use knowledge::{Hit, SearchIndex};
-use protocol::{Action, ActionKind, AskRequest, AskResponse, ErrorCode, MAX_QUESTION_CHARS};
+use protocol::{AskRequest, AskResponse, ErrorCode, MAX_QUESTION_CHARS};
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -330,19 +330,14 @@ async fn respond(
         state.bot.contains_key(tag)
     });
     let bot = state.site_catalog(site, &lang);
-    let mut body = reply::build(&decision, &lang, bot, &site.config, searched);
-    // Live chat is offered wherever the ways to reach a person are: with a handoff and with
-    // choices (see `reply::build`).
-    if matches!(decision, Decision::Handoff | Decision::Choices(_)) && site.live.is_some() {
-        body.actions.insert(
-            0,
-            Action {
-                kind: ActionKind::Chat,
-                label: bot.format("action-chat", &[]),
-                url: "/api/v1/chats".into(),
-            },
-        );
-    }
+    let body = reply::build(
+        &decision,
+        &lang,
+        bot,
+        &site.config,
+        searched,
+        site.live.is_some(),
+    );
     let top = match &decision {
         Decision::Answer(hit) => Some(hit),
         Decision::Choices(hits) => hits.first(),

@@ -151,7 +151,8 @@ fn render(
     let site_id = escape(&site.config.id);
     let mut reply_html = String::new();
     if let Some(decision) = decision {
-        let body = reply::build(decision, lang, bot, &site.config, question.is_some());
+        // Live chat needs the widget; the page offers the other ways.
+        let body = reply::build(decision, lang, bot, &site.config, question.is_some(), false);
         reply_html.push_str(&format!(
             "<section aria-labelledby=\"reply\"><h2 id=\"reply\">{}</h2>\n",
             escape(&body.message)
@@ -190,10 +191,6 @@ fn render(
                 t("help-next-steps", &[])
             ));
             for action in &body.actions {
-                // Live chat needs the widget; the page offers the other ways.
-                if action.kind == protocol::ActionKind::Chat {
-                    continue;
-                }
                 reply_html.push_str(&format!(
                     "<li><a href=\"{}\">{}</a></li>\n",
                     escape(&action.url),
