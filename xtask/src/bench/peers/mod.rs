@@ -224,9 +224,10 @@ const TURN_CONNECTIONS: u32 = 32;
 
 /// `ours` and `theirs` measured in turns, [`ROUNDS`] runs each of `seconds` at
 /// [`TURN_CONNECTIONS`] connections, the one not measured paused: ours first in the first
-/// round and every other one after it, theirs first in the others. Measured one after the other, a slow spell of the machine (other programs, the
-/// core's clock) falls on one server's rows and not the other's; in turns it falls on both,
-/// and the ratio of each pair of runs, taken seconds apart, is what can be compared.
+/// round and every other one after it, theirs first in the others. Measured one after the
+/// other, a slow spell of the machine (other programs, the core's clock) falls on one
+/// server's rows and not the other's; in turns it falls on both, and the ratio of each pair
+/// of runs, taken seconds apart, is what can be compared.
 /// Returns each round's pair, ours first; both are left paused.
 fn in_turns(ours: &Contender, theirs: &Contender, seconds: u32) -> Result<Vec<[Run; 2]>> {
     let mut rounds = Vec::with_capacity(ROUNDS);
