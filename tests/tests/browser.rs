@@ -6,6 +6,9 @@
 //!   method, the language menu, preferences;
 //! - `widget_states.mjs`: choices, error, offline, handoff, dark, forced colours, 200 % and
 //!   400 % zoom, 320 px, right to left;
+//! - `widget_loading.mjs`: the launcher while the assistant loads (the wasm held back): keys
+//!   typed are kept for the question box, Enter sends them, Escape gives up; a failed load or
+//!   a page whose policy refuses WebAssembly leads to the text-only page;
 //! - `live_chat.mjs`: the widget's live chat with staff, and leaving a message when staff
 //!   are away;
 //! - `both_sides.mjs`: a resident in the widget and a staff member in the console talking;
@@ -150,6 +153,19 @@ async fn every_widget_state_has_no_axe_violations() {
         "widget_states.mjs",
         &["--url".into(), server.url("/")],
         "widget states: ok",
+    )
+    .await;
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_launcher_keeps_what_is_typed_while_loading_and_falls_back_to_the_text_page() {
+    check_prerequisites();
+    let server = common::start().await;
+    run_script(
+        "widget_loading.mjs",
+        &["--url".into(), server.url("/")],
+        "widget loading: ok",
     )
     .await;
     server.stop().await;

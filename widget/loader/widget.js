@@ -7,6 +7,8 @@
  * "bottom-right"), data-color (accent, e.g. "#0b7a3e"; corrected for contrast), data-title,
  * data-mode="kiosk" and data-idle-seconds (see README). Draws the "Ask the City" button in an open shadow root right away, and loads
  * the assistant (wayfinder_widget.js + .wasm) when the resident opens it or the page is idle.
+ * What the resident types on the button while the assistant loads is kept for its input; if
+ * it cannot load at all, the button leads to the server's text-only page (/help) instead.
  * No inline styles and no eval: works under a strict Content-Security-Policy.
  */
 (function () {
@@ -54,6 +56,7 @@
     '@media (prefers-reduced-motion:no-preference){.launcher{transition:background-color .15s}}',
     '@media (forced-colors:active){.launcher{border-color:ButtonText;background:ButtonFace;',
     'color:ButtonText}.launcher:focus-visible{outline-color:Highlight}}',
+    '.launcher[aria-busy=true]{cursor:progress}',
     '@media print{.launcher{display:none}}.launcher[hidden]{display:none}'
   ].join('');
 
@@ -248,6 +251,29 @@
     var widget = null;
     var loading = null;
     var openWhenReady = false;
+    // What the resident types on the launcher between the click and the dialog, for its input;
+    // sendWhenReady once they pressed Enter after it.
+    var draft = '';
+    var sendWhenReady = false;
+
+    /** Whether the launcher says it is opening (aria-busy, and a progress cursor). */
+    function setOpening(on) {
+      openWhenReady = on;
+      if (on) {
+        launcher.setAttribute('aria-busy', 'true');
+      } else {
+        launcher.removeAttribute('aria-busy');
+        draft = '';
+        sendWhenReady = false;
+      }
+    }
+
+    /** The server's text-only assistant, in the launcher's language, asking what was typed. */
+    function textOnlyPage() {
+      var question = draft.trim();
+      return base + '/help?site=' + encodeURIComponent(site) + '&lang=' + encodeURIComponent(labelLang) +
+        (question ? '&q=' + encodeURIComponent(question) : '');
+    }
 
     function load() {
       if (!loading) {
@@ -269,14 +295,22 @@
           .then(function (started) {
             widget = started;
             if (openWhenReady) {
-              openWhenReady = false;
-              widget.open();
+              var typed = draft;
+              var send = sendWhenReady;
+              setOpening(false);
+              widget.open_with(typed, send);
             }
           })
           .catch(function (error) {
             loading = null;
-            openWhenReady = false;
             console.error('Wayfinder: the assistant could not load.', error);
+            if (openWhenReady) {
+              // The resident asked for it (a second try when the idle load had failed):
+              // the same answers as a plain page, rather than a button that does nothing.
+              var page = textOnlyPage();
+              setOpening(false);
+              window.location.assign(page);
+            }
           });
       }
       return loading;
@@ -287,15 +321,40 @@
         widget.toggle();
       } else {
         // The first click opens the dialog as soon as it exists; no second click needed.
-        openWhenReady = true;
+        setOpening(true);
         load();
       }
+    });
+
+    // Typing right after the click, before the dialog exists (a slow network): the keys are
+    // kept for the input instead of being lost on the button. Escape gives up opening.
+    launcher.addEventListener('keydown', function (event) {
+      if (widget || !openWhenReady || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) {
+        return;
+      }
+      var key = event.key;
+      if (key === 'Escape') {
+        setOpening(false);
+      } else if (sendWhenReady) {
+        // Sent already: later keys must not click the button again.
+        if (key !== 'Tab') event.preventDefault();
+        return;
+      } else if (key === 'Backspace') {
+        draft = Array.from(draft).slice(0, -1).join('');
+      } else if (key === 'Enter' && draft.trim()) {
+        sendWhenReady = true;
+      } else if (Array.from(key).length === 1) {
+        draft += key;
+      } else {
+        return;
+      }
+      event.preventDefault();
     });
 
     if (kiosk) {
       // A public terminal: the assistant is the whole screen, open at once.
       launcher.hidden = true;
-      openWhenReady = true;
+      setOpening(true);
       load();
     } else if (chatInProgress()) {
       // A live chat with city staff carries on after a reload: connect again at once.

@@ -201,6 +201,21 @@ impl App {
         dom::focus(&self.chrome.input);
     }
 
+    /// Opens the dialog with `draft` in the input: what the resident typed on the launcher
+    /// while the assistant was still loading, so that no keystroke is lost on a slow network.
+    /// With `send` (they pressed Enter too) the question is sent as if typed here.
+    pub fn open_with(self: &Rc<Self>, draft: &str, send: bool) {
+        self.open();
+        let draft: String = draft.chars().take(protocol::MAX_QUESTION_CHARS).collect();
+        if draft.trim().is_empty() {
+            return;
+        }
+        self.chrome.input.set_value(&draft);
+        if send {
+            self.submit();
+        }
+    }
+
     /// Closes the dialog and returns focus to the launcher.
     pub fn close(&self) {
         // A kiosk's dialog is the whole screen: it never closes (its button clears instead).

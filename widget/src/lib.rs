@@ -114,6 +114,12 @@ impl Widget {
         self.app.open();
     }
 
+    /// Opens the dialog with `draft` in the input (the loader kept what the resident typed
+    /// while the assistant loaded) and sends it when `send` (they pressed Enter).
+    pub fn open_with(&self, draft: &str, send: bool) {
+        self.app.open_with(draft, send);
+    }
+
     /// Closes the dialog and returns focus to the launcher.
     pub fn close(&self) {
         self.app.close();
