@@ -2,7 +2,7 @@
 
 bot-answer = Here is what I found.
 bot-answer-untranslated = Here is what I found. This answer is not available in English yet, so it is shown in its original language.
-bot-choices = I found a few answers that might fit. Which one do you mean?
+bot-choices = I found a few answers that might fit. Which one do you mean? If none of them fits, the staff of { $site } can help you.
 bot-handoff = I'm sorry, I don't have a good answer to that. The staff of { $site } can help you.
 bot-need-more = Could you tell me a little more about what you are looking for?
 

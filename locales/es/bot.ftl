@@ -2,7 +2,7 @@
 
 bot-answer = Esto es lo que encontré.
 bot-answer-untranslated = Esto es lo que encontré. Esta respuesta todavía no está disponible en español, así que se muestra en su idioma original.
-bot-choices = Encontré algunas respuestas que podrían servirle. ¿Cuál busca?
+bot-choices = Encontré algunas respuestas que podrían servirle. ¿Cuál busca? Si ninguna le sirve, el personal de { $site } puede ayudarle.
 bot-handoff = Lo siento, no tengo una buena respuesta para eso. El personal de { $site } puede ayudarle.
 bot-need-more = ¿Podría contarme un poco más sobre lo que busca?
 

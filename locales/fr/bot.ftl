@@ -2,7 +2,7 @@
 
 bot-answer = Voici ce que j'ai trouvé.
 bot-answer-untranslated = Voici ce que j'ai trouvé. Cette réponse n'est pas encore disponible en français ; elle s'affiche donc dans sa langue d'origine.
-bot-choices = J'ai trouvé quelques réponses qui pourraient correspondre. Laquelle cherchez-vous ?
+bot-choices = J'ai trouvé quelques réponses qui pourraient correspondre. Laquelle cherchez-vous ? Si aucune ne convient, le personnel de { $site } peut vous aider.
 bot-handoff = Désolé, je n'ai pas de bonne réponse à cette question. Le personnel de { $site } peut vous aider.
 bot-need-more = Pourriez-vous m'en dire un peu plus sur ce que vous cherchez ?
 

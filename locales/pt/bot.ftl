@@ -2,7 +2,7 @@
 
 bot-answer = Aqui está o que encontrei.
 bot-answer-untranslated = Aqui está o que encontrei. Esta resposta ainda não está disponível em português, por isso é exibida no idioma original.
-bot-choices = Encontrei algumas respostas que podem servir. Qual delas você procura?
+bot-choices = Encontrei algumas respostas que podem servir. Qual delas você procura? Se nenhuma servir, a equipe de { $site } pode ajudar você.
 bot-handoff = Sinto muito, não tenho uma boa resposta para isso. A equipe de { $site } pode ajudar você.
 bot-need-more = Você poderia me contar um pouco mais sobre o que está procurando?
 

@@ -2,7 +2,7 @@
 
 bot-answer = Ito po ang aking nahanap.
 bot-answer-untranslated = Ito po ang aking nahanap. Wala pa pong bersyong Tagalog ang sagot na ito, kaya ipinapakita ito sa orihinal na wika nito.
-bot-choices = May nahanap po akong ilang sagot na maaaring tumugma. Alin po ang ibig ninyong sabihin?
+bot-choices = May nahanap po akong ilang sagot na maaaring tumugma. Alin po ang ibig ninyong sabihin? Kung wala po rito ang hinahanap ninyo, matutulungan kayo ng mga kawani ng { $site }.
 bot-handoff = Paumanhin po, wala akong magandang sagot diyan. Matutulungan kayo ng mga kawani ng { $site }.
 bot-need-more = Maaari po ba kayong magbigay ng kaunti pang detalye tungkol sa inyong hinahanap?
 

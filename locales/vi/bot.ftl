@@ -2,7 +2,7 @@
 
 bot-answer = Đây là thông tin tôi tìm được.
 bot-answer-untranslated = Đây là thông tin tôi tìm được. Câu trả lời này chưa có bằng tiếng Việt, nên được hiển thị bằng ngôn ngữ gốc.
-bot-choices = Tôi tìm thấy một vài câu trả lời có thể phù hợp. Quý vị muốn hỏi về câu nào?
+bot-choices = Tôi tìm thấy một vài câu trả lời có thể phù hợp. Quý vị muốn hỏi về câu nào? Nếu không có câu nào phù hợp, nhân viên của { $site } có thể giúp quý vị.
 bot-handoff = Rất tiếc, tôi không có câu trả lời phù hợp cho câu hỏi này. Nhân viên của { $site } có thể giúp quý vị.
 bot-need-more = Quý vị có thể cho tôi biết thêm một chút về điều quý vị đang tìm không?
 

@@ -77,7 +77,7 @@ pub fn build(
         }
         Decision::Choices(hits) => ReplyBody {
             outcome: Outcome::Choices,
-            message: bot.format("bot-choices", &[]),
+            message: bot.format("bot-choices", &[("site", &site.name)]),
             answer: None,
             choices: hits
                 .iter()

@@ -169,6 +169,13 @@ async fn choices_come_with_the_ways_to_reach_a_person() {
     .await;
     assert_eq!(reply.outcome, Outcome::Choices, "{reply:?}");
     assert!(reply.choices.len() >= 2, "{:?}", reply.choices);
+    // The message says so, naming the city (screen readers hear it, not the actions).
+    assert!(
+        reply.message.contains("If none of them fits")
+            && reply.message.contains("City of Riverton"),
+        "{}",
+        reply.message
+    );
     let kinds_and_urls: Vec<(ActionKind, &str)> = reply
         .actions
         .iter()
