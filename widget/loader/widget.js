@@ -304,12 +304,16 @@
           .catch(function (error) {
             loading = null;
             console.error('Wayfinder: the assistant could not load.', error);
-            if (openWhenReady) {
+            if (openWhenReady && !kiosk) {
               // The resident asked for it (a second try when the idle load had failed):
               // the same answers as a plain page, rather than a button that does nothing.
+              // Not on a kiosk: that page would keep one resident's question for the next.
               var page = textOnlyPage();
               setOpening(false);
               window.location.assign(page);
+            } else if (kiosk) {
+              // A public terminal has nobody to click again: try again in a while.
+              window.setTimeout(load, 10000);
             }
           });
       }
