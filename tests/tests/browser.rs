@@ -8,7 +8,7 @@
 //!   400 % zoom, 320 px, right to left;
 //! - `widget_loading.mjs`: the launcher while the assistant loads (the wasm held back): keys
 //!   typed are kept for the question box, Enter sends them, Escape gives up; a failed load or
-//!   a page whose policy refuses WebAssembly leads to the text-only page;
+//!   a page whose policy refuses WebAssembly leads to the text-only page; a kiosk tries again;
 //! - `live_chat.mjs`: the widget's live chat with staff, and leaving a message when staff
 //!   are away;
 //! - `both_sides.mjs`: a resident in the widget and a staff member in the console talking;
