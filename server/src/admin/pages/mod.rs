@@ -5,8 +5,8 @@
 //! landmarks, one `h1`, tables with captions and header cells, charts followed by their data
 //! tables, a real `<form>` for each action. Styles are in `/admin/admin.css` and the one
 //! script, `/admin/admin.js`, only lets the draft forms work without reloading the page, so
-//! the pages run under the strict CSP the routes send. Every text that does not come from this
-//! file is escaped.
+//! the pages run under the strict CSP the routes send. Every text that does not come from
+//! these files is escaped.
 
 // The map: the frame every page shares is here; each page is in a file of its own.
 mod bare; // pages without navigation: sign-in, refusal, errors
