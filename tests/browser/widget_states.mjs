@@ -1,8 +1,9 @@
 // The Wayfinder widget in every state a resident can meet, in headless Chromium, with axe-core
 // (WCAG 2.0–2.2 A/AA and best practices) finding zero violations in each: choices, an error,
-// offline, a handoff, dark mode, forced colours, 200 % and 400 % zoom, a 320 px wide phone, and
-// right-to-left (Arabic). At narrow widths it also checks nothing scrolls sideways and every
-// control is at least 24 × 24 CSS px.
+// offline, a handoff, dark mode, forced colours, 200 % and 400 % zoom, a 320 px wide phone, a
+// tall phone (whose dialog must take the height above the launcher), and right-to-left
+// (Arabic). At narrow widths it also checks nothing scrolls sideways and every control is at
+// least 24 × 24 CSS px.
 //
 // Usage: node tests/browser/widget_states.mjs --url http://127.0.0.1:PORT/
 // Exit status: 0 when every state passes, 1 when one fails (the reason is printed).
@@ -152,6 +153,22 @@ const STATES = [
   { name: 'at 200 % zoom', viewport: { width: 640, height: 400 }, layout: true, async run(page) { await ask(page, 'library hours'); } },
   { name: 'at 400 % zoom', viewport: { width: 320, height: 256 }, layout: true, async run(page) { await ask(page, 'library hours'); } },
   { name: 'on a 320 px wide phone', viewport: { width: 320, height: 640 }, layout: true, async run(page) { await ask(page, 'pay'); } },
+  {
+    name: 'on a tall phone (390 × 844)',
+    viewport: { width: 390, height: 844 },
+    layout: true,
+    async run(page) {
+      await ask(page, 'pay');
+      // The dialog takes the height above the launcher, not a desktop-sized 600 px of it.
+      const { top, bottom, launcher } = await page.evaluate(() => {
+        const root = document.querySelector('#wayfinder-widget').shadowRoot;
+        const panel = root.querySelector('[role=dialog]').getBoundingClientRect();
+        return { top: panel.top, bottom: panel.bottom, launcher: root.querySelector('#launcher').getBoundingClientRect().top };
+      });
+      if (top > 24) fail(`the dialog starts ${top.toFixed(0)} px from the top of a phone screen`);
+      if (bottom > launcher) fail(`the dialog (bottom ${bottom.toFixed(0)}) covers the launcher (top ${launcher.toFixed(0)})`);
+    },
+  },
   {
     name: 'in Arabic, right to left',
     async run(page) {
