@@ -43,6 +43,7 @@ help-title = اسأل { $site }
 help-intro = اسأل عن خدمات المدينة بكلماتك. تعمل هذه الصفحة دون JavaScript.
 help-label = سؤالك
 help-submit = اسأل
+help-reply = الرد
 help-source = الصفحة الرسمية
 help-reviewed = آخر مراجعة { $date }
 help-choices = أيٌّ من هذه تقصد؟

@@ -42,6 +42,7 @@ help-title = Ask { $site }
 help-intro = Ask about city services in your own words. This page works without JavaScript.
 help-label = Your question
 help-submit = Ask
+help-reply = Reply
 help-source = Official page
 help-reviewed = Last reviewed { $date }
 help-choices = Which of these do you mean?

@@ -42,6 +42,7 @@ help-title = Pregunte a { $site }
 help-intro = Pregunte sobre los servicios de la ciudad con sus propias palabras. Esta página funciona sin JavaScript.
 help-label = Su pregunta
 help-submit = Preguntar
+help-reply = Respuesta
 help-source = Página oficial
 help-reviewed = Revisado por última vez el { $date }
 help-choices = ¿Cuál de estas busca?

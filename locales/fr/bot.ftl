@@ -42,6 +42,7 @@ help-title = Posez votre question à { $site }
 help-intro = Posez vos questions sur les services de la ville avec vos propres mots. Cette page fonctionne sans JavaScript.
 help-label = Votre question
 help-submit = Demander
+help-reply = Réponse
 help-source = Page officielle
 help-reviewed = Dernière vérification le { $date }
 help-choices = Laquelle de ces questions est la vôtre ?

@@ -42,6 +42,7 @@ help-title = Poze { $site } yon kesyon
 help-intro = Poze kesyon sou sèvis vil la ak pwòp mo pa ou. Paj sa a mache san JavaScript.
 help-label = Kesyon ou
 help-submit = Mande
+help-reply = Repons
 help-source = Paj ofisyèl
 help-reviewed = Dènye revizyon { $date }
 help-choices = Kiyès nan sa yo ou vle di?

@@ -42,6 +42,7 @@ help-title = { $site }에 물어보기
 help-intro = 시 서비스에 대해 편하게 물어보세요. 이 페이지는 JavaScript 없이도 작동합니다.
 help-label = 질문
 help-submit = 묻기
+help-reply = 답변
 help-source = 공식 페이지
 help-reviewed = 최종 검토일 { $date }
 help-choices = 다음 중 어느 것을 찾으시나요?

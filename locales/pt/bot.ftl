@@ -42,6 +42,7 @@ help-title = Pergunte a { $site }
 help-intro = Pergunte sobre os serviços da cidade com suas próprias palavras. Esta página funciona sem JavaScript.
 help-label = Sua pergunta
 help-submit = Perguntar
+help-reply = Resposta
 help-source = Página oficial
 help-reviewed = Revisado pela última vez em { $date }
 help-choices = Qual destas você procura?

@@ -42,6 +42,7 @@ help-title = Спросите { $site }
 help-intro = Спрашивайте об услугах города своими словами. Эта страница работает без JavaScript.
 help-label = Ваш вопрос
 help-submit = Спросить
+help-reply = Ответ
 help-source = Официальная страница
 help-reviewed = Последняя проверка: { $date }
 help-choices = Что из этого вы имеете в виду?

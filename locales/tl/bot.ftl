@@ -42,6 +42,7 @@ help-title = Magtanong sa { $site }
 help-intro = Magtanong tungkol sa mga serbisyo ng lungsod sa sarili ninyong salita. Gumagana ang pahinang ito kahit walang JavaScript.
 help-label = Ang tanong ninyo
 help-submit = Magtanong
+help-reply = Sagot
 help-source = Opisyal na pahina
 help-reviewed = Huling sinuri noong { $date }
 help-choices = Alin sa mga ito ang ibig ninyong sabihin?

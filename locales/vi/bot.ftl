@@ -42,6 +42,7 @@ help-title = Hỏi { $site }
 help-intro = Hỏi về các dịch vụ của thành phố bằng lời của quý vị. Trang này hoạt động không cần JavaScript.
 help-label = Câu hỏi của quý vị
 help-submit = Hỏi
+help-reply = Câu trả lời
 help-source = Trang chính thức
 help-reviewed = Xem lại lần cuối { $date }
 help-choices = Quý vị muốn hỏi điều nào?

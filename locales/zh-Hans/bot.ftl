@@ -42,6 +42,7 @@ help-title = 向{ $site }提问
 help-intro = 用您自己的话询问市政服务。此页面无需 JavaScript 即可使用。
 help-label = 您的问题
 help-submit = 提问
+help-reply = 回复
 help-source = 官方页面
 help-reviewed = 最近审核：{ $date }
 help-choices = 您指的是以下哪一项？

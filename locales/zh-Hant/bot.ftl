@@ -42,6 +42,7 @@ help-title = 向{ $site }提問
 help-intro = 用您自己的話詢問市政服務。此頁面無需 JavaScript 即可使用。
 help-label = 您的問題
 help-submit = 提問
+help-reply = 回覆
 help-source = 官方頁面
 help-reviewed = 最近審核：{ $date }
 help-choices = 您指的是以下哪一項？

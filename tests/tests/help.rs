@@ -34,6 +34,13 @@ async fn the_help_page_answers_without_javascript() {
     assert!(!html.contains("<script"), "no script at all");
     assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"), "{html}");
     assert!(html.contains("When is my trash picked up?"), "{html}");
+    // A short heading to find the reply by, the bot's message as its first paragraph.
+    assert!(
+        html.contains(
+            "<h2 id=\"reply\">Reply</h2>\n<p class=\"message\">Here is what I found.</p>"
+        ),
+        "{html}"
+    );
     assert!(
         html.contains("href=\"https://www.riverton.example/"),
         "the official source is linked"

@@ -153,8 +153,11 @@ fn render(
     if let Some(decision) = decision {
         // Live chat needs the widget; the page offers the other ways.
         let body = reply::build(decision, lang, bot, &site.config, question.is_some(), false);
+        // A short heading to find the reply by; the bot's message (up to three sentences)
+        // is its first paragraph.
         reply_html.push_str(&format!(
-            "<section aria-labelledby=\"reply\"><h2 id=\"reply\">{}</h2>\n",
+            "<section aria-labelledby=\"reply\"><h2 id=\"reply\">{}</h2>\n<p class=\"message\">{}</p>\n",
+            t("help-reply", &[]),
             escape(&body.message)
         ));
         if let Some(answer) = &body.answer {
@@ -207,7 +210,7 @@ fn render(
          <style>body{{font:1.125rem/1.5 system-ui,sans-serif;max-inline-size:42rem;margin:1rem auto;padding:0 1rem;color:#1a1a1a;background:#fff}}\
          label{{display:block;font-weight:bold}}input{{font:inherit;inline-size:100%;padding:.5rem;margin-block:.25rem .75rem;box-sizing:border-box;border:2px solid #555}}\
          button{{font:inherit;min-block-size:44px;padding:.5rem 1.25rem;border:2px solid #0b4f9c;background:#0b4f9c;color:#fff}}\
-         a{{color:#0b4f9c}}:focus-visible{{outline:3px solid #0b4f9c;outline-offset:2px}}li{{margin-block:.5rem}}\
+         a{{color:#0b4f9c}}:focus-visible{{outline:3px solid #0b4f9c;outline-offset:2px}}li{{margin-block:.5rem}}.message{{font-size:1.25rem}}\
          @media (prefers-color-scheme: dark){{body{{color:#f2f2f2;background:#121212}}a{{color:#9cc7ff}}input{{background:#1e1e1e;color:#f2f2f2;border-color:#aaa}}}}</style>\n\
          </head>\n<body>\n<main>\n<h1>{title}</h1>\n<p>{intro}</p>\n\
          <form method=\"get\" action=\"/help\">\n<input type=\"hidden\" name=\"site\" value=\"{site_id}\">\n\
