@@ -32,6 +32,13 @@ async fn the_help_page_answers_without_javascript() {
     assert_eq!(status, StatusCode::OK);
     assert!(csp.contains("default-src 'none'"), "{csp}");
     assert!(!html.contains("<script"), "no script at all");
+    // An empty icon of its own, which the policy allows: browsers do not ask for a
+    // /favicon.ico that does not exist.
+    assert!(
+        html.contains("<link rel=\"icon\" href=\"data:,\">"),
+        "{html}"
+    );
+    assert!(csp.contains("img-src data:"), "{csp}");
     assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"), "{html}");
     assert!(html.contains("When is my trash picked up?"), "{html}");
     // A short heading to find the reply by, the bot's message as its first paragraph.

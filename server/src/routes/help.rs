@@ -27,7 +27,7 @@ pub fn router() -> Router<AppState> {
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(
-                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+                "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
             ),
         ))
 }
@@ -207,6 +207,7 @@ fn render(
     format!(
         "<!doctype html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n\
+         <link rel=\"icon\" href=\"data:,\">\n\
          <style>body{{font:1.125rem/1.5 system-ui,sans-serif;max-inline-size:42rem;margin:1rem auto;padding:0 1rem;color:#1a1a1a;background:#fff}}\
          label{{display:block;font-weight:bold}}input{{font:inherit;inline-size:100%;padding:.5rem;margin-block:.25rem .75rem;box-sizing:border-box;border:2px solid #555}}\
          button{{font:inherit;min-block-size:44px;padding:.5rem 1.25rem;border:2px solid #0b4f9c;background:#0b4f9c;color:#fff}}\
