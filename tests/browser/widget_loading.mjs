@@ -72,6 +72,14 @@ async function dialog(page) {
   });
 }
 
+/** The dialog's state once `holds(state)`, polled for up to `ms`; null when it never does. */
+function dialogWhen(page, holds, ms = WAIT_MS) {
+  return waitUntil(async () => {
+    const state = await dialog(page);
+    return holds(state) ? state : null;
+  }, ms);
+}
+
 async function typedKeysWait(context, url) {
   const { page, launcher, release } = await openHeld(context, url);
   await page.keyboard.press('Enter');
@@ -81,10 +89,7 @@ async function typedKeysWait(context, url) {
   await page.keyboard.press('Backspace');
   if ((await dialog(page)).exists) fail('the dialog exists although the wasm was held back');
   await release();
-  const state = await waitUntil(async () => {
-    const s = await dialog(page);
-    return s.open ? s : null;
-  }, WAIT_MS);
+  const state = await dialogWhen(page, (s) => s.open);
   if (!state) fail('the dialog did not open once the wasm arrived');
   if (state.value !== 'when is trash picked up') fail(`the question box holds ${JSON.stringify(state.value)}`);
   if (state.users.length) fail(`something was sent without Enter: ${state.users}`);
@@ -101,10 +106,7 @@ async function typedAndSent(context, url) {
   await page.keyboard.type('when is trash picked up', { delay: 10 });
   await page.keyboard.press('Enter');
   await release();
-  const state = await waitUntil(async () => {
-    const s = await dialog(page);
-    return s.users.length && s.bots >= 2 ? s : null;
-  }, WAIT_MS);
+  const state = await dialogWhen(page, (s) => s.users.length && s.bots >= 2);
   if (!state) fail(`the question typed and sent while loading was not answered: ${JSON.stringify(await dialog(page))}`);
   // The message starts with a visually hidden "You said:".
   if (state.users.length !== 1 || !state.users[0].endsWith(':when is trash picked up')) {
@@ -123,17 +125,14 @@ async function escapeGivesUp(context, url) {
   if ((await launcher.getAttribute('aria-busy')) !== null) fail('still busy after Escape');
   await release();
   // The widget is ready once it has built its dialog (closed).
-  const state = await waitUntil(async () => {
-    const s = await dialog(page);
-    return s.exists ? s : null;
-  }, WAIT_MS);
+  const state = await dialogWhen(page, (s) => s.exists);
   if (!state) fail('the widget did not load after Escape');
   await page.waitForTimeout(300);
   const after = await dialog(page);
   if (after.open || after.expanded !== 'false') fail('the dialog opened although the resident pressed Escape');
   // The launcher works normally afterwards, and the given-up keys are gone.
   await page.keyboard.press('Enter');
-  const opened = await waitUntil(async () => ((await dialog(page)).open ? dialog(page) : null), WAIT_MS);
+  const opened = await dialogWhen(page, (s) => s.open);
   if (!opened) fail('the launcher does not open the dialog after Escape');
   if (opened.value !== '') fail(`keys given up with Escape reached the question box: ${JSON.stringify(opened.value)}`);
   console.log('  Escape gives up opening');
@@ -195,10 +194,7 @@ async function kioskTriesAgain(context, url) {
   });
   const kiosk = new URL('/kiosk?site=riverton', url).href;
   await page.goto(kiosk, { waitUntil: 'load' });
-  const state = await waitUntil(async () => {
-    const s = await dialog(page);
-    return s.open ? s : null;
-  }, 25_000);
+  const state = await dialogWhen(page, (s) => s.open, 25_000);
   if (page.url() !== kiosk) fail(`a kiosk left for ${page.url()}: the next resident would see this one's question`);
   if (!state) fail(`the kiosk did not load again after a failed first try (${asked} tries)`);
   if (asked !== 2) fail(`the kiosk asked for the wasm ${asked} times`);

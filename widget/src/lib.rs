@@ -109,13 +109,9 @@ pub struct Widget {
 
 #[wasm_bindgen]
 impl Widget {
-    /// Opens the dialog and focuses the input.
-    pub fn open(&self) {
-        self.app.open();
-    }
-
-    /// Opens the dialog with `draft` in the input (the loader kept what the resident typed
-    /// while the assistant loaded) and sends it when `send` (they pressed Enter).
+    /// Opens the dialog and focuses the input, with `draft` in it (what the resident typed on
+    /// the launcher while the assistant loaded; empty when nothing was) and sent when `send`
+    /// (they pressed Enter).
     pub fn open_with(&self, draft: &str, send: bool) {
         self.app.open_with(draft, send);
     }
