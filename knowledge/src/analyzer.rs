@@ -63,21 +63,49 @@ fn stemmer_language(lang: &str) -> Option<Language> {
 }
 
 /// Words residents put around a question that say nothing about its topic. Removing them
-/// keeps "when is trash picked up" about trash, not about "when".
-fn question_words(lang: &str) -> &'static [&'static str] {
+/// keeps "when is trash picked up" about trash, not about "when". Where tantivy has no
+/// stop-word list for the language (Vietnamese, Tagalog, Chinese, Arabic), its commonest
+/// function words too: pronouns, particles, "of", "can", "please". Otherwise "con mèo của tôi
+/// bị ốm" ("my cat is sick") is six search terms, two of them about a cat, and a question of
+/// six terms with the cat covered looks as sure as an English one with half its words
+/// matched never does.
+fn question_words(lang: &str) -> &'static str {
     match lang.split(['-', '_']).next().unwrap_or_default() {
-        "en" => &[
-            "what", "when", "where", "who", "whom", "why", "how", "which", "do", "does", "did",
-            "can", "could", "should", "would", "i", "me", "my", "mine", "we", "us", "our", "you",
-            "your", "am", "have", "has", "had", "please", "about", "from", "up", "get", "need",
-            "want", "there", "any", "some", "out", "much", "many",
-        ],
-        "es" => &[
-            "qué", "cuándo", "dónde", "quién", "quiénes", "cómo", "cuál", "cuáles", "cuánto",
-            "cuánta", "cuántos", "cuántas", "puedo", "puede", "pueden", "podemos", "debo",
-            "necesito", "quiero", "hay", "hacer", "favor", "mi", "mis", "tengo",
-        ],
-        _ => &[],
+        "en" => {
+            "what when where who whom why how which do does did can could should would i me \
+             my mine we us our you your am have has had please about from up get need want \
+             there any some out much many"
+        }
+        "es" => {
+            "qué cuándo dónde quién quiénes cómo cuál cuáles cuánto cuánta cuántos cuántas \
+             puedo puede pueden podemos debo necesito quiero hay hacer favor mi mis tengo"
+        }
+        // Words are syllables; only those that are function words in any combination.
+        "vi" => {
+            "tôi mình chúng bạn họ nó của là thì mà và hoặc với cho để được bị có không ạ ơi \
+             nhé vậy thế này đó các những một ở tại khi nào gì đâu sao ai nhiêu cần muốn làm \
+             xin đã đang sẽ rồi nên phải hãy"
+        }
+        "tl" | "fil" => {
+            "ang ng nang mga sa si ni kay ako ko kong akin aking ikaw ka mo iyo siya niya \
+             kami namin tayo natin kayo ninyo sila nila ito iyan iyon yan yun yung dito diyan \
+             doon ay at o na ba po ho lang lamang din rin naman kung para may mayroon meron \
+             ano anong paano saan kailan sino bakit magkano ilan pwede puwede maaari \
+             kailangan gusto dapat"
+        }
+        // As the segmenter cuts them ("我的" is one word), in Simplified characters, to which
+        // Chinese is folded before it is cut.
+        "zh" => {
+            "我 我的 我们 我们的 我要 你 你的 您 您的 你们 他 她 他们 的 了 吗 呢 吧 啊 \
+             呀 是 在 有 请 请问 你好 您好 什么 什么时候 怎么 怎么样 怎样 如何 为什么 哪 \
+             哪里 哪儿 哪个 谁 可以 能 要 想 想要 需要 应该 这 这个 那 那个 这么 那么 把 \
+             被 给 和 或 或者 也 都 就 还"
+        }
+        "ar" => {
+            "ما ماذا متى أين كيف هل لماذا كم من في على إلى عن مع أنا لي نحن هو هي هذا هذه ذلك \
+             تلك الذي التي أو أن إن يمكنني أريد أحتاج عند لو فضلك"
+        }
+        _ => "",
     }
 }
 
@@ -95,14 +123,19 @@ fn fold(word: &str) -> String {
 }
 
 /// [`question_words`] for `lang`, each also in its accent-free spelling (residents often type
-/// without accents). tantivy's own list for the language is applied separately.
+/// without accents), except in Vietnamese, where a syllable without its tone marks is often
+/// another word that matters: `the` is `thẻ` (card) as well as `thế`, `muon` is `muộn`
+/// (late) as well as `muốn` (want). tantivy's own list for the language is applied
+/// separately.
 fn extra_stop_words(lang: &str) -> BTreeSet<String> {
     let mut words: BTreeSet<String> = question_words(lang)
-        .iter()
-        .map(|w| (*w).to_owned())
+        .split_whitespace()
+        .map(str::to_owned)
         .collect();
-    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
-    words.extend(folded);
+    if lang.split(['-', '_']).next() != Some("vi") {
+        let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+        words.extend(folded);
+    }
     words
 }
 
@@ -411,9 +444,26 @@ mod tests {
 
     #[test]
     fn chinese_is_cut_into_words_and_japanese_into_bigrams() {
-        assert_eq!(run("zh-Hans", "如何缴纳水费"), vec!["如何", "缴纳", "水费"]);
-        assert_eq!(run("zh-Hant", "如何繳納水費"), vec!["如何", "缴纳", "水费"]);
+        assert_eq!(run("zh-Hans", "缴纳水费"), vec!["缴纳", "水费"]);
+        assert_eq!(run("zh-Hant", "繳納水費"), vec!["缴纳", "水费"]);
         assert_eq!(run("ja", "図書館"), vec!["図書", "書館"]);
+    }
+
+    #[test]
+    fn function_words_are_dropped_where_tantivy_has_no_list() {
+        assert_eq!(run("vi", "con mèo của tôi bị ốm"), vec!["con", "meo", "om"]);
+        assert_eq!(run("tl", "may sakit ang pusa ko"), vec!["sakit", "pusa"]);
+        assert_eq!(run("zh-Hans", "我的猫生病了"), vec!["猫", "生病"]);
+        // Traditional characters are folded before the list applies.
+        assert_eq!(run("zh-Hant", "如何繳納水費"), vec!["缴纳", "水费"]);
+        assert_eq!(
+            run("ar", "كيف أدفع فاتورة الماء"),
+            run("ar", "أدفع فاتورة الماء")
+        );
+        // Without tone marks a Vietnamese syllable is often another word: "the" (thẻ,
+        // card) is kept, "thế" is not.
+        assert_eq!(run("vi", "the thu vien"), vec!["the", "thu", "vien"]);
+        assert_eq!(run("vi", "thế thẻ"), vec!["the"]);
     }
 
     #[test]

@@ -95,9 +95,9 @@ fn eval_runs_on_a_content_folder_with_the_demo_questions() {
         String::from_utf8_lossy(&output.stderr)
     );
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.contains("| ALL | 114 |"), "{stdout}");
+    assert!(stdout.contains("| ALL | 159 |"), "{stdout}");
     let lines = std::fs::read_to_string(&features).unwrap();
-    assert_eq!(lines.lines().count(), 134);
+    assert_eq!(lines.lines().count(), 194);
     let first: serde_json::Value = serde_json::from_str(lines.lines().next().unwrap()).unwrap();
     assert_eq!(first["features"].as_array().unwrap().len(), 7);
 }
