@@ -350,6 +350,26 @@ async fn admin_figures_match_what_residents_asked() {
         assert_eq!(response.status(), StatusCode::OK, "{path}");
         let html = response.text().await.expect("html");
         assert_eq!(html.matches("<h1>").count(), 1, "{path}");
+        if path == "/admin" {
+            // Questions without an answer say what residents got instead.
+            let row = |question: &str| {
+                let at = html
+                    .find(question)
+                    .unwrap_or_else(|| panic!("{question}: {html}"));
+                let end = html[at..].find("</tr>").expect("the row ends") + at;
+                html[at..end].to_owned()
+            };
+            assert!(
+                row("dragon parking permit").contains("No answer; choices offered"),
+                "{}",
+                row("dragon parking permit")
+            );
+            assert!(
+                row("quiero adoptar un unicornio").contains("No answer; handed off"),
+                "{}",
+                row("quiero adoptar un unicornio")
+            );
+        }
     }
     let trends_page = admin
         .get(&server, "/admin/trends")

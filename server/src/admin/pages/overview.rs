@@ -30,15 +30,27 @@ pub struct Overview<'a> {
     pub content: &'a ContentStatus,
 }
 
+/// The "Answered with" cell: the entry given, or what residents got instead (choices, a
+/// handoff, or both, at different times), so that staff tell a question the content nearly
+/// answers from one it does not answer at all.
 fn entry_cell(question: &TopQuestion) -> String {
-    match (&question.group.entry_id, &question.entry_title) {
+    let g = &question.group;
+    match (&g.entry_id, &question.entry_title) {
         (Some(id), Some(title)) => format!(
             r#"{} <span class="id">({})</span>"#,
             escape(title),
             escape(id)
         ),
         (Some(id), None) => format!(r#"<span class="id">{}</span>"#, escape(id)),
-        _ => r#"<span class="none">No answer</span>"#.to_owned(),
+        _ => {
+            let instead = match (g.choices > 0, g.handoff > 0) {
+                (true, false) => "No answer; choices offered",
+                (false, true) => "No answer; handed off",
+                (true, true) => "No answer; choices offered or handed off",
+                (false, false) => "No answer",
+            };
+            format!(r#"<span class="none">{instead}</span>"#)
+        }
     }
 }
 
