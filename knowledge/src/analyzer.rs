@@ -66,9 +66,9 @@ fn stemmer_language(lang: &str) -> Option<Language> {
 /// keeps "when is trash picked up" about trash, not about "when". Where tantivy has no
 /// stop-word list for the language (Vietnamese, Tagalog, Chinese, Arabic), its commonest
 /// function words too: pronouns, particles, "of", "can", "please". Otherwise "con mèo của tôi
-/// bị ốm" ("my cat is sick") is six search terms, two of them about a cat, and a question of
-/// six terms with the cat covered looks as sure as an English one with half its words
-/// matched never does.
+/// bị ốm" ("my cat is sick") is six search terms, and the decision, which trusts a match of
+/// many terms more, answers it with the lost-pet entry where the English question, two
+/// terms, gets choices.
 fn question_words(lang: &str) -> &'static str {
     match lang.split(['-', '_']).next().unwrap_or_default() {
         "en" => {
