@@ -64,11 +64,11 @@ fn stemmer_language(lang: &str) -> Option<Language> {
 
 /// Words residents put around a question that say nothing about its topic. Removing them
 /// keeps "when is trash picked up" about trash, not about "when". Where tantivy has no
-/// stop-word list for the language (Vietnamese, Tagalog, Chinese, Arabic), its commonest
-/// function words too: pronouns, particles, "of", "can", "please". Otherwise "con mèo của tôi
-/// bị ốm" ("my cat is sick") is six search terms, and the decision, which trusts a match of
-/// many terms more, answers it with the lost-pet entry where the English question, two
-/// terms, gets choices.
+/// stop-word list for the language (Vietnamese, Tagalog, Chinese, Arabic, Greek, Turkish,
+/// Hindi), its commonest function words too: pronouns, particles, "of", "can", "please".
+/// Otherwise "con mèo của tôi bị ốm" ("my cat is sick") is six search terms, and the
+/// decision, which trusts a match of many terms more, answers it with the lost-pet entry
+/// where the English question, two terms, gets choices.
 fn question_words(lang: &str) -> &'static str {
     match lang.split(['-', '_']).next().unwrap_or_default() {
         "en" => {
@@ -104,6 +104,21 @@ fn question_words(lang: &str) -> &'static str {
         "ar" => {
             "ما ماذا متى أين كيف هل لماذا كم من في على إلى عن مع أنا لي نحن هو هي هذا هذه ذلك \
              تلك الذي التي أو أن إن يمكنني أريد أحتاج عند لو فضلك"
+        }
+        "el" => {
+            "τι τί πότε πού που ποιος ποια ποιο ποιοι ποιες ποιον ποιας ποιου πώς πως πόσο \
+             πόσα πόσοι πόσες πόσους και ή ο η το οι τα του της των τον την τους τις στο στη \
+             στην στον στα στους στις σε με για από ένα ένας μια μία είναι ήταν θα να δεν μη \
+             μην αυτό αυτή αυτός αυτά ότι"
+        }
+        "tr" => {
+            "ne neden niçin nasıl nerede nereye nereden hangi hangisi kim kimin kime kaç kaçta \
+             mi mı mu mü midir mıdır ve ile bir bu şu o da de için gibi kadar ben sen biz siz \
+             onlar benim bizim en çok daha ya veya ama ki"
+        }
+        "hi" => {
+            "क्या कब कहाँ कहां कौन कौनसा किस किसने किसे किसको कैसे कितना कितने कितनी क्यों का \
+             की के में है हैं था थी थे को से ने और पर एक यह वह ये वे इस उस इसके उसके तो भी ही"
         }
         _ => "",
     }
@@ -460,6 +475,15 @@ mod tests {
             run("ar", "كيف أدفع فاتورة الماء"),
             run("ar", "أدفع فاتورة الماء")
         );
+        assert_eq!(
+            run("el", "πότε είναι η βιβλιοθήκη ανοιχτή"),
+            run("el", "βιβλιοθήκη ανοιχτή")
+        );
+        assert_eq!(
+            run("tr", "kütüphane ne zaman açık"),
+            run("tr", "kütüphane zaman açık")
+        );
+        assert_eq!(run("hi", "पुस्तकालय कब खुलता है"), run("hi", "पुस्तकालय खुलता"));
         // Without tone marks a Vietnamese syllable is often another word: "the" (thẻ,
         // card) is kept, "thế" is not.
         assert_eq!(run("vi", "the thu vien"), vec!["the", "thu", "vien"]);
