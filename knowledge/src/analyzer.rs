@@ -36,10 +36,16 @@ pub fn tokenizer_name(lang: &str) -> String {
     format!("wayfinder_{lang}")
 }
 
+/// The language subtag of a BCP 47 tag: `zh` for `zh-Hans`, `es` for `es_MX`. The analysis
+/// of a language is the same in every region and script, but for Chinese's folding
+/// ([`crate::han_fold`]).
+pub fn base_language(lang: &str) -> &str {
+    lang.split(['-', '_']).next().unwrap_or_default()
+}
+
 /// The Snowball stemmer language for a BCP 47 tag, where tantivy ships one.
 fn stemmer_language(lang: &str) -> Option<Language> {
-    let base = lang.split(['-', '_']).next().unwrap_or_default();
-    Some(match base {
+    Some(match base_language(lang) {
         "ar" => Language::Arabic,
         "da" => Language::Danish,
         "nl" => Language::Dutch,
@@ -70,7 +76,7 @@ fn stemmer_language(lang: &str) -> Option<Language> {
 /// decision, which trusts a match of many terms more, answers it with the lost-pet entry
 /// where the English question, two terms, gets choices.
 fn question_words(lang: &str) -> &'static str {
-    match lang.split(['-', '_']).next().unwrap_or_default() {
+    match base_language(lang) {
         "en" => {
             "what when where who whom why how which do does did can could should would i me \
              my mine we us our you your am have has had please about from up get need want \
@@ -147,7 +153,7 @@ fn extra_stop_words(lang: &str) -> BTreeSet<String> {
         .split_whitespace()
         .map(str::to_owned)
         .collect();
-    if lang.split(['-', '_']).next() != Some("vi") {
+    if base_language(lang) != "vi" {
         let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
         words.extend(folded);
     }
@@ -157,10 +163,7 @@ fn extra_stop_words(lang: &str) -> BTreeSet<String> {
 /// Japanese and Korean (written without spaces between words, or with long compounds):
 /// analysed as character bigrams.
 pub fn uses_bigrams(lang: &str) -> bool {
-    matches!(
-        lang.split(['-', '_']).next().unwrap_or_default(),
-        "ja" | "ko"
-    )
+    matches!(base_language(lang), "ja" | "ko")
 }
 
 /// The tokenizer cutting `lang` into words with a dictionary, for Chinese and Thai, written
@@ -175,7 +178,7 @@ fn segmented_tokenizer(lang: &str) -> Option<SegmentedTokenizer> {
 /// Whether `lang`'s text is cut into words by a dictionary ([`SegmentedTokenizer`]: Chinese
 /// and Thai) rather than at spaces and punctuation.
 pub fn uses_segmenter(lang: &str) -> bool {
-    crate::han_fold::is_chinese(lang) || lang.split(['-', '_']).next() == Some("th")
+    crate::han_fold::is_chinese(lang) || base_language(lang) == "th"
 }
 
 /// Whether `lang`'s terms are cut from its words as [`crate::words::Words`] cuts them (every
@@ -216,7 +219,7 @@ fn lowercase_words(lang: &str) -> tantivy::tokenizer::TextAnalyzerBuilder {
 pub fn uses_ngrams(lang: &str) -> bool {
     cuts_words(lang)
         && !matches!(
-            lang.split(['-', '_']).next().unwrap_or_default(),
+            base_language(lang),
             "en" | "es" | "fr" | "it" | "pt" | "ca" | "gl" | "ro"
         )
 }

@@ -49,7 +49,7 @@ pub struct Counts {
 
 /// The readability of `text` in `lang`, for the languages with a formula (en, es).
 pub fn score(lang: &str, text: &str) -> Option<Score> {
-    match lang.split(['-', '_']).next().unwrap_or_default() {
+    match crate::analyzer::base_language(lang) {
         "en" => flesch_reading_ease(text).map(|value| Score {
             formula: "Flesch reading ease",
             value,

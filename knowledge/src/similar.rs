@@ -66,7 +66,7 @@ pub fn question_terms(analyzer: &mut TextAnalyzer, lang: &str, text: &str) -> BT
     if analyzer::uses_bigrams(lang) {
         return analyzer::terms(analyzer, text).into_iter().collect();
     }
-    let base = lang.split(['-', '_']).next().unwrap_or_default();
+    let base = analyzer::base_language(lang);
     let frame: &[&str] = FRAME_WORDS
         .iter()
         .find(|(l, _)| *l == base)
