@@ -359,16 +359,10 @@ async fn admin_figures_match_what_residents_asked() {
                 let end = html[at..].find("</tr>").expect("the row ends") + at;
                 html[at..end].to_owned()
             };
-            assert!(
-                row("dragon parking permit").contains("No answer; choices offered"),
-                "{}",
-                row("dragon parking permit")
-            );
-            assert!(
-                row("quiero adoptar un unicornio").contains("No answer; handed off"),
-                "{}",
-                row("quiero adoptar un unicornio")
-            );
+            let choices = row("dragon parking permit");
+            assert!(choices.contains("No answer; choices offered"), "{choices}");
+            let handoff = row("quiero adoptar un unicornio");
+            assert!(handoff.contains("No answer; handed off"), "{handoff}");
         }
     }
     let trends_page = admin
